@@ -1,0 +1,429 @@
+"""The offline gazetteer: one SQLite file of places and the names they go by.
+
+Built on first use from the packages in :mod:`geo.sources`, into
+``$SITREP_GAZETTEER`` or the user cache directory; rebuilt when those
+packages' versions change. GeoNames dump files merged in with
+``python -m geo gazetteer import`` are recorded and merged in again on a
+rebuild. Custom places from CSV overlays (:mod:`geo.overlay`) are held in
+memory beside the file.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import sys
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+import platformdirs
+
+from geo import sources
+from geo.exc import GazetteerBuildError, GazetteerMissingError
+from geo.names import normalize, skeleton
+from geo.place import Place
+
+#: Bump when the table layout or the build rules change: stale files rebuild.
+SCHEMA_VERSION = 1
+
+ENV_PATH = "SITREP_GAZETTEER"
+
+#: ``progress(stage, done, total)``; total is None when unknown.
+Progress = Callable[[str, int, "int | None"], None]
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE places(
+    id INTEGER PRIMARY KEY,
+    geonameid INTEGER,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    country_code TEXT NOT NULL,
+    admin1_code TEXT,
+    admin1 TEXT,
+    admin2_code TEXT,
+    admin2 TEXT,
+    lat REAL NOT NULL,
+    lon REAL NOT NULL,
+    population INTEGER NOT NULL DEFAULT 0,
+    source TEXT NOT NULL,
+    alternate_names TEXT NOT NULL DEFAULT ''
+);
+-- quality: 0 the place's own name, 1 an alternate name.
+CREATE TABLE names(
+    key TEXT NOT NULL, place_id INTEGER NOT NULL, quality INTEGER NOT NULL,
+    PRIMARY KEY(key, place_id)
+) WITHOUT ROWID;
+CREATE TABLE skeletons(
+    key TEXT NOT NULL, place_id INTEGER NOT NULL,
+    PRIMARY KEY(key, place_id)
+) WITHOUT ROWID;
+CREATE TABLE demonyms(key TEXT PRIMARY KEY, country_code TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE imports(
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime REAL NOT NULL,
+    places INTEGER NOT NULL, imported_at TEXT NOT NULL
+);
+"""
+_INDEXES = """
+CREATE INDEX IF NOT EXISTS places_geonameid ON places(geonameid);
+CREATE INDEX IF NOT EXISTS places_admin ON places(country_code, admin1_code, kind);
+CREATE INDEX IF NOT EXISTS names_place ON names(place_id);
+CREATE INDEX IF NOT EXISTS skeletons_place ON skeletons(place_id);
+"""
+_COLUMNS = (
+    "id, geonameid, name, kind, country_code, admin1_code, admin1, admin2_code, "
+    "admin2, lat, lon, population, source, alternate_names"
+)
+
+
+def default_path() -> Path:
+    """``$SITREP_GAZETTEER``, else ``gazetteer.sqlite`` in the user cache directory."""
+    env = os.environ.get(ENV_PATH)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_cache_dir("sitrep")) / "gazetteer.sqlite"
+
+
+def inputs_stamp() -> str:
+    """What a gazetteer file was built from; a different stamp means rebuild."""
+    return json.dumps({"schema": SCHEMA_VERSION, **sources.package_versions()}, sort_keys=True)
+
+
+def _row_to_place(row: tuple) -> Place:
+    return Place(
+        geonameid=row[1],
+        name=row[2],
+        kind=row[3],
+        country_code=row[4],
+        admin1_code=row[5],
+        admin1=row[6],
+        admin2_code=row[7],
+        admin2=row[8],
+        lat=row[9],
+        lon=row[10],
+        population=row[11],
+        source=row[12],
+        alternate_names=tuple(row[13].split("|")) if row[13] else (),
+    )
+
+
+def _stderr_progress(stage: str, done: int, total: int | None) -> None:
+    tail = f"{done:,}/{total:,}" if total else f"{done:,}"
+    print(f"\rgazetteer: {stage}: {tail}   ", end="", file=sys.stderr, flush=True)
+
+
+class GazetteerWriter:
+    """Adds places to an open gazetteer connection, indexing their names."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self._conn = conn
+
+    def add(self, places: Iterable[Place], *, replace: bool = False,
+            progress: Progress | None = None, stage: str = "places") -> int:
+        """Insert places; with ``replace``, one with a known geonameid replaces its row."""
+        conn, count = self._conn, 0
+        for place in places:
+            pid = None
+            if replace and place.geonameid is not None:
+                found = conn.execute(
+                    "SELECT id FROM places WHERE geonameid = ?", (place.geonameid,)
+                ).fetchone()
+                if found:
+                    pid = found[0]
+                    conn.execute("DELETE FROM names WHERE place_id = ?", (pid,))
+                    conn.execute("DELETE FROM skeletons WHERE place_id = ?", (pid,))
+            values = (
+                place.geonameid, place.name, place.kind, place.country_code,
+                place.admin1_code, place.admin1, place.admin2_code, place.admin2,
+                place.lat, place.lon, place.population, place.source,
+                "|".join(place.alternate_names),
+            )
+            if pid is None:
+                pid = conn.execute(
+                    f"INSERT INTO places({_COLUMNS}) VALUES (NULL,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    values,
+                ).lastrowid
+            else:
+                conn.execute(
+                    f"REPLACE INTO places({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (pid, *values),
+                )
+            self._index_names(pid, place)
+            count += 1
+            if progress and count % 20000 == 0:
+                progress(stage, count, None)
+        return count
+
+    def _index_names(self, pid: int, place: Place) -> None:
+        keys = {}
+        for quality, name in enumerate((place.name, *place.alternate_names)):
+            key = normalize(name)
+            if key and key not in keys:
+                keys[key] = min(quality, 1)
+        self._conn.executemany(
+            "INSERT OR IGNORE INTO names(key, place_id, quality) VALUES (?,?,?)",
+            [(k, pid, q) for k, q in keys.items()],
+        )
+        skels = {s for s in map(skeleton, keys) if s}
+        self._conn.executemany(
+            "INSERT OR IGNORE INTO skeletons(key, place_id) VALUES (?,?)",
+            [(s, pid) for s in skels],
+        )
+
+    def add_demonyms(self, pairs: Iterable[tuple[str, str]]) -> None:
+        self._conn.executemany(
+            "INSERT OR IGNORE INTO demonyms(key, country_code) VALUES (?,?)",
+            [(normalize(d), cc) for d, cc in pairs if normalize(d)],
+        )
+
+    def record_import(self, path: Path, places: int) -> None:
+        st = path.stat()
+        self._conn.execute(
+            "REPLACE INTO imports(path, size, mtime, places, imported_at) VALUES (?,?,?,?,?)",
+            (str(path.resolve()), st.st_size, st.st_mtime, places,
+             datetime.now(timezone.utc).isoformat(timespec="seconds")),
+        )
+
+
+@contextmanager
+def _build_lock(path: Path) -> Iterator[None]:
+    """Serialise builds of one file across processes (parallel workers start together)."""
+    import fcntl
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _file_stamp(path: Path) -> str | None:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'inputs'").fetchone()
+        return row[0] if row else None
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def _recorded_imports(path: Path) -> list[str]:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return [r[0] for r in conn.execute("SELECT path FROM imports ORDER BY imported_at")]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return []
+
+
+def build(path: Path | None = None, *, progress: Progress | None = None) -> Path:
+    """Build the gazetteer file from the source packages, atomically.
+
+    The file is written beside ``path`` under a temporary name and moved into
+    place only when complete, so a killed build leaves no half file.
+    GeoNames files imported into a previous build are imported again.
+    """
+    path = Path(path) if path else default_path()
+    progress = progress or (lambda *a: None)
+    reimport = [p for p in _recorded_imports(path) if Path(p).exists()] if path.exists() else []
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp.unlink(missing_ok=True)
+    try:
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
+            conn.executescript(_SCHEMA)
+            writer = GazetteerWriter(conn)
+            with conn:
+                progress("countries", 0, None)
+                writer.add(sources.countries(), progress=progress, stage="countries")
+                writer.add_demonyms(sources.demonyms())
+                writer.add(sources.places_from_packages(), progress=progress, stage="places")
+            progress("indexing", 0, None)
+            conn.executescript(_INDEXES)
+            conn.execute("REPLACE INTO meta(key, value) VALUES ('inputs', ?)", (inputs_stamp(),))
+            conn.execute(
+                "REPLACE INTO meta(key, value) VALUES ('built_at', ?)",
+                (datetime.now(timezone.utc).isoformat(timespec="seconds"),),
+            )
+            conn.commit()
+            if reimport:
+                from geo.geonames import import_files
+
+                import_files(conn, [Path(p) for p in reimport], progress=progress)
+            conn.execute("ANALYZE")
+            conn.commit()
+        finally:
+            conn.close()
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def ensure(path: Path | None = None, *, progress: Progress | None = None) -> Path:
+    """The path of an up-to-date gazetteer file, building it if missing or stale."""
+    path = Path(path) if path else default_path()
+    stamp = inputs_stamp()
+    if path.exists() and _file_stamp(path) == stamp:
+        return path
+    with _build_lock(path):
+        # Another process may have finished the build while we waited.
+        if not (path.exists() and _file_stamp(path) == stamp):
+            try:
+                build(path, progress=progress)
+            except (OSError, sqlite3.Error) as exc:
+                raise GazetteerBuildError(f"could not build the gazetteer at {path}: {exc}") from exc
+    return path
+
+
+class Gazetteer:
+    """Read access to a gazetteer file, plus in-memory overlay places.
+
+    ``lookup`` and ``fuzzy`` return ``(place, quality)`` pairs: quality 0 is
+    the place's own name, 1 an alternate name, 2 a transliteration match.
+    """
+
+    def __init__(self, path: Path, *, overlay: Iterable[Place] = ()):
+        self.path = Path(path)
+        if not self.path.exists():
+            raise GazetteerMissingError(
+                f"no gazetteer at {self.path}; run: python -m geo gazetteer build"
+            )
+        self._conn = sqlite3.connect(
+            f"file:{self.path}?mode=ro", uri=True, check_same_thread=False
+        )
+        self._conn.execute("PRAGMA query_only = 1")
+        self._overlay_names: dict[str, list[tuple[Place, int]]] = {}
+        self._overlay_skeletons: dict[str, list[Place]] = {}
+        self.overlay = tuple(overlay)
+        for place in self.overlay:
+            for quality, name in enumerate((place.name, *place.alternate_names)):
+                key = normalize(name)
+                if key:
+                    self._overlay_names.setdefault(key, []).append((place, min(quality, 1)))
+                    skel = skeleton(key)
+                    if skel:
+                        self._overlay_skeletons.setdefault(skel, []).append(place)
+        self._cache: dict[tuple[str, str], list[tuple[Place, int]]] = {}
+
+    @classmethod
+    def open(cls, path: Path | None = None, *, overlay: Iterable[Place] = (),
+             build_if_missing: bool = True, progress: Progress | None = None) -> "Gazetteer":
+        """Open the gazetteer, building or rebuilding it first when needed."""
+        if build_if_missing:
+            path = ensure(path, progress=progress)
+        return cls(Path(path) if path else default_path(), overlay=overlay)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> "Gazetteer":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _query(self, table: str, key: str) -> list[tuple[Place, int]]:
+        cache_key = (table, key)
+        hit = self._cache.get(cache_key)
+        if hit is not None:
+            return hit
+        if table == "names":
+            rows = self._conn.execute(
+                f"SELECT n.quality, {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))} "
+                "FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ?",
+                (key,),
+            ).fetchall()
+            found = [(_row_to_place(r[1:]), r[0]) for r in rows]
+            found += self._overlay_names.get(key, [])
+        else:
+            rows = self._conn.execute(
+                f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))} "
+                "FROM skeletons s JOIN places p ON p.id = s.place_id WHERE s.key = ?",
+                (key,),
+            ).fetchall()
+            found = [(_row_to_place(r), 2) for r in rows]
+            found += [(p, 2) for p in self._overlay_skeletons.get(key, [])]
+        if len(self._cache) > 50_000:
+            self._cache.clear()
+        self._cache[cache_key] = found
+        return found
+
+    def lookup(self, key: str) -> list[tuple[Place, int]]:
+        """Places whose name or alternate name normalizes to ``key``."""
+        return self._query("names", key) if key else []
+
+    def fuzzy(self, key: str) -> list[tuple[Place, int]]:
+        """Places whose name has the same :func:`~geo.names.skeleton` as ``key``."""
+        skel = skeleton(key)
+        return self._query("skeletons", skel) if skel else []
+
+    def demonym(self, key: str) -> str | None:
+        """The country code for a demonym such as ``afghan``, else None."""
+        row = self._conn.execute("SELECT country_code FROM demonyms WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def admin_unit(self, country_code: str, admin1_code: str, admin2_code: str | None = None) -> Place | None:
+        """The admin1 (or admin2) record with these GeoNames codes."""
+        if admin2_code:
+            row = self._conn.execute(
+                f"SELECT {_COLUMNS} FROM places WHERE country_code = ? AND admin1_code = ? "
+                "AND kind = 'admin2' AND admin2_code = ? LIMIT 1",
+                (country_code, admin1_code, admin2_code),
+            ).fetchone()
+        else:
+            row = self._conn.execute(
+                f"SELECT {_COLUMNS} FROM places WHERE country_code = ? AND admin1_code = ? "
+                "AND kind = 'admin1' LIMIT 1",
+                (country_code, admin1_code),
+            ).fetchone()
+        return _row_to_place(row) if row else None
+
+    def iter_names(self) -> Iterator[tuple[str, int]]:
+        """Every (normalized name, best quality) pair, overlay included."""
+        yield from self._conn.execute("SELECT key, min(quality) FROM names GROUP BY key")
+        for key, entries in self._overlay_names.items():
+            yield key, min(q for _, q in entries)
+
+    def info(self) -> dict:
+        """Counts and provenance of the file, for ``gazetteer info``."""
+        meta = dict(self._conn.execute("SELECT key, value FROM meta"))
+        kinds = dict(self._conn.execute("SELECT kind, count(*) FROM places GROUP BY kind"))
+        imports = [
+            {"path": p, "places": n, "imported_at": t}
+            for p, n, t in self._conn.execute("SELECT path, places, imported_at FROM imports")
+        ]
+        return {
+            "path": str(self.path),
+            "size_bytes": self.path.stat().st_size,
+            "built_at": meta.get("built_at"),
+            "inputs": json.loads(meta.get("inputs", "{}")),
+            "places_by_kind": kinds,
+            "overlay_places": len(self.overlay),
+            "imports": imports,
+        }
+
+
+def open_writable(path: Path) -> sqlite3.Connection:
+    """A connection for merging imports into an existing gazetteer file."""
+    if not Path(path).exists():
+        raise GazetteerMissingError(f"no gazetteer at {path}; run: python -m geo gazetteer build")
+    conn = sqlite3.connect(path, timeout=60)
+    conn.execute("PRAGMA busy_timeout = 60000")
+    return conn
+
+

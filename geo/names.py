@@ -1,0 +1,128 @@
+"""Name keys: how a place name in news text is matched to gazetteer names.
+
+Two keys per name:
+
+* :func:`normalize` folds case, diacritics, apostrophes and ‘ayn marks,
+  hyphens and punctuation (``Khwājah Ghār`` -> ``khwajah ghar``).
+* :func:`skeleton` is a looser key for transliteration variants
+  (``Kondoz``/``Kunduz``, ``Qandahar``/``Kandahar``,
+  ``Mazar-i-Sharif``/``Mazar-e Sharif``): consonants only, with the letters
+  that romanisations of Arabic, Persian and Russian swap folded together.
+
+:func:`split_designator` separates a trailing "Province", "District", "City",
+"Port"... which tells the kind of place rather than its name.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from unidecode import unidecode
+
+# Marks that romanisations use for ‘ayn, hamza and glottal stops, and
+# apostrophes of all shapes: news text drops or swaps them freely.
+_MARKS = dict.fromkeys(map(ord, "'`´ʹʻʼʽʾʿˈ‘’‛′"), None)
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+#: Words after (or before, with "of") a name that give its kind, mapped to
+#: the gazetteer kind they point at.
+DESIGNATORS = {
+    "province": "admin1",
+    "provinces": "admin1",
+    "governorate": "admin1",
+    "state": "admin1",
+    "region": "admin1",
+    "oblast": "admin1",
+    "prefecture": "admin1",
+    "district": "admin2",
+    "districts": "admin2",
+    "county": "admin2",
+    "municipality": "populated place",
+    "city": "populated place",
+    "town": "populated place",
+    "village": "populated place",
+    "airport": "airport",
+    "airbase": "airport",
+    "port": "port or crossing",
+    "crossing": "port or crossing",
+}
+
+# Connector words that romanisations write in several ways (-i-, -e-, al-,
+# el-, ul-) or not at all; the skeleton drops them.
+_CONNECTORS = {"i", "e", "a", "al", "el", "ul", "ol", "ad", "ash", "as", "az", "ar", "an"}
+# Ordered: longer sequences first.
+_FOLDS = (
+    ("dzh", "j"),
+    ("dj", "j"),
+    ("zh", "j"),
+    ("khw", "kh"),
+    ("khv", "kh"),
+    ("kw", "k"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("c", "k"),
+    ("w", "v"),
+    ("x", "ks"),
+)
+_VOWELS = re.compile(r"[aeiouy]")
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+def normalize(text: str) -> str:
+    """Fold case, diacritics, apostrophes and punctuation; words joined by one space."""
+    text = unicodedata.normalize("NFKC", text).translate(_MARKS).casefold()
+    if not text.isascii():
+        text = unidecode(text)
+    words = _NON_WORD.sub(" ", text).split()
+    if words and words[0] == "the" and len(words) > 1:
+        words = words[1:]
+    return " ".join(words)
+
+
+def skeleton(key: str) -> str:
+    """A loose key of a :func:`normalize`d name for transliteration variants.
+
+    Returns "" where too little is left to match on safely.
+    """
+    words = [w for w in key.split() if w not in _CONNECTORS] or key.split()
+    out = []
+    for word in words:
+        for old, new in _FOLDS:
+            word = word.replace(old, new)
+        head, tail = word[:1], word[1:]
+        # Non-initial h is almost always half of a digraph (kh, sh, gh, dh, th).
+        tail = _VOWELS.sub("", tail).replace("h", "")
+        out.append(head + tail)
+    result = _DOUBLES.sub(r"\1", "".join(out))
+    return result if len(result) >= 3 else ""
+
+
+def split_designator(key: str) -> tuple[str, str | None]:
+    """Split a normalized name into (core, kind hinted by its designator word).
+
+    ``"takhar province"`` -> ``("takhar", "admin1")``;
+    ``"city of kabul"`` -> ``("kabul", "populated place")``;
+    a name that is only a designator is returned whole.
+    """
+    words = key.split()
+    if len(words) >= 2:
+        if words[-1] in DESIGNATORS:
+            kind = DESIGNATORS[words[-1]]
+            core = words[:-1]
+            if kind == "airport" and core[-1:] == ["international"]:
+                core = core[:-1]
+            if core:
+                return " ".join(core), kind
+        if len(words) >= 3 and words[1] == "of" and words[0] in DESIGNATORS:
+            return " ".join(words[2:]), DESIGNATORS[words[0]]
+    return key, None
+
+
+def is_latin(text: str) -> bool:
+    """True when the letters of ``text`` are Latin script (worth indexing for English news)."""
+    for ch in text:
+        if ch.isalpha() and not ch.isascii():
+            if "LATIN" not in unicodedata.name(ch, ""):
+                return False
+    return True

