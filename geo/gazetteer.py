@@ -274,6 +274,28 @@ def build(path: Path | None = None, *, progress: Progress | None = None) -> Path
     return path
 
 
+def create(path: Path, places: Iterable[Place] = (), *,
+           demonyms: Iterable[tuple[str, str]] = ()) -> Path:
+    """Write a gazetteer file holding only the given places (for tests and small setups)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    conn = sqlite3.connect(path)
+    try:
+        conn.executescript(_SCHEMA)
+        writer = GazetteerWriter(conn)
+        with conn:
+            writer.add(places)
+            writer.add_demonyms(demonyms)
+            conn.executescript(_INDEXES)
+            conn.execute("REPLACE INTO meta(key, value) VALUES ('inputs', ?)", (inputs_stamp(),))
+            conn.execute("REPLACE INTO meta(key, value) VALUES ('built_at', ?)",
+                         (datetime.now(timezone.utc).isoformat(timespec="seconds"),))
+    finally:
+        conn.close()
+    return path
+
+
 def ensure(path: Path | None = None, *, progress: Progress | None = None) -> Path:
     """The path of an up-to-date gazetteer file, building it if missing or stale."""
     path = Path(path) if path else default_path()
@@ -399,6 +421,11 @@ class Gazetteer:
         for key, entries in self._overlay_names.items():
             yield key, min(q for _, q in entries)
 
+    def places_of_kind(self, kind: str) -> list[Place]:
+        """Every record of one kind (for example all countries), overlay included."""
+        rows = self._conn.execute(f"SELECT {_COLUMNS} FROM places WHERE kind = ?", (kind,))
+        return [_row_to_place(r) for r in rows] + [p for p in self.overlay if p.kind == kind]
+
     def info(self) -> dict:
         """Counts and provenance of the file, for ``gazetteer info``."""
         meta = dict(self._conn.execute("SELECT key, value FROM meta"))
@@ -425,5 +452,4 @@ def open_writable(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=60)
     conn.execute("PRAGMA busy_timeout = 60000")
     return conn
-
 
