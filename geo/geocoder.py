@@ -20,7 +20,7 @@ from geopy.location import Location
 
 from geo.exc import QueryError
 from geo.gazetteer import Gazetteer, Progress
-from geo.names import normalize, skeleton, split_designator
+from geo.names import normalize, skeleton, spelling, split_designator
 from geo.place import Place
 
 #: Longer queries are not place names; they are refused rather than searched.
@@ -30,9 +30,13 @@ MAX_QUERY_LENGTH = 200
 _NAME_SCORE = {0: 3.0, 1: 2.5}
 # A transliteration match scores by how close its spelling is to the query;
 # below the floor it is not a variant but a different name.
-_FUZZY_SCALE, _FUZZY_FLOOR = 3.0, 0.6
+_FUZZY_SCALE, _FUZZY_FLOOR = 3.0, 0.85
 _FUZZY_BESIDE_EXACT = -1.5
 _WHOLE_PHRASE = 1.5
+# geocode() answers with a spelling-variant match only when it is a sizeable
+# place or agrees with hints; otherwise "not found" is the honest answer.
+# candidates() still lists weaker ones for the geoparser to weigh in context.
+MIN_FUZZY_ANSWER = 3.5
 _NAME_REASON = {0: "exact name", 1: "alternate name", 2: "transliteration match"}
 _KIND_PRIOR = {
     "country": 6.0,
@@ -50,7 +54,7 @@ _DEFAULT_POP_WEIGHT = 0.3
 _KIND_MATCH, _KIND_MISMATCH = 3.0, -2.0
 _COUNTRY_MATCH, _COUNTRY_MISMATCH = 4.0, -4.0
 _ADMIN1_MATCH = 2.0
-_NEAR_BONUS, _NEAR_SCALE_KM = 3.0, 200.0
+_NEAR_BONUS, _NEAR_SCALE_KM = 4.0, 200.0
 _OVERLAY_BONUS = 2.0
 # A sizeable town inside an admin unit that goes by the same name (Kunduz in
 # Kunduz, Aleppo in Halab governorate) is what news means by the bare name.
@@ -111,12 +115,12 @@ def _place_key(place: Place) -> tuple:
 
 def _similarity(place: Place, core: str) -> float:
     """How close the nearest-spelled name of ``place`` is to the query ``core``."""
-    skel = skeleton(core)
+    skel, target = skeleton(core), spelling(core)
     best = 0.0
     for name in (place.name, *place.alternate_names):
         key = normalize(name)
         if skeleton(key) == skel:
-            best = max(best, SequenceMatcher(None, key, core).ratio())
+            best = max(best, SequenceMatcher(None, spelling(key), target).ratio())
     return best
 
 
@@ -300,7 +304,8 @@ class GazetteerGeocoder(Geocoder):
         """
         found = self.candidates(query, country=country, admin1=admin1, near=near,
                                 limit=1 if exactly_one else (limit or 10))
-        places = [c.place for c in found]
+        places = [c.place for c in found if c.score >= MIN_FUZZY_ANSWER
+                  or not c.reasons[0].startswith(_NAME_REASON[2])]
         if not places and self.fallback is not None:
             text = check_query(query)
             if text:

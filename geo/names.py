@@ -67,6 +67,7 @@ _FOLDS = (
 )
 _VOWELS = re.compile(r"[aeiouy]")
 _DOUBLES = re.compile(r"(.)\1+")
+_VOWEL_RUNS = re.compile(r"[aeiouy]+")
 
 
 def normalize(text: str) -> str:
@@ -96,6 +97,20 @@ def skeleton(key: str) -> str:
         out.append(head + tail)
     result = _DOUBLES.sub(r"\1", "".join(out))
     return result if len(result) >= 3 else ""
+
+
+def spelling(key: str) -> str:
+    """A :func:`normalize`d name with connectors dropped, letter swaps folded and
+    vowel runs masked: what :func:`skeleton` keeps, with the vowels' places.
+
+    Used to tell how close two names with one skeleton really are:
+    ``kondoz``/``kunduz`` become equal, ``nowhereville``/``niverville`` do not.
+    """
+    words = [w for w in key.split() if w not in _CONNECTORS] or key.split()
+    word = "".join(words)
+    for old, new in _FOLDS:
+        word = word.replace(old, new)
+    return _VOWEL_RUNS.sub("*", word)
 
 
 def split_designator(key: str) -> tuple[str, str | None]:

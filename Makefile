@@ -1,0 +1,28 @@
+# Two entry points (see README "Quick start"):
+#   make demo   set up, then open the dashboard on the bundled demo data
+#   make test   set up, then run every test
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test bench setup clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(PY) -m streamlit run dashboard.py
+
+test: $(STAMP)
+	$(PY) -m pytest -n auto
+
+bench: $(STAMP)
+	$(PY) benchmarks/bench_geo.py
+
+clean:
+	rm -rf $(VENV) .cache .pytest_cache

@@ -1,0 +1,1 @@
+"""The pipeline from article files to the event store, and the table the dashboard reads."""

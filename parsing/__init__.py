@@ -1,0 +1,1 @@
+"""Reading articles and finding places, claims and events in their text (spaCy lives here)."""

@@ -1,0 +1,90 @@
+import sqlite3
+
+import pytest
+
+from geo import gazetteer as gz
+from geo import sources
+from geo.exc import GazetteerMissingError
+from geo.place import Place
+
+KUNDUZ = Place(name="Kunduz", kind="populated place", country_code="AF", lat=36.729, lon=68.857,
+               geonameid=1135689, alternate_names=("Kondoz", "Qunduz"), admin1_code="24",
+               admin1="Kunduz", population=268893, source="test")
+AF = Place(name="Afghanistan", kind="country", country_code="AF", lat=33.9, lon=67.7,
+           geonameid=1149361, population=37172386, source="test")
+
+
+@pytest.fixture
+def small_sources(monkeypatch):
+    """Stand-in package readers so that a build takes milliseconds."""
+    monkeypatch.setattr(sources, "countries", lambda: iter([AF]))
+    monkeypatch.setattr(sources, "demonyms", lambda: iter([("Afghan", "AF")]))
+    monkeypatch.setattr(sources, "places_from_packages", lambda: iter([KUNDUZ]))
+
+
+def test_gazetteer_build_indexes_names_and_alternates(tmp_path, small_sources):
+    path = gz.build(tmp_path / "g.sqlite")
+    with gz.Gazetteer(path) as g:
+        assert [(p.name, q) for p, q in g.lookup("kunduz")] == [("Kunduz", 0)]
+        assert [(p.name, q) for p, q in g.lookup("kondoz")] == [("Kunduz", 1)]
+        assert [p.name for p, _ in g.fuzzy("konduz")] == ["Kunduz"]
+        assert g.demonym("afghan") == "AF"
+        assert g.info()["places_by_kind"] == {"country": 1, "populated place": 1}
+
+
+def test_gazetteer_build_is_atomic_when_killed_midway(tmp_path, monkeypatch, small_sources):
+    def broken():
+        yield KUNDUZ
+        raise KeyboardInterrupt  # what a Ctrl-C or a kill mid-build looks like to the writer
+
+    monkeypatch.setattr(sources, "places_from_packages", broken)
+    path = tmp_path / "g.sqlite"
+    with pytest.raises(KeyboardInterrupt):
+        gz.build(path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_gazetteer_ensure_rebuilds_when_inputs_change(tmp_path, monkeypatch, small_sources):
+    path = gz.ensure(tmp_path / "g.sqlite")
+    first = path.stat().st_mtime_ns
+    assert gz.ensure(path).stat().st_mtime_ns == first  # up to date: untouched
+    monkeypatch.setattr(gz, "inputs_stamp", lambda: '{"schema": -1}')
+    assert gz.ensure(path).stat().st_mtime_ns != first
+    assert gz._file_stamp(path) == '{"schema": -1}'
+
+
+def test_gazetteer_missing_file_names_the_fix(tmp_path):
+    with pytest.raises(GazetteerMissingError, match="python -m geo gazetteer build"):
+        gz.Gazetteer(tmp_path / "absent.sqlite")
+
+
+def test_gazetteer_missing_package_names_the_fix(monkeypatch):
+    monkeypatch.setattr(sources, "PACKAGES", ("sitrep-no-such-package",))
+    with pytest.raises(GazetteerMissingError, match="pip install -r requirements.txt"):
+        sources.package_versions()
+
+
+def test_gazetteer_file_is_read_only(tmp_path):
+    path = gz.create(tmp_path / "g.sqlite", [KUNDUZ])
+    with gz.Gazetteer(path) as g, pytest.raises(sqlite3.OperationalError):
+        g._conn.execute("DELETE FROM places")
+
+
+def test_gazetteer_real_build_has_every_kind(gazetteer_path):
+    info = gz.Gazetteer(gazetteer_path).info()
+    kinds = info["places_by_kind"]
+    assert kinds["country"] > 200
+    assert kinds["admin1"] > 3000
+    assert kinds["admin2"] > 20000
+    assert kinds["populated place"] > 200_000
+    assert kinds["airport"] > 10_000
+    assert set(info["inputs"]) >= set(sources.PACKAGES)
+
+
+def test_gazetteer_overlay_places_are_found(tmp_path):
+    path = gz.create(tmp_path / "g.sqlite", [KUNDUZ])
+    port = Place(name="Sher Khan Port", kind="port or crossing", country_code="AF", lat=37.2,
+                 lon=68.6, alternate_names=("Shir Khan Bandar",), source="overlay:test.csv")
+    with gz.Gazetteer(path, overlay=[port]) as g:
+        assert [p.name for p, _ in g.lookup("shir khan bandar")] == ["Sher Khan Port"]
+        assert [p.name for p in g.places_of_kind("port or crossing")] == ["Sher Khan Port"]

@@ -1,0 +1,130 @@
+import pytest
+from geopy.geocoders.base import Geocoder
+from geopy.location import Location
+
+from geo import gazetteer as gz
+from geo.exc import QueryError
+from geo.geocoder import GazetteerGeocoder, check_query, distance_km
+from geo.place import Place
+
+# GeoNames coordinates of common conflict-news places (from geonames.org records).
+QUALITY = [
+    ("Kunduz", None, 36.72896, 68.85700, "AF"),
+    ("Kondoz", None, 36.72896, 68.85700, "AF"),
+    ("Kabul", None, 34.52813, 69.17233, "AF"),
+    ("Lashkar Gah", None, 31.59382, 64.37161, "AF"),
+    ("Taloqan", None, 36.73605, 69.53451, "AF"),
+    ("Khwaja Ghar", None, 37.06588, 69.42126, "AF"),
+    ("Mazar-i-Sharif", None, 36.70904, 67.11087, "AF"),
+    ("Mazar-e Sharif", None, 36.70904, 67.11087, "AF"),
+    ("Qandahar", None, 31.61332, 65.71013, "AF"),
+    ("Brussels", None, 50.85045, 4.34878, "BE"),
+    ("Ankara", None, 39.91987, 32.85427, "TR"),
+    ("Kharkiv", None, 49.98081, 36.25272, "UA"),
+    ("Aleppo", None, 36.20124, 37.16117, "SY"),
+    ("Mogadishu", None, 2.03711, 45.34375, "SO"),
+    ("Goma", None, -1.67409, 29.22845, "CD"),
+    ("Paris", None, 48.85341, 2.34880, "FR"),
+    ("Hyderabad", "PK", 25.39242, 68.37366, "PK"),
+    ("Kunduz City", None, 36.72896, 68.85700, "AF"),
+    ("Kabul airport", None, 34.5659, 69.2123, "AF"),
+]
+
+
+@pytest.mark.parametrize("query, country, lat, lon, cc", QUALITY)
+def test_geocoder_resolves_news_places_within_20_km(geocoder, query, country, lat, lon, cc):
+    loc = geocoder.geocode(query, country=country)
+    assert loc is not None
+    assert loc.raw["country_code"] == cc
+    assert distance_km(lat, lon, loc.latitude, loc.longitude) <= 20
+
+
+@pytest.mark.parametrize("query, kind, cc, admin1", [
+    ("Takhar Province", "admin1", "AF", "Takhar"),
+    ("Takhar", "admin1", "AF", "Takhar"),
+    ("Kunduz Province", "admin1", "AF", "Kunduz"),
+    ("Bangi District", "admin2", "AF", "Takhar"),
+    ("Tajikistan", "country", "TJ", None),
+    ("Afghanistan", "country", "AF", None),
+])
+def test_geocoder_units_by_kind(geocoder, query, kind, cc, admin1):
+    raw = geocoder.geocode(query).raw
+    assert (raw["kind"], raw["country_code"], raw["admin1"]) == (kind, cc, admin1)
+
+
+@pytest.mark.parametrize("query, lat, lon, km", [
+    ("Takhar Province", 36.67, 69.83, 20),   # province centroid
+    ("Tajikistan", 38.86, 71.28, 60),        # country centroid (of its outline)
+])
+def test_geocoder_units_at_their_centroids(geocoder, query, lat, lon, km):
+    loc = geocoder.geocode(query)
+    assert distance_km(lat, lon, loc.latitude, loc.longitude) <= km
+
+
+def test_geocoder_hyderabad_with_country_hint_is_in_sindh(geocoder):
+    assert geocoder.geocode("Hyderabad", country="PK").raw["admin1"] == "Sindh"
+    assert geocoder.geocode("Hyderabad", country="Pakistan").raw["admin1"] == "Sindh"
+    assert geocoder.geocode("Hyderabad").raw["country_code"] == "IN"
+
+
+def test_geocoder_near_hint_picks_the_nearby_namesake(geocoder):
+    # Paris, Texas, when the article is about north Texas.
+    loc = geocoder.geocode("Paris", near=(33.2, -95.9))
+    assert loc.raw["country_code"] == "US" and loc.raw["admin1"] == "Texas"
+
+
+def test_geocoder_candidates_give_reasons_and_runner_up(geocoder):
+    found = geocoder.candidates("Kunduz", limit=3)
+    assert [c.place.kind for c in found[:2]] == ["populated place", "admin1"]
+    assert found[0].score > found[1].score
+    assert any("exact name" in r for r in found[0].reasons)
+    assert any("population" in r for r in found[0].reasons)
+    hinted = geocoder.candidates("Hyderabad", country="PK", limit=1)[0]
+    assert any("in country PK" in r for r in hinted.reasons)
+
+
+def test_geocoder_keeps_geopys_contract(geocoder):
+    assert isinstance(geocoder, Geocoder)
+    loc = geocoder.geocode("Kabul")
+    assert isinstance(loc, Location)
+    assert loc.raw["name"] == "Kabul" and loc.raw["geonameid"] == 1138958
+    assert "Afghanistan" in loc.address
+    many = geocoder.geocode("Kabul", exactly_one=False, limit=3)
+    assert isinstance(many, list) and 1 < len(many) <= 3
+    assert geocoder.geocode("Qqzxqqzx") is None
+    assert geocoder.geocode("Nowhereville") is None  # a weak spelling variant is not an answer
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\t\n"])
+def test_geocoder_empty_query_is_none(geocoder, query):
+    assert geocoder.geocode(query) is None
+    assert geocoder.candidates(query) == []
+
+
+@pytest.mark.parametrize("query, message", [
+    ("x" * 10_000, "10,000 characters"),
+    (b"\xff\xfe\x00\x01", "binary"),
+    ("Kab\x00ul", "control character"),
+    ("Kab\x1bul", "control character"),
+    ("Kab\udcffl", "not valid text"),
+    (42, "must be text"),
+])
+def test_geocoder_bad_query_is_a_clear_error(geocoder, query, message):
+    with pytest.raises(QueryError, match=message):
+        geocoder.geocode(query)
+
+
+def test_check_query_collapses_whitespace():
+    assert check_query("  Mazar-i-Sharif \n") == "Mazar-i-Sharif"
+    assert check_query(b"Kabul") == "Kabul"
+
+
+def test_geocoder_overlay_place_wins_and_is_marked(tmp_path):
+    village = Place(name="Sherkhan", kind="populated place", country_code="TJ", lat=37.3, lon=68.7,
+                    population=800, source="test")
+    port = Place(name="Sher Khan Port", kind="port or crossing", country_code="AF", lat=37.2,
+                 lon=68.6, alternate_names=("Sherkhan",), source="overlay:places.csv")
+    g = gz.Gazetteer(gz.create(tmp_path / "g.sqlite", [village]), overlay=[port])
+    best = GazetteerGeocoder(g).candidates("Sherkhan")[0]
+    assert best.place.name == "Sher Khan Port"
+    assert any("custom place" in r for r in best.reasons)
