@@ -23,11 +23,11 @@ import platformdirs
 
 from geo import sources
 from geo.exc import GazetteerBuildError, GazetteerMissingError
-from geo.names import normalize, skeleton
+from geo.names import normalize, skeleton, spelling
 from geo.place import Place
 
 #: Bump when the table layout or the build rules change: stale files rebuild.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 ENV_PATH = "SITREP_GAZETTEER"
 
@@ -57,8 +57,10 @@ CREATE TABLE names(
     key TEXT NOT NULL, place_id INTEGER NOT NULL, quality INTEGER NOT NULL,
     PRIMARY KEY(key, place_id)
 ) WITHOUT ROWID;
+-- spelling: geo.names.spelling() of the name that gave this skeleton, to
+-- score how close a variant is without reading every alternate name.
 CREATE TABLE skeletons(
-    key TEXT NOT NULL, place_id INTEGER NOT NULL,
+    key TEXT NOT NULL, place_id INTEGER NOT NULL, spelling TEXT NOT NULL,
     PRIMARY KEY(key, place_id)
 ) WITHOUT ROWID;
 CREATE TABLE demonyms(key TEXT PRIMARY KEY, country_code TEXT NOT NULL) WITHOUT ROWID;
@@ -77,6 +79,8 @@ _COLUMNS = (
     "id, geonameid, name, kind, country_code, admin1_code, admin1, admin2_code, "
     "admin2, lat, lon, population, source, alternate_names"
 )
+
+_P_COLUMNS = ", ".join("p." + c.strip() for c in _COLUMNS.split(","))
 
 
 def default_path() -> Path:
@@ -167,10 +171,14 @@ class GazetteerWriter:
             "INSERT OR IGNORE INTO names(key, place_id, quality) VALUES (?,?,?)",
             [(k, pid, q) for k, q in keys.items()],
         )
-        skels = {s for s in map(skeleton, keys) if s}
+        skels: dict[str, str] = {}
+        for key in keys:
+            skel = skeleton(key)
+            if skel and skel not in skels:
+                skels[skel] = spelling(key)
         self._conn.executemany(
-            "INSERT OR IGNORE INTO skeletons(key, place_id) VALUES (?,?)",
-            [(s, pid) for s in skels],
+            "INSERT OR IGNORE INTO skeletons(key, place_id, spelling) VALUES (?,?,?)",
+            [(s, pid, sp) for s, sp in skels.items()],
         )
 
     def add_demonyms(self, pairs: Iterable[tuple[str, str]]) -> None:
@@ -302,21 +310,24 @@ def ensure(path: Path | None = None, *, progress: Progress | None = None) -> Pat
     stamp = inputs_stamp()
     if path.exists() and _file_stamp(path) == stamp:
         return path
-    with _build_lock(path):
-        # Another process may have finished the build while we waited.
-        if not (path.exists() and _file_stamp(path) == stamp):
-            try:
+    try:
+        with _build_lock(path):
+            # Another process may have finished the build while we waited.
+            if not (path.exists() and _file_stamp(path) == stamp):
                 build(path, progress=progress)
-            except (OSError, sqlite3.Error) as exc:
-                raise GazetteerBuildError(f"could not build the gazetteer at {path}: {exc}") from exc
+    except (OSError, sqlite3.Error) as exc:
+        if isinstance(exc, GazetteerMissingError):
+            raise
+        raise GazetteerBuildError(f"could not build the gazetteer at {path}: {exc}") from exc
     return path
 
 
 class Gazetteer:
     """Read access to a gazetteer file, plus in-memory overlay places.
 
-    ``lookup`` and ``fuzzy`` return ``(place, quality)`` pairs: quality 0 is
-    the place's own name, 1 an alternate name, 2 a transliteration match.
+    ``lookup`` returns ``(place, quality)`` pairs: quality 0 is the place's
+    own name, 1 an alternate name. ``fuzzy`` returns ``(place, spelling)``
+    pairs for transliteration variants.
     """
 
     def __init__(self, path: Path, *, overlay: Iterable[Place] = ()):
@@ -330,7 +341,7 @@ class Gazetteer:
         )
         self._conn.execute("PRAGMA query_only = 1")
         self._overlay_names: dict[str, list[tuple[Place, int]]] = {}
-        self._overlay_skeletons: dict[str, list[Place]] = {}
+        self._overlay_skeletons: dict[str, list[tuple[Place, str]]] = {}
         self.overlay = tuple(overlay)
         for place in self.overlay:
             for quality, name in enumerate((place.name, *place.alternate_names)):
@@ -339,7 +350,7 @@ class Gazetteer:
                     self._overlay_names.setdefault(key, []).append((place, min(quality, 1)))
                     skel = skeleton(key)
                     if skel:
-                        self._overlay_skeletons.setdefault(skel, []).append(place)
+                        self._overlay_skeletons.setdefault(skel, []).append((place, spelling(key)))
         self._cache: dict[tuple[str, str], list[tuple[Place, int]]] = {}
 
     @classmethod
@@ -366,7 +377,7 @@ class Gazetteer:
             return hit
         if table == "names":
             rows = self._conn.execute(
-                f"SELECT n.quality, {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))} "
+                f"SELECT n.quality, {_P_COLUMNS} "
                 "FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ?",
                 (key,),
             ).fetchall()
@@ -374,13 +385,13 @@ class Gazetteer:
             found += self._overlay_names.get(key, [])
         else:
             rows = self._conn.execute(
-                f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))} "
+                f"SELECT s.spelling, {_P_COLUMNS} "
                 "FROM skeletons s JOIN places p ON p.id = s.place_id WHERE s.key = ?",
                 (key,),
             ).fetchall()
-            found = [(_row_to_place(r), 2) for r in rows]
-            found += [(p, 2) for p in self._overlay_skeletons.get(key, [])]
-        if len(self._cache) > 50_000:
+            found = [(_row_to_place(r[1:]), r[0]) for r in rows]
+            found += self._overlay_skeletons.get(key, [])
+        if len(self._cache) > 20_000:
             self._cache.clear()
         self._cache[cache_key] = found
         return found
@@ -389,8 +400,9 @@ class Gazetteer:
         """Places whose name or alternate name normalizes to ``key``."""
         return self._query("names", key) if key else []
 
-    def fuzzy(self, key: str) -> list[tuple[Place, int]]:
-        """Places whose name has the same :func:`~geo.names.skeleton` as ``key``."""
+    def fuzzy(self, key: str) -> list[tuple[Place, str]]:
+        """Places with a name of the same :func:`~geo.names.skeleton` as ``key``,
+        each with that name's :func:`~geo.names.spelling`."""
         skel = skeleton(key)
         return self._query("skeletons", skel) if skel else []
 

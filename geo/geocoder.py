@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from difflib import SequenceMatcher
+from functools import lru_cache
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
+from rapidfuzz.fuzz import ratio as _ratio
 
 from geo.exc import QueryError
 from geo.gazetteer import Gazetteer, Progress
-from geo.names import normalize, skeleton, spelling, split_designator
+from geo.names import normalize, spelling, split_designator
 from geo.place import Place
 
 #: Longer queries are not place names; they are refused rather than searched.
@@ -65,11 +66,20 @@ _NAMESAKE_MIN_POP = {"admin1": 50_000, "admin2": 1_000}
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A place a query may refer to, its score and why."""
+    """A place a query may refer to, its score and the terms that make it up."""
 
     place: Place
     score: float
-    reasons: tuple[str, ...]
+    terms: tuple[tuple[str, object, float], ...] = ()
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """Why the score is what it is, one readable line per term."""
+        out = []
+        for label, arg, points in self.terms:
+            text = label.format(arg) if arg is not None else label
+            out.append(f"{text} ({points:+.2f})" if points else text)
+        return tuple(out)
 
     def as_dict(self) -> dict:
         return {"place": self.place.as_dict(), "score": round(self.score, 3),
@@ -113,17 +123,6 @@ def _place_key(place: Place) -> tuple:
     return (place.source, place.geonameid, place.name, place.lat, place.lon)
 
 
-def _similarity(place: Place, core: str) -> float:
-    """How close the nearest-spelled name of ``place`` is to the query ``core``."""
-    skel, target = skeleton(core), spelling(core)
-    best = 0.0
-    for name in (place.name, *place.alternate_names):
-        key = normalize(name)
-        if skeleton(key) == skel:
-            best = max(best, SequenceMatcher(None, spelling(key), target).ratio())
-    return best
-
-
 def _in_namesake_unit(place: Place, quality: int, units: set) -> bool:
     """A sizeable town matched by name inside an admin unit matched by the same name."""
     if place.kind != "populated place" or quality >= 2:
@@ -150,6 +149,8 @@ class GazetteerGeocoder(Geocoder):
         self.gazetteer = gazetteer or Gazetteer.open(path, overlay=overlay, progress=progress)
         self.fallback = fallback
         self._countries: dict[str, Place] | None = None
+        # News repeats its place names: rank each (name, hints) once.
+        self._ranked = lru_cache(maxsize=20_000)(self._rank)
 
     # -- hints ------------------------------------------------------------
 
@@ -186,25 +187,33 @@ class GazetteerGeocoder(Geocoder):
         key = normalize(text) if text else ""
         if not key:
             return []
+        hint_near = (round(near[0], 3), round(near[1], 3)) if near is not None else None
+        return list(self._ranked(key, country, admin1, hint_near, kind)[: max(1, limit)])
+
+    def _rank(self, key: str, country, admin1, near, kind) -> tuple[Candidate, ...]:
         core, designated = split_designator(key)
         kind = kind or designated
         found: dict[tuple, tuple[Place, int, float, bool]] = {}
-
-        def take(pairs, *, whole: bool):
+        for pairs, whole in ((self.gazetteer.lookup(key), True),
+                             (self.gazetteer.lookup(core) if core != key else (), False)):
             for place, quality in pairs:
                 k = _place_key(place)
-                if k in found and found[k][1] <= quality:
-                    continue
-                sim = 1.0 if quality < 2 else _similarity(place, core)
+                if k not in found or found[k][1] > quality:
+                    found[k] = (place, quality, 1.0, whole and core != key)
+        target = spelling(core)
+        # A variant spelling (name score at most 1, less 1.5 beside an exact
+        # match) can never outrank an exact match of a town of 1,000 people or
+        # an admin unit, so the slower variant lookup is skipped then.
+        strong = any(q < 2 and (p.population >= 1000 or p.kind in ("country", "admin1", "admin2"))
+                     for p, q, _, _ in found.values())
+        for place, variant in () if strong else self.gazetteer.fuzzy(core):
+            k = _place_key(place)
+            if k not in found:
+                sim = _ratio(variant, target) / 100
                 if sim >= _FUZZY_FLOOR:
-                    found[k] = (place, quality, sim, whole and core != key)
-
-        take(self.gazetteer.lookup(key), whole=True)
-        if core != key:
-            take(self.gazetteer.lookup(core), whole=False)
-        take(self.gazetteer.fuzzy(core), whole=False)
+                    found[k] = (place, 2, sim, False)
         if not found:
-            return []
+            return ()
 
         cc = self.country_code(country)
         admin1_key = normalize(admin1) if admin1 else None
@@ -221,65 +230,52 @@ class GazetteerGeocoder(Geocoder):
             for place, quality, sim, whole in found.values()
         ]
         scored.sort(key=lambda c: (-c.score, -c.place.population, c.place.name))
-        return scored[: max(1, limit)]
+        return tuple(scored)
 
     def _score(self, place: Place, quality: int, *, sim, whole, any_exact, namesake,
                cc, country, admin1, admin1_key, near, kind) -> Candidate:
+        # Terms are (label format, argument, points); labels are formatted only
+        # when someone reads Candidate.reasons, which keeps ranking fast.
         if quality < 2:
-            score = _NAME_SCORE[quality]
-            reasons = [f"{_NAME_REASON[quality]} (+{score:g})"]
+            terms = [(_NAME_REASON[quality], None, _NAME_SCORE[quality])]
         else:
-            score = _FUZZY_SCALE * sim - 2.0
-            reasons = [f"{_NAME_REASON[quality]}, similarity {sim:.2f} ({score:+.2f})"]
+            terms = [(_NAME_REASON[2] + ", similarity {:.2f}", sim, _FUZZY_SCALE * sim - 2.0)]
             if any_exact:
-                score += _FUZZY_BESIDE_EXACT
-                reasons.append(f"another place has this exact name ({_FUZZY_BESIDE_EXACT:g})")
+                terms.append(("another place has this exact name", None, _FUZZY_BESIDE_EXACT))
         if whole:
-            score += _WHOLE_PHRASE
-            reasons.append(f"whole phrase is its name (+{_WHOLE_PHRASE:g})")
+            terms.append(("whole phrase is its name", None, _WHOLE_PHRASE))
         prior = _KIND_PRIOR.get(place.kind, 0.0)
         if prior:
-            reasons.append(f"kind {place.kind} (+{prior:g})")
-        score += prior
+            terms.append(("kind {}", place.kind, prior))
         if place.population > 0:
             weight = _POP_WEIGHT.get(place.kind, _DEFAULT_POP_WEIGHT)
             if weight:
-                bonus = weight * math.log10(place.population + 1)
-                score += bonus
-                reasons.append(f"population {place.population:,} (+{bonus:.2f})")
+                terms.append(("population {:,}", place.population,
+                              weight * math.log10(place.population + 1)))
         if namesake:
-            score += _NAMESAKE_BONUS
-            reasons.append(f"main town of its namesake admin unit (+{_NAMESAKE_BONUS:g})")
+            terms.append(("main town of its namesake admin unit", None, _NAMESAKE_BONUS))
         if place.source.startswith("overlay"):
-            score += _OVERLAY_BONUS
-            reasons.append(f"custom place (+{_OVERLAY_BONUS:g})")
+            terms.append(("custom place", None, _OVERLAY_BONUS))
         if kind:
             if place.kind == kind:
-                score += _KIND_MATCH
-                reasons.append(f"kind matches '{kind}' (+{_KIND_MATCH:g})")
+                terms.append(("kind matches '{}'", kind, _KIND_MATCH))
             else:
-                score += _KIND_MISMATCH
-                reasons.append(f"kind is not '{kind}' ({_KIND_MISMATCH:g})")
+                terms.append(("kind is not '{}'", kind, _KIND_MISMATCH))
         if cc:
             if place.country_code == cc:
-                score += _COUNTRY_MATCH
-                reasons.append(f"in country {cc} (+{_COUNTRY_MATCH:g})")
+                terms.append(("in country {}", cc, _COUNTRY_MATCH))
             else:
-                score += _COUNTRY_MISMATCH
-                reasons.append(f"not in country {cc} ({_COUNTRY_MISMATCH:g})")
+                terms.append(("not in country {}", cc, _COUNTRY_MISMATCH))
         elif country:
-            reasons.append(f"country hint {country!r} not known; ignored")
+            terms.append(("country hint {!r} not known; ignored", country, 0.0))
         if admin1_key and (
             place.admin1_code == admin1 or (place.admin1 and normalize(place.admin1) == admin1_key)
         ):
-            score += _ADMIN1_MATCH
-            reasons.append(f"in admin1 {admin1} (+{_ADMIN1_MATCH:g})")
+            terms.append(("in admin1 {}", admin1, _ADMIN1_MATCH))
         if near is not None:
             d = distance_km(near[0], near[1], place.lat, place.lon)
-            bonus = _NEAR_BONUS * math.exp(-d / _NEAR_SCALE_KM)
-            score += bonus
-            reasons.append(f"{d:,.0f} km from hint (+{bonus:.2f})")
-        return Candidate(place, score, tuple(reasons))
+            terms.append(("{:,.0f} km from hint", d, _NEAR_BONUS * math.exp(-d / _NEAR_SCALE_KM)))
+        return Candidate(place, sum(t[2] for t in terms), tuple(terms))
 
     # -- geopy's interface ------------------------------------------------------
 
@@ -305,7 +301,7 @@ class GazetteerGeocoder(Geocoder):
         found = self.candidates(query, country=country, admin1=admin1, near=near,
                                 limit=1 if exactly_one else (limit or 10))
         places = [c.place for c in found if c.score >= MIN_FUZZY_ANSWER
-                  or not c.reasons[0].startswith(_NAME_REASON[2])]
+                  or not c.terms[0][0].startswith(_NAME_REASON[2])]
         if not places and self.fallback is not None:
             text = check_query(query)
             if text:

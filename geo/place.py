@@ -1,7 +1,7 @@
 """The gazetteer record that flows out of :mod:`geo`."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 
 #: Canonical kinds, most general first. Inputs (CSV overlays, GeoNames
 #: feature codes) are mapped onto these by :func:`canonical_kind`.
@@ -71,6 +71,9 @@ class Place:
 
     def as_dict(self) -> dict:
         """A plain dict (alternate names as a list), as kept in ``Location.raw``."""
-        d = asdict(self)
+        d = {f: getattr(self, f) for f in _FIELDS}
         d["alternate_names"] = list(self.alternate_names)
         return d
+
+
+_FIELDS = tuple(f.name for f in fields(Place))

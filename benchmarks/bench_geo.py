@@ -1,0 +1,106 @@
+"""Benchmarks of the offline geocoder (issue #2); figures go in the README.
+
+    python benchmarks/bench_geo.py [--skip-build]
+
+Measures, each in a fresh process so that numbers are not flattered by
+warm caches in this one:
+  * first build of the gazetteer from the data packages (wall time, peak RSS);
+  * warm load: open the built file and answer one query;
+  * lookups per second on one core over distinct random place names, and
+    over the gold toponyms of ../shared/corpora in text order (if present);
+  * peak resident memory of the lookup process.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+
+def child(code: str, *env_pairs: tuple[str, str]) -> dict:
+    """Run ``code`` in a fresh interpreter; it prints one JSON dict as its last line."""
+    import os
+
+    env = {**os.environ, "PYTHONPATH": str(REPO), **dict(env_pairs)}
+    out = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], env=env, cwd=REPO,
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+BUILD = """
+import json, resource, time
+from pathlib import Path
+from geo import gazetteer
+t = time.perf_counter()
+gazetteer.build(Path({path!r}))
+print(json.dumps({{"seconds": time.perf_counter() - t,
+                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                   "size_mb": Path({path!r}).stat().st_size / 1e6}}))
+"""
+
+LOOKUPS = """
+import json, random, resource, time
+from pathlib import Path
+t = time.perf_counter()
+from geo.gazetteer import Gazetteer
+from geo.geocoder import GazetteerGeocoder
+g = GazetteerGeocoder(Gazetteer(Path({path!r})))
+g.geocode("Kunduz")
+load = time.perf_counter() - t
+names = [n for n, in g.gazetteer._conn.execute(
+    "SELECT name FROM places WHERE kind = 'populated place' ORDER BY random() LIMIT 30000")]
+random.seed(1)
+t = time.perf_counter()
+found = sum(1 for n in names if g.geocode(n) is not None)
+cold = len(names) / (time.perf_counter() - t)
+news = []
+for corpus in ("lgl.jsonl", "geovirus.jsonl"):
+    path = Path({shared!r}) / corpus
+    if path.exists():
+        for line in path.open(encoding="utf-8"):
+            news += [t["name"] for t in json.loads(line)["toponyms"]]
+g2 = GazetteerGeocoder(Gazetteer(Path({path!r})))
+t = time.perf_counter()
+for n in news:
+    g2.geocode(n)
+warm = len(news) / (time.perf_counter() - t) if news else 0.0
+print(json.dumps({{"warm_load_seconds": load, "queries": len(names), "found": found,
+                   "lookups_per_s_distinct": cold, "lookups_per_s_news": warm, "news": len(news),
+                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+"""
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--skip-build", action="store_true",
+                    help="measure lookups on the default gazetteer without timing a fresh build")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.skip_build:
+            from geo.gazetteer import ensure
+
+            path = str(ensure())
+        else:
+            path = str(Path(tmp) / "gazetteer.sqlite")
+            build = child(BUILD.format(path=path))
+            print(f"first build:      {build['seconds']:.1f} s, peak RSS {build['peak_rss_mb']:.0f} MB, "
+                  f"file {build['size_mb']:.0f} MB")
+        look = child(LOOKUPS.format(path=path, shared=str(REPO.parent / "shared" / "corpora")))
+    print(f"warm load:        {look['warm_load_seconds']:.2f} s (open + first answer)")
+    print(f"lookups, 1 core:  {look['lookups_per_s_distinct']:,.0f}/s over {look['queries']:,} distinct "
+          f"random gazetteer names ({look['found']:,} found)")
+    if look["news"]:
+        print(f"lookups, 1 core:  {look['lookups_per_s_news']:,.0f}/s over the {look['news']:,} toponyms of "
+              "LGL + GeoVirus in text order (news repeats names)")
+    print(f"lookup process:   peak RSS {look['peak_rss_mb']:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
