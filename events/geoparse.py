@@ -1,0 +1,200 @@
+"""Geoparsing: find the places an article names and resolve each in the article's context.
+
+Mentions come from :mod:`parsing.places`; each distinct name gets its
+gazetteer candidates (:meth:`geo.GazetteerGeocoder.candidates`), which are
+then re-ranked with evidence from the whole article:
+
+* the article's dominant country (votes of every mention, demonyms and
+  organisations named after places);
+* containment cues: "Bangi in the northern Takhar Province", "Alexandria,
+  Louisiana" make the following unit a hint for the preceding name;
+* proximity to places already resolved with confidence.
+
+Repeated mentions of one name resolve alike. A name the gazetteer lacks is
+kept with kind "unresolved".
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from geo.geocoder import Candidate, GazetteerGeocoder, distance_km
+from geo.names import normalize
+from parsing.places import PlaceMention
+
+# Context weights, in the geocoder's score units.
+_COUNTRY_WEIGHT = 3.0       # times the dominant country's share of the votes
+_CONTAINER_BONUS = 3.5      # the unit named right after ("X in Y Province", "X, Y")
+_NEAR_BONUS, _NEAR_KM = 2.0, 150.0
+_MIN_SHARE = 0.35           # a country with less of the vote is no evidence
+_CANDIDATES = 25
+#: Below this score a mention keeps its text but is not put on the map.
+MIN_SCORE = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedPlace:
+    """A place mention with where it is; ``kind`` is "unresolved" when nothing fits."""
+
+    start: int
+    end: int
+    name: str
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    kind: str
+    country_code: str | None
+    admin1: str | None
+    confidence: float
+    admin2: str | None = None
+    resolved_name: str | None = None
+    runner_up: str | None = None
+    kind_hint: str | None = None
+    sentence: int = 0
+
+    def as_output(self) -> dict:
+        """The record of ``python -m events geoparse`` (its fields, in order)."""
+        return {"start": self.start, "end": self.end, "name": self.name, "lat": self.lat,
+                "lon": self.lon, "geonameid": self.geonameid, "kind": self.kind,
+                "country_code": self.country_code, "admin1": self.admin1,
+                "confidence": round(self.confidence, 3)}
+
+
+class Resolver:
+    """Resolves the place mentions of one article at a time."""
+
+    def __init__(self, geocoder: GazetteerGeocoder):
+        self.geocoder = geocoder
+        self.gazetteer = geocoder.gazetteer
+
+    def known(self, name: str) -> bool:
+        """Whether the gazetteer has a place so named (the mention finder's test)."""
+        key = normalize(name)
+        return bool(key) and bool(self.gazetteer.lookup(key))
+
+    def _candidates(self, m: PlaceMention) -> list[Candidate]:
+        try:
+            return self.geocoder.candidates(m.name, kind=m.kind_hint, limit=_CANDIDATES)
+        except ValueError:
+            return []
+
+    def resolve(self, text: str, mentions: Iterable[PlaceMention]) -> list[ResolvedPlace]:
+        mentions = list(mentions)
+        places = [m for m in mentions if m.role == "place"]
+        context = [m for m in mentions if m.role == "context"]
+        by_name: dict[tuple, list[Candidate]] = {}
+        for m in places:
+            key = (normalize(m.name), m.kind_hint)
+            if key not in by_name:
+                by_name[key] = self._candidates(m)
+
+        votes = self._country_votes(places, context, by_name)
+        total = sum(votes.values())
+        shares = {cc: v / total for cc, v in votes.items()} if total else {}
+        containers = self._containers(text, places, by_name)
+
+        # First pass: country evidence and containment; then proximity to the
+        # places that pass resolved with a clear margin.
+        first = {key: self._rerank(cands, shares, containers.get(key), anchors=())
+                 for key, cands in by_name.items()}
+        anchors = [ranked[0][1].place for ranked in first.values()
+                   if ranked and ranked[0][1].place.kind not in ("country", "admin1")
+                   and _margin(ranked) > 2.0]
+        out = []
+        for m in places:
+            key = (normalize(m.name), m.kind_hint)
+            ranked = self._rerank(by_name[key], shares, containers.get(key), anchors=anchors) \
+                if anchors else first[key]
+            out.append(_result(m, ranked))
+        return out
+
+    def _country_votes(self, places, context, by_name) -> Counter:
+        votes: Counter = Counter()
+        for m in places:
+            cands = by_name[(normalize(m.name), m.kind_hint)]
+            if cands:
+                top = cands[0].place
+                votes[top.country_code] += 2.0 if top.kind == "country" else 1.0
+        for m in context:
+            cc = self.gazetteer.demonym(normalize(m.name)) if m.label == "DEMONYM" else None
+            if cc is None and m.label != "DEMONYM":
+                cands = self._candidates(m)
+                cc = cands[0].place.country_code if cands else None
+            if cc:
+                votes[cc] += 1.0
+        return votes
+
+    def _containers(self, text, places, by_name) -> dict[tuple, tuple[str, str | None]]:
+        """Hints from "X in (the northern) Y Province" and "X, Y": (country, admin1 code)."""
+        hints: dict[tuple, tuple[str, str | None]] = {}
+        for a, b in zip(places, places[1:]):
+            gap = text[a.end:b.start].lower().strip()
+            words = gap.split()
+            if not (gap == "," or gap.startswith(("in", ", in", "of", "near")) and len(words) <= 4):
+                continue
+            cands = by_name.get((normalize(b.name), b.kind_hint)) or []
+            unit = next((c.place for c in cands[:3] if c.place.kind in ("admin1", "country")), None)
+            if unit is None:
+                continue
+            code = unit.admin1_code if unit.kind == "admin1" else None
+            hints.setdefault((normalize(a.name), a.kind_hint), (unit.country_code, code))
+        return hints
+
+    def _rerank(self, cands, shares, container, *, anchors) -> list[tuple[float, Candidate]]:
+        ranked = []
+        for c in cands:
+            p = c.place
+            score = c.score + _COUNTRY_WEIGHT * shares.get(p.country_code, 0.0) * (
+                shares.get(p.country_code, 0.0) >= _MIN_SHARE)
+            if container:
+                cc, admin1 = container
+                if p.country_code == cc and (admin1 is None or p.admin1_code == admin1) \
+                        and not (p.kind == "admin1" and admin1 == p.admin1_code):
+                    score += _CONTAINER_BONUS
+            if anchors and p.kind not in ("country",):
+                d = min(distance_km(p.lat, p.lon, a.lat, a.lon) for a in anchors
+                        if a is not p) if any(a is not p for a in anchors) else None
+                if d is not None:
+                    score += _NEAR_BONUS * math.exp(-d / _NEAR_KM)
+            ranked.append((score, c))
+        ranked.sort(key=lambda sc: -sc[0])
+        return ranked
+
+
+def _margin(ranked) -> float:
+    if len(ranked) < 2:
+        return ranked[0][0] if ranked else 0.0
+    return ranked[0][0] - ranked[1][0]
+
+
+def _result(m: PlaceMention, ranked) -> ResolvedPlace:
+    if not ranked or ranked[0][0] < MIN_SCORE:
+        return ResolvedPlace(start=m.start, end=m.end, name=m.text, lat=None, lon=None,
+                             geonameid=None, kind="unresolved", country_code=None, admin1=None,
+                             confidence=0.0, kind_hint=m.kind_hint, sentence=m.sentence)
+    best_score, best = ranked[0]
+    second = ranked[1][1].place if len(ranked) > 1 else None
+    gap = best_score - ranked[1][0] if len(ranked) > 1 else 4.0
+    confidence = 1 / (1 + math.exp(-gap)) if len(ranked) > 1 else 0.95
+    p = best.place
+    return ResolvedPlace(
+        start=m.start, end=m.end, name=m.text, lat=p.lat, lon=p.lon, geonameid=p.geonameid,
+        kind=p.kind, country_code=p.country_code, admin1=p.admin1 if p.kind != "country" else None,
+        confidence=confidence, admin2=p.admin2, resolved_name=p.name,
+        runner_up=f"{second.name} ({second.kind}, {second.country_code})" if second else None,
+        kind_hint=m.kind_hint, sentence=m.sentence,
+    )
+
+
+def geoparse(texts: Iterable[str], *, geocoder: GazetteerGeocoder | None = None,
+             batch_size: int = 32) -> Iterator[list[ResolvedPlace]]:
+    """Resolved places of each text, in order."""
+    from parsing.places import find_places
+
+    geocoder = geocoder or GazetteerGeocoder()
+    resolver = Resolver(geocoder)
+    texts = list(texts) if not isinstance(texts, list) else texts
+    for text, found in zip(texts, find_places(texts, known=resolver.known, batch_size=batch_size)):
+        yield resolver.resolve(text, found)

@@ -1,0 +1,246 @@
+"""Place mentions: what an article names as places, and what only refers to one.
+
+:class:`PlaceFinder` is a spaCy pipeline component. From the NER entities and
+the gazetteer it puts spans in ``doc.spans["places"]`` (places to map) and
+``doc.spans["place_context"]`` (demonyms such as *Afghan*, organisations named
+after a place such as *Kunduz provincial council*). :func:`mentions` turns
+them into plain :class:`PlaceMention` records; spaCy objects stay here.
+
+Recovery beyond NER uses the text's own cues: "the town of X", "X Province",
+"the districts of X and Y", "X airport", "near X", "outskirts of X", and
+PERSON or ORG spans that the gazetteer knows and a cue places.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+#: ``known(name) -> bool``: does the gazetteer have a place of this name?
+Known = Callable[[str], bool]
+
+PLACE_LABELS = {"GPE", "LOC"}
+#: Words after a name that make it a place and hint its kind.
+DESIGNATORS = {
+    "province": "admin1", "provinces": "admin1", "governorate": "admin1", "state": "admin1",
+    "oblast": "admin1", "region": "admin1",
+    "district": "admin2", "districts": "admin2", "county": "admin2", "parish": "admin2",
+    "city": "populated place", "town": "populated place", "village": "populated place",
+    "airport": "airport", "airbase": "airport", "port": "port or crossing",
+    "crossing": "port or crossing",
+}
+#: "the town of X": the noun before "of" hints the kind of X.
+OF_CUES = {
+    "town": "populated place", "towns": "populated place", "city": "populated place",
+    "cities": "populated place", "village": "populated place", "villages": "populated place",
+    "district": "admin2", "districts": "admin2", "province": "admin1", "provinces": "admin1",
+    "outskirts": None, "suburbs": None, "capital": None, "port": "port or crossing",
+    "region": None, "area": None, "county": "admin2", "state": "admin1",
+}
+#: Prepositions that put a place after them; PERSON/ORG spans need one to count.
+STRONG_PREPOSITIONS = {"near", "outside", "around", "in", "at", "into", "across", "toward",
+                       "towards", "through", "inside", "within"}
+#: Words in an ORG after a place name that make it an organisation named after it.
+ORG_WORDS = {
+    "council", "police", "university", "governor", "government", "administration", "office",
+    "command", "corps", "army", "hospital", "assembly", "court", "committee", "province's",
+    "provincial", "district's", "times", "post", "news", "club", "fc", "united", "city's",
+    "department", "ministry", "authority", "airlines", "airways", "bank", "company",
+}
+_CONNECTORS = {"-", "i", "e", "al", "el", "ul", "de", "del", "la", "le", "da", "do", "dos", "of"}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A span of the text that names a place (role "place") or refers to one ("context").
+
+    ``name`` is the place name to look up (designator and "the" removed);
+    ``kind_hint`` comes from a designator or cue; ``cue`` says what made a
+    non-NER span a place; ``sentence`` is the index of its sentence.
+    """
+
+    start: int
+    end: int
+    text: str
+    name: str
+    role: str
+    label: str
+    kind_hint: str | None = None
+    cue: str | None = None
+    sentence: int = 0
+
+
+class PlaceFinder:
+    """spaCy component: fill ``doc.spans["places"]`` and ``doc.spans["place_context"]``."""
+
+    def __init__(self, known: Known):
+        self.known = known
+
+    def __call__(self, doc: Doc) -> Doc:
+        places: list[Span] = []
+        context: list[Span] = []
+        taken = [False] * len(doc)
+
+        def add(span: Span, label: str, into: list[Span]) -> None:
+            if span is None or len(span) == 0 or any(taken[span.start:span.end]):
+                return
+            for i in range(span.start, span.end):
+                taken[i] = True
+            into.append(Span(doc, span.start, span.end, label=label))
+
+        for ent in doc.ents:
+            span = _strip_the(ent)
+            if span is None:
+                continue
+            if ent.label_ == "NORP":
+                add(span, "DEMONYM", context)
+            elif ent.label_ in PLACE_LABELS:
+                add(_extend_designator(span), ent.label_, places)
+            elif ent.label_ == "FAC":
+                core, kind = _core(span)
+                if kind or self.known(core.text):
+                    add(span, "FAC", places)
+            elif ent.label_ in ("ORG", "PERSON"):
+                self._person_or_org(span, ent.label_, add, places, context)
+
+        self._uncovered_runs(doc, taken, add, places)
+        doc.spans["places"] = sorted(places, key=lambda s: s.start)
+        doc.spans["place_context"] = sorted(context, key=lambda s: s.start)
+        return doc
+
+    def _person_or_org(self, span: Span, label: str, add, places, context) -> None:
+        core, kind = _core(span)
+        if kind and self.known(core.text):
+            add(span, f"{label}>designator", places)
+            return
+        if self.known(span.text) and _cue(span):
+            add(span, f"{label}>cue", places)
+            return
+        if label == "ORG":
+            # "Kunduz provincial council": the place leads, organisation words follow.
+            for cut in range(span.end - 1, span.start, -1):
+                head = span.doc[span.start:cut]
+                tail = {t.lower_ for t in span.doc[cut:span.end]}
+                if tail & ORG_WORDS and self.known(head.text):
+                    add(head, "ORG>place-named", context)
+                    return
+
+    def _uncovered_runs(self, doc: Doc, taken, add, places) -> None:
+        """Capitalised runs NER left alone that a cue or designator marks as places."""
+        i, n = 0, len(doc)
+        listing = None  # kind hint carried along "the districts of X, Y and Z"
+        while i < n:
+            tok = doc[i]
+            if taken[i] or not _capitalised(tok) or tok.is_sent_start and not _cue_at(doc, i):
+                if tok.lower_ not in (",", "and") and not taken[i]:
+                    listing = None
+                i += 1
+                continue
+            j = i + 1
+            while j < n and not taken[j] and (
+                _capitalised(doc[j])
+                or (doc[j].lower_ in _CONNECTORS and j + 1 < n and _capitalised(doc[j + 1]))
+            ):
+                j += 1
+            span = doc[i:j]
+            cue = _cue_at(doc, i)
+            core, kind = _core(span)
+            if (cue or kind or listing) and len(core) and self.known(core.text):
+                add(span, "GAZETTEER", places)
+                if cue and cue.endswith("s of"):
+                    listing = cue
+            i = j
+
+
+def _capitalised(tok) -> bool:
+    return tok.is_alpha and tok.text[:1].isupper() and not tok.is_stop or (
+        tok.text[:1].isupper() and "-" in tok.text)
+
+
+def _strip_the(span: Span) -> Span | None:
+    start = span.start
+    while start < span.end and span.doc[start].lower_ in ("the", "'s"):
+        start += 1
+    end = span.end
+    if end - 1 >= start and span.doc[end - 1].text in ("'s", "’s"):
+        end -= 1
+    return span.doc[start:end] if end > start else None
+
+
+def _extend_designator(span: Span) -> Span:
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in DESIGNATORS and doc[span.end].text[:1].isupper():
+        return doc[span.start:span.end + 1]
+    return span
+
+
+def _core(span: Span) -> tuple[Span, str | None]:
+    """The span without a trailing designator word, and the kind it hints."""
+    last = span[-1].lower_
+    if len(span) > 1 and last in DESIGNATORS:
+        core = span[:-1]
+        if last in ("airport", "airbase") and len(core) > 1 and core[-1].lower_ == "international":
+            core = core[:-1]
+        return core, DESIGNATORS[last]
+    return span, None
+
+
+def _cue_at(doc: Doc, i: int) -> str | None:
+    """The cue words just before token ``i`` ("town of", "near", "in"), else None."""
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in OF_CUES:
+        return f"{doc[i - 2].lower_} of"
+    j = i - 1
+    while j >= 0 and doc[j].lower_ in ("the", "northern", "southern", "eastern", "western",
+                                        "central", "northeastern", "northwestern",
+                                        "southeastern", "southwestern", "restive", "neighbouring",
+                                        "neighboring", "nearby"):
+        j -= 1
+    if j >= 0 and doc[j].lower_ in STRONG_PREPOSITIONS:
+        return doc[j].lower_
+    return None
+
+
+def _cue(span: Span) -> str | None:
+    return _cue_at(span.doc, span.start)
+
+
+def mentions(doc: Doc) -> list[PlaceMention]:
+    """The place and context spans of a processed doc as plain records."""
+    sent_index = {}
+    if doc.has_annotation("SENT_START"):
+        for k, sent in enumerate(doc.sents):
+            sent_index[sent.start] = k
+    starts = sorted(sent_index)
+
+    def sentence_of(tok_i: int) -> int:
+        import bisect
+
+        pos = bisect.bisect_right(starts, tok_i) - 1
+        return sent_index[starts[pos]] if pos >= 0 else 0
+
+    out = []
+    for role, key in (("place", "places"), ("context", "place_context")):
+        for span in doc.spans.get(key, []):
+            core, kind = _core(span)
+            if role == "place" and kind is None:
+                cue = _cue(span)
+                kind = OF_CUES.get(cue[:-3]) if cue and cue.endswith(" of") else None
+            out.append(PlaceMention(
+                start=span.start_char, end=span.end_char, text=span.text,
+                name=core.text, role=role, label=span.label_, kind_hint=kind,
+                cue=_cue(span), sentence=sentence_of(span.start),
+            ))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def find_places(texts: Iterable[str], *, known: Known, nlp=None,
+                batch_size: int = 32) -> Iterator[list[PlaceMention]]:
+    """Place mentions of each text, in order (``nlp.pipe`` in batches)."""
+    from parsing.nlp import load
+
+    nlp = nlp or load()
+    finder = PlaceFinder(known)
+    for doc in nlp.pipe(texts, batch_size=batch_size):
+        yield mentions(finder(doc))
