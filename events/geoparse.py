@@ -30,6 +30,7 @@ _CONTAINER_BONUS = 3.5      # the unit named right after ("X in Y Province", "X,
 _NEAR_BONUS, _NEAR_KM = 2.0, 150.0
 _MIN_SHARE = 0.35           # a country with less of the vote is no evidence
 _CANDIDATES = 25
+KNOWN_SCORE = 4.5
 #: Below this score a mention keeps its text but is not put on the map.
 MIN_SCORE = 2.0
 
@@ -70,9 +71,13 @@ class Resolver:
         self.gazetteer = geocoder.gazetteer
 
     def known(self, name: str) -> bool:
-        """Whether the gazetteer has a place so named (the mention finder's test)."""
-        key = normalize(name)
-        return bool(key) and bool(self.gazetteer.lookup(key))
+        """Whether the gazetteer has a plausible place so named (the mention finder's test):
+        an exact name of an admin unit or a town of a few hundred people or more."""
+        try:
+            found = self.geocoder.candidates(name, limit=1)
+        except ValueError:
+            return False
+        return bool(found) and found[0].score >= KNOWN_SCORE
 
     def _candidates(self, m: PlaceMention) -> list[Candidate]:
         try:
@@ -90,14 +95,20 @@ class Resolver:
             if key not in by_name:
                 by_name[key] = self._candidates(m)
 
-        votes = self._country_votes(places, context, by_name)
-        total = sum(votes.values())
-        shares = {cc: v / total for cc, v in votes.items()} if total else {}
+        votes, own = self._country_votes(places, context, by_name)
         containers = self._containers(text, places, by_name)
 
+        def shares_without(key) -> dict[str, float]:
+            # Leave-one-out: a name's own candidates must not vote for themselves.
+            rest = votes.copy()
+            rest.subtract(own.get(key, Counter()))
+            total = sum(v for v in rest.values() if v > 0)
+            return {cc: v / total for cc, v in rest.items() if v > 0} if total else {}
+
+        shares = {key: shares_without(key) for key in by_name}
         # First pass: country evidence and containment; then proximity to the
         # places that pass resolved with a clear margin.
-        first = {key: self._rerank(cands, shares, containers.get(key), anchors=())
+        first = {key: self._rerank(cands, shares[key], containers.get(key), anchors=())
                  for key, cands in by_name.items()}
         anchors = [ranked[0][1].place for ranked in first.values()
                    if ranked and ranked[0][1].place.kind not in ("country", "admin1")
@@ -105,18 +116,31 @@ class Resolver:
         out = []
         for m in places:
             key = (normalize(m.name), m.kind_hint)
-            ranked = self._rerank(by_name[key], shares, containers.get(key), anchors=anchors) \
+            ranked = self._rerank(by_name[key], shares[key], containers.get(key), anchors=anchors) \
                 if anchors else first[key]
             out.append(_result(m, ranked))
         return out
 
-    def _country_votes(self, places, context, by_name) -> Counter:
+    def _country_votes(self, places, context, by_name) -> tuple[Counter, dict]:
+        """Country votes of the whole article, and each name's own share of them.
+
+        A name spreads one vote over the countries of its leading candidates
+        in proportion to how likely each is; a country named outright counts
+        double; demonyms and organisations named after places count once.
+        """
         votes: Counter = Counter()
+        own: dict[tuple, Counter] = defaultdict(Counter)
         for m in places:
-            cands = by_name[(normalize(m.name), m.kind_hint)]
-            if cands:
-                top = cands[0].place
-                votes[top.country_code] += 2.0 if top.kind == "country" else 1.0
+            key = (normalize(m.name), m.kind_hint)
+            cands = by_name[key][:5]
+            if not cands:
+                continue
+            weights = [math.exp(c.score - cands[0].score) for c in cands]
+            total = sum(weights)
+            for c, w in zip(cands, weights):
+                vote = w / total * (2.0 if c.place.kind == "country" else 1.0)
+                votes[c.place.country_code] += vote
+                own[key][c.place.country_code] += vote
         for m in context:
             cc = self.gazetteer.demonym(normalize(m.name)) if m.label == "DEMONYM" else None
             if cc is None and m.label != "DEMONYM":
@@ -124,7 +148,7 @@ class Resolver:
                 cc = cands[0].place.country_code if cands else None
             if cc:
                 votes[cc] += 1.0
-        return votes
+        return votes, own
 
     def _containers(self, text, places, by_name) -> dict[tuple, tuple[str, str | None]]:
         """Hints from "X in (the northern) Y Province" and "X, Y": (country, admin1 code)."""

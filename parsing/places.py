@@ -71,8 +71,22 @@ class PlaceMention:
     sentence: int = 0
 
 
+#: Words right after a name that make it a place: "an Alexandria man", "Kunduz residents".
+AFTER_CUES = {"man", "woman", "men", "women", "resident", "residents", "police", "area",
+              "native", "couple", "teen", "teenager", "boy", "girl", "family", "families",
+              "official", "officials", "authorities", "outskirts", "suburb", "suburbs"}
+#: Capitalised words that are dates, never places, whatever a gazetteer says.
+NOT_PLACES = {"january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december", "monday", "tuesday",
+              "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter"}
+
+
 class PlaceFinder:
-    """spaCy component: fill ``doc.spans["places"]`` and ``doc.spans["place_context"]``."""
+    """spaCy component: fill ``doc.spans["places"]`` and ``doc.spans["place_context"]``.
+
+    ``known(name)`` says whether the gazetteer has a plausible place of that
+    name; it gates every span that NER did not label a place.
+    """
 
     def __init__(self, known: Known):
         self.known = known
@@ -81,13 +95,17 @@ class PlaceFinder:
         places: list[Span] = []
         context: list[Span] = []
         taken = [False] * len(doc)
+        later: list[Span] = []  # PERSON/ORG spans that no cue placed, for propagation
 
-        def add(span: Span, label: str, into: list[Span]) -> None:
+        def add(span: Span, label: str, into: list[Span]) -> bool:
             if span is None or len(span) == 0 or any(taken[span.start:span.end]):
-                return
+                return False
+            if span.text.lower() in NOT_PLACES:
+                return False
             for i in range(span.start, span.end):
                 taken[i] = True
             into.append(Span(doc, span.start, span.end, label=label))
+            return True
 
         for ent in doc.ents:
             span = _strip_the(ent)
@@ -97,43 +115,53 @@ class PlaceFinder:
                 add(span, "DEMONYM", context)
             elif ent.label_ in PLACE_LABELS:
                 add(_extend_designator(span), ent.label_, places)
-            elif ent.label_ == "FAC":
+        for ent in doc.ents:
+            span = _strip_the(ent)
+            if span is None or ent.label_ in PLACE_LABELS or ent.label_ == "NORP":
+                continue
+            if ent.label_ == "FAC":
                 core, kind = _core(span)
-                if kind or self.known(core.text):
+                if kind and self.known(span.text):
                     add(span, "FAC", places)
             elif ent.label_ in ("ORG", "PERSON"):
-                self._person_or_org(span, ent.label_, add, places, context)
+                if not self._person_or_org(span, ent.label_, add, places, context):
+                    later.append(span)
 
-        self._uncovered_runs(doc, taken, add, places)
+        self._uncovered_runs(doc, taken, add, places, later)
+        # One name, one reading: a name that is a place anywhere in the text
+        # is a place wherever else it stands alone ("Alexandria" as GPE in one
+        # sentence, mislabelled PERSON in the next).
+        confirmed = {s.text.lower() for s in places}
+        for span in later:
+            if span.text.lower() in confirmed:
+                add(span, "PROPAGATED", places)
         doc.spans["places"] = sorted(places, key=lambda s: s.start)
         doc.spans["place_context"] = sorted(context, key=lambda s: s.start)
         return doc
 
-    def _person_or_org(self, span: Span, label: str, add, places, context) -> None:
+    def _person_or_org(self, span: Span, label: str, add, places, context) -> bool:
         core, kind = _core(span)
-        if kind and self.known(core.text):
-            add(span, f"{label}>designator", places)
-            return
-        if self.known(span.text) and _cue(span):
-            add(span, f"{label}>cue", places)
-            return
+        if kind and self.known(span.text):
+            return add(span, f"{label}>designator", places)
+        if (_cue(span) or _after_cue(span)) and self.known(span.text):
+            return add(span, f"{label}>cue", places)
         if label == "ORG":
             # "Kunduz provincial council": the place leads, organisation words follow.
             for cut in range(span.end - 1, span.start, -1):
                 head = span.doc[span.start:cut]
                 tail = {t.lower_ for t in span.doc[cut:span.end]}
                 if tail & ORG_WORDS and self.known(head.text):
-                    add(head, "ORG>place-named", context)
-                    return
+                    return add(head, "ORG>place-named", context)
+        return False
 
-    def _uncovered_runs(self, doc: Doc, taken, add, places) -> None:
+    def _uncovered_runs(self, doc: Doc, taken, add, places, later) -> None:
         """Capitalised runs NER left alone that a cue or designator marks as places."""
         i, n = 0, len(doc)
-        listing = None  # kind hint carried along "the districts of X, Y and Z"
+        listing = None  # carried along "the districts of X, Y and Z"
         while i < n:
             tok = doc[i]
-            if taken[i] or not _capitalised(tok) or tok.is_sent_start and not _cue_at(doc, i):
-                if tok.lower_ not in (",", "and") and not taken[i]:
+            if taken[i] or not _capitalised(tok):
+                if tok.lower_ not in (",", "and") or taken[i]:
                     listing = None
                 i += 1
                 continue
@@ -144,12 +172,14 @@ class PlaceFinder:
             ):
                 j += 1
             span = doc[i:j]
-            cue = _cue_at(doc, i)
+            cue = _cue_at(doc, i, strong_only=True)
             core, kind = _core(span)
-            if (cue or kind or listing) and len(core) and self.known(core.text):
+            if (cue or kind or listing or _after_cue(span)) and len(core) and self.known(span.text):
                 add(span, "GAZETTEER", places)
                 if cue and cue.endswith("s of"):
                     listing = cue
+            else:
+                later.append(span)
             i = j
 
 
@@ -186,8 +216,11 @@ def _core(span: Span) -> tuple[Span, str | None]:
     return span, None
 
 
-def _cue_at(doc: Doc, i: int) -> str | None:
-    """The cue words just before token ``i`` ("town of", "near", "in"), else None."""
+def _cue_at(doc: Doc, i: int, *, strong_only: bool = False) -> str | None:
+    """The cue words just before token ``i`` ("town of", "near", "in"), else None.
+
+    ``strong_only`` leaves out "in"/"at", which precede dates and names as often as places.
+    """
     if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in OF_CUES:
         return f"{doc[i - 2].lower_} of"
     j = i - 1
@@ -197,8 +230,16 @@ def _cue_at(doc: Doc, i: int) -> str | None:
                                         "neighboring", "nearby"):
         j -= 1
     if j >= 0 and doc[j].lower_ in STRONG_PREPOSITIONS:
+        if strong_only and doc[j].lower_ in ("in", "at", "into", "across", "through", "within"):
+            return None
         return doc[j].lower_
     return None
+
+
+def _after_cue(span: Span) -> bool:
+    """Whether the word after the span makes it a place ("an Alexandria man")."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in AFTER_CUES
 
 
 def _cue(span: Span) -> str | None:
@@ -228,7 +269,7 @@ def mentions(doc: Doc) -> list[PlaceMention]:
                 kind = OF_CUES.get(cue[:-3]) if cue and cue.endswith(" of") else None
             out.append(PlaceMention(
                 start=span.start_char, end=span.end_char, text=span.text,
-                name=core.text, role=role, label=span.label_, kind_hint=kind,
+                name=span.text, role=role, label=span.label_, kind_hint=kind,
                 cue=_cue(span), sentence=sentence_of(span.start),
             ))
     out.sort(key=lambda m: m.start)
