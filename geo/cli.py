@@ -76,7 +76,7 @@ def _fallback(args):
 
     provider = make_provider(args.online, user_agent=args.user_agent or "",
                              domain=args.online_domain, scheme=args.online_scheme)
-    cache = gz.default_path().with_name("online-cache.sqlite")
+    cache = Path(args.gazetteer or gz.default_path()).with_name("online-cache.sqlite")
     return OnlineFallback(provider, cache_path=cache, provider_name=args.online)
 
 
