@@ -212,13 +212,35 @@ def _result(m: PlaceMention, ranked) -> ResolvedPlace:
     )
 
 
+def geoparse_docs(texts: list[str], *, resolver: Resolver, nlp=None,
+                  batch_size: int = 32) -> list[list[ResolvedPlace]]:
+    """Resolved places of each text, in order; long texts are read in pieces."""
+    from dataclasses import replace
+
+    from events.runner import pieces
+    from parsing.nlp import load
+    from parsing.places import PlaceFinder, mentions
+
+    nlp = nlp or load()
+    finder = PlaceFinder(resolver.known)
+    flat = [(i, off, piece) for i, text in enumerate(texts) for off, piece in pieces(text)]
+    found: list[list[PlaceMention]] = [[] for _ in texts]
+    docs = nlp.pipe((piece for _, _, piece in flat), batch_size=batch_size)
+    for (i, off, _), doc in zip(flat, docs):
+        found[i].extend(replace(m, start=m.start + off, end=m.end + off) if off else m
+                        for m in mentions(finder(doc)))
+    return [resolver.resolve(text, ms) for text, ms in zip(texts, found)]
+
+
 def geoparse(texts: Iterable[str], *, geocoder: GazetteerGeocoder | None = None,
              batch_size: int = 32) -> Iterator[list[ResolvedPlace]]:
-    """Resolved places of each text, in order."""
-    from parsing.places import find_places
-
-    geocoder = geocoder or GazetteerGeocoder()
-    resolver = Resolver(geocoder)
-    texts = list(texts) if not isinstance(texts, list) else texts
-    for text, found in zip(texts, find_places(texts, known=resolver.known, batch_size=batch_size)):
-        yield resolver.resolve(text, found)
+    """Resolved places of each text, in order, streaming in batches of ``batch_size``."""
+    resolver = Resolver(geocoder or GazetteerGeocoder())
+    batch: list[str] = []
+    for text in texts:
+        batch.append(text)
+        if len(batch) >= batch_size:
+            yield from geoparse_docs(batch, resolver=resolver, batch_size=batch_size)
+            batch = []
+    if batch:
+        yield from geoparse_docs(batch, resolver=resolver, batch_size=batch_size)

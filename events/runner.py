@@ -1,0 +1,177 @@
+"""Geoparsing JSON Lines in parallel, in order, with memory flat in the input size.
+
+Workers each load the spaCy model and open the gazetteer once; lines are
+sent in small chunks with a bounded number in flight, so a corpus of any
+size streams through.
+"""
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import os
+import re
+import sys
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+#: Texts longer than this are geoparsed in pieces cut at paragraph or
+#: sentence ends (spaCy's memory grows with the length of one text).
+PIECE_CHARS = 100_000
+#: Below this share of common English words a long text is not English.
+_ENGLISH_MIN_SHARE = 0.08
+_ENGLISH_WORDS = frozenset(
+    "the of and to in a is that for on was with he it as at by said from his be are has an "
+    "have were its their which been after they this who but not had or would will also".split()
+)
+_WORD = re.compile(r"[A-Za-z]+")
+
+_worker = None  # (resolver, nlp) in each worker process
+
+
+@dataclass
+class Outcome:
+    """What became of one input line: the output record (None for blank lines) and messages."""
+
+    line: int
+    record: dict | None
+    messages: list[str] = field(default_factory=list)
+    words: int = 0
+
+
+def looks_english(text: str) -> bool:
+    """False for a long text with almost none of English's commonest words."""
+    words = _WORD.findall(text[:20_000])
+    if len(words) < 30:
+        return True
+    common = sum(1 for w in words if w.lower() in _ENGLISH_WORDS)
+    return common / len(words) >= _ENGLISH_MIN_SHARE
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> Iterator[tuple[int, str]]:
+    """(offset, piece) cuts of ``text`` of at most about ``size`` characters."""
+    start, n = 0, len(text)
+    while start < n:
+        end = min(n, start + size)
+        if end < n:
+            cut = max(text.rfind("\n", start + size // 2, end), text.rfind(". ", start + size // 2, end))
+            end = cut + 1 if cut > start else end
+        yield start, text[start:end]
+        start = end
+
+
+def _init_worker(gazetteer_path: str | None) -> None:
+    global _worker
+    from events.geoparse import Resolver
+    from geo.gazetteer import Gazetteer
+    from geo.geocoder import GazetteerGeocoder
+    from parsing.nlp import load
+
+    geocoder = GazetteerGeocoder(Gazetteer.open(gazetteer_path))
+    _worker = (Resolver(geocoder), load())
+
+
+def _parse_line(number: int, line: str) -> tuple[Outcome, str | None, str | None]:
+    """Validate one input line: (outcome so far, id, text to geoparse or None)."""
+    out = Outcome(number, None)
+    if not line.strip():
+        return out, None, None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        out.record = {"id": None, "places": []}
+        out.messages.append(f"line {number}: not valid JSON ({exc.msg} at column {exc.colno}); skipped")
+        return out, None, None
+    if not isinstance(record, dict):
+        out.record = {"id": None, "places": []}
+        out.messages.append(f"line {number}: not a JSON object; skipped")
+        return out, None, None
+    rid = record.get("id")
+    out.record = {"id": rid, "places": []}
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        out.messages.append(f"line {number} (id {rid}): no text")
+        return out, rid, None
+    if not looks_english(text):
+        out.messages.append(f"line {number} (id {rid}): text does not look like English; no places read")
+        return out, rid, None
+    return out, rid, text
+
+
+def _geoparse_chunk(chunk: list[tuple[int, str]]) -> list[Outcome]:
+    from events.geoparse import geoparse_docs
+
+    resolver, nlp = _worker
+    outcomes, jobs = [], []
+    for number, line in chunk:
+        out, _, text = _parse_line(number, line)
+        outcomes.append(out)
+        if text is not None:
+            jobs.append((out, text))
+            out.words = len(text.split())
+    if jobs:
+        results = geoparse_docs([t for _, t in jobs], resolver=resolver, nlp=nlp)
+        for (out, _), places in zip(jobs, results):
+            out.record["places"] = [p.as_output() for p in places]
+    return outcomes
+
+
+def _chunks(lines: Iterable[str], size: int) -> Iterator[list[tuple[int, str]]]:
+    chunk: list[tuple[int, str]] = []
+    for number, line in enumerate(lines, 1):
+        chunk.append((number, line))
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def geoparse_lines(lines: Iterable[str], *, jobs: int | None = None, chunk_size: int = 8,
+                   gazetteer_path: str | None = None) -> Iterator[Outcome]:
+    """Outcomes for JSON Lines input, in input order, using ``jobs`` processes."""
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    if jobs == 1:
+        _init_worker(gazetteer_path)
+        for chunk in _chunks(lines, chunk_size):
+            yield from _geoparse_chunk(chunk)
+        return
+    # Build the gazetteer (if needed) once, before workers race for it.
+    from geo.gazetteer import ensure
+
+    ensure(gazetteer_path)
+    ctx = mp.get_context("forkserver" if sys.platform != "win32" else "spawn")
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(gazetteer_path,)) as pool:
+        pending: deque = deque()
+        for chunk in _chunks(lines, chunk_size):
+            pending.append(pool.apply_async(_geoparse_chunk, (chunk,)))
+            while len(pending) >= jobs * 3:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+class Progress:
+    """Counts and rate on stderr, at most once a second."""
+
+    def __init__(self, label: str, *, stream=sys.stderr):
+        self.label, self.stream = label, stream
+        self.docs = self.words = 0
+        self.start = self.last = time.monotonic()
+
+    def update(self, words: int) -> None:
+        self.docs += 1
+        self.words += words
+        now = time.monotonic()
+        if now - self.last >= 1.0:
+            self.last = now
+            self._print("\r")
+
+    def _print(self, lead: str, end: str = "") -> None:
+        secs = max(1e-9, time.monotonic() - self.start)
+        print(f"{lead}{self.label}: {self.docs:,} articles, {self.words:,} words, "
+              f"{self.words / secs:,.0f} words/s   ", end=end, file=self.stream, flush=True)
+
+    def done(self) -> None:
+        self._print("\r", end="\n")
