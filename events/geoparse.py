@@ -30,7 +30,6 @@ _CONTAINER_BONUS = 3.5      # the unit named right after ("X in Y Province", "X,
 _NEAR_BONUS, _NEAR_KM = 2.0, 150.0
 _MIN_SHARE = 0.35           # a country with less of the vote is no evidence
 _CANDIDATES = 25
-KNOWN_SCORE = 4.5
 #: Below this score a mention keeps its text but is not put on the map.
 MIN_SCORE = 2.0
 
@@ -70,14 +69,14 @@ class Resolver:
         self.geocoder = geocoder
         self.gazetteer = geocoder.gazetteer
 
-    def known(self, name: str) -> bool:
-        """Whether the gazetteer has a plausible place so named (the mention finder's test):
-        an exact name of an admin unit or a town of a few hundred people or more."""
+    def known(self, name: str) -> float:
+        """How plausible a place of this name is: its best candidate's score, 0 if none
+        (the mention finder's test)."""
         try:
             found = self.geocoder.candidates(name, limit=1)
         except ValueError:
-            return False
-        return bool(found) and found[0].score >= KNOWN_SCORE
+            return 0.0
+        return found[0].score if found else 0.0
 
     def _candidates(self, m: PlaceMention) -> list[Candidate]:
         try:

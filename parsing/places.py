@@ -17,8 +17,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-#: ``known(name) -> bool``: does the gazetteer have a place of this name?
-Known = Callable[[str], bool]
+#: ``known(name) -> score``: how plausible a place of this name is (0 when the
+#: gazetteer has none). A cue such as "the town of" needs less than a bare
+#: "in" does.
+Known = Callable[[str], float]
+#: Least ``known`` score for a span with a strong cue (designator, "town of",
+#: "districts of X and Y") and for one with a weak cue ("in", "an X man").
+STRONG_CUE_SCORE = 1.0
+WEAK_CUE_SCORE = 4.5
 
 PLACE_LABELS = {"GPE", "LOC"}
 #: Words after a name that make it a place and hint its kind.
@@ -48,6 +54,9 @@ ORG_WORDS = {
     "provincial", "district's", "times", "post", "news", "club", "fc", "united", "city's",
     "department", "ministry", "authority", "airlines", "airways", "bank", "company",
 }
+#: Words after a place entity that make it part of an organisation's name.
+ORG_FOLLOWERS = {"provincial", "council", "municipal", "governor", "governorate's", "university",
+                 "airlines", "airways"}
 _CONNECTORS = {"-", "i", "e", "al", "el", "ul", "de", "del", "la", "le", "da", "do", "dos", "of"}
 
 
@@ -114,14 +123,17 @@ class PlaceFinder:
             if ent.label_ == "NORP":
                 add(span, "DEMONYM", context)
             elif ent.label_ in PLACE_LABELS:
-                add(_extend_designator(span), ent.label_, places)
+                if span.end < len(doc) and doc[span.end].lower_ in ORG_FOLLOWERS:
+                    add(span, "NAMED-ORG", context)  # "Kunduz provincial council"
+                else:
+                    add(_extend_designator(span), ent.label_, places)
         for ent in doc.ents:
             span = _strip_the(ent)
             if span is None or ent.label_ in PLACE_LABELS or ent.label_ == "NORP":
                 continue
             if ent.label_ == "FAC":
                 core, kind = _core(span)
-                if kind and self.known(span.text):
+                if kind and self.known(span.text) >= STRONG_CUE_SCORE:
                     add(span, "FAC", places)
             elif ent.label_ in ("ORG", "PERSON"):
                 if not self._person_or_org(span, ent.label_, add, places, context):
@@ -141,16 +153,18 @@ class PlaceFinder:
 
     def _person_or_org(self, span: Span, label: str, add, places, context) -> bool:
         core, kind = _core(span)
-        if kind and self.known(span.text):
+        if kind and self.known(span.text) >= STRONG_CUE_SCORE:
             return add(span, f"{label}>designator", places)
-        if (_cue(span) or _after_cue(span)) and self.known(span.text):
+        cue = _cue(span)
+        need = STRONG_CUE_SCORE if cue and cue.endswith(" of") else WEAK_CUE_SCORE
+        if (cue or _after_cue(span)) and self.known(span.text) >= need:
             return add(span, f"{label}>cue", places)
         if label == "ORG":
             # "Kunduz provincial council": the place leads, organisation words follow.
             for cut in range(span.end - 1, span.start, -1):
                 head = span.doc[span.start:cut]
                 tail = {t.lower_ for t in span.doc[cut:span.end]}
-                if tail & ORG_WORDS and self.known(head.text):
+                if tail & ORG_WORDS and self.known(head.text) >= WEAK_CUE_SCORE:
                     return add(head, "ORG>place-named", context)
         return False
 
@@ -158,10 +172,20 @@ class PlaceFinder:
         """Capitalised runs NER left alone that a cue or designator marks as places."""
         i, n = 0, len(doc)
         listing = None  # carried along "the districts of X, Y and Z"
+        starts = {span.start for span in places}
         while i < n:
             tok = doc[i]
-            if taken[i] or not _capitalised(tok):
-                if tok.lower_ not in (",", "and") or taken[i]:
+            if taken[i]:
+                if i in starts:
+                    cue = _cue_at(doc, i, strong_only=True)
+                    if cue and cue.endswith("s of"):
+                        listing = cue
+                elif not (i > 0 and taken[i - 1]):
+                    listing = None
+                i += 1
+                continue
+            if not _capitalised(tok):
+                if tok.lower_ not in (",", "and"):
                     listing = None
                 i += 1
                 continue
@@ -174,8 +198,9 @@ class PlaceFinder:
             span = doc[i:j]
             cue = _cue_at(doc, i, strong_only=True)
             core, kind = _core(span)
-            if (cue or kind or listing or _after_cue(span)) and len(core) and self.known(span.text):
-                add(span, "GAZETTEER", places)
+            need = WEAK_CUE_SCORE if _after_cue(span) and not (cue or kind or listing) else STRONG_CUE_SCORE
+            if (cue or kind or listing or _after_cue(span)) and len(core) and self.known(span.text) >= need:
+                add(span, f"LIST>{listing}" if listing and not cue else "GAZETTEER", places)
                 if cue and cue.endswith("s of"):
                     listing = cue
             else:
@@ -264,7 +289,9 @@ def mentions(doc: Doc) -> list[PlaceMention]:
     for role, key in (("place", "places"), ("context", "place_context")):
         for span in doc.spans.get(key, []):
             core, kind = _core(span)
-            if role == "place" and kind is None:
+            if role == "place" and kind is None and span.label_.startswith("LIST>"):
+                kind = OF_CUES.get(span.label_[5:-3])
+            elif role == "place" and kind is None:
                 cue = _cue(span)
                 kind = OF_CUES.get(cue[:-3]) if cue and cue.endswith(" of") else None
             out.append(PlaceMention(

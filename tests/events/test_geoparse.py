@@ -1,0 +1,64 @@
+"""The geoparser end to end on short texts: real spaCy model, real gazetteer."""
+import pytest
+
+from events.geoparse import Resolver, geoparse_docs
+
+
+@pytest.fixture(scope="module")
+def resolver(geocoder):
+    return Resolver(geocoder)
+
+
+def places(resolver, text):
+    (found,) = geoparse_docs([text], resolver=resolver)
+    return found
+
+
+def test_geoparse_finds_cued_places_and_resolves_them_in_context(resolver):
+    text = ("Government forces retook the districts of Bangi and Khwaja Ghar in the northern "
+            "Takhar Province, officials in Kabul said.")
+    got = {p.name: p for p in places(resolver, text)}
+    assert {"Bangi", "Khwaja Ghar", "Takhar Province", "Kabul"} <= set(got)
+    assert got["Bangi"].admin1 == "Takhar" and got["Bangi"].country_code == "AF"
+    assert got["Khwaja Ghar"].admin1 == "Takhar"
+    assert got["Takhar Province"].kind == "admin1"
+    for p in got.values():
+        assert text[p.start:p.end] == p.name
+        assert 0 <= p.confidence <= 1
+
+
+def test_geoparse_repeated_names_resolve_alike(resolver):
+    text = "Alexandria police said. A meeting in Alexandria, Louisiana, drew crowds. Alexandria voted."
+    found = [p for p in places(resolver, text) if p.name == "Alexandria"]
+    assert len(found) >= 2
+    assert {(p.lat, p.lon) for p in found} == {(found[0].lat, found[0].lon)}
+    assert found[0].admin1 == "Louisiana"
+
+
+def test_geoparse_country_context_picks_the_namesake(resolver):
+    us = places(resolver, "Storms hit Paris, Texas, and Dallas on Monday, Texas officials said.")
+    paris = next(p for p in us if p.name == "Paris")
+    assert paris.country_code == "US"
+    fr = places(resolver, "Protesters marched in Paris and Lyon, French police said.")
+    assert next(p for p in fr if p.name == "Paris").country_code == "FR"
+
+
+def test_geoparse_demonyms_and_place_named_organisations_are_not_mapped(resolver):
+    text = "An Afghan army officer and a Kunduz provincial council member spoke."
+    assert [p.name for p in places(resolver, text)] == []
+
+
+def test_geoparse_keeps_unknown_place_names_unresolved(resolver):
+    text = "Militants captured the village of Zzyxqabad in Afghanistan."
+    found = {p.name: p for p in places(resolver, text)}
+    assert found["Afghanistan"].kind == "country"
+    if "Zzyxqabad" in found:  # NER may or may not label an unknown word GPE
+        assert found["Zzyxqabad"].kind == "unresolved" and found["Zzyxqabad"].lat is None
+
+
+def test_geoparse_long_text_is_read_in_pieces_with_right_offsets(resolver):
+    filler = "Nothing happened here today. " * 5000
+    text = filler + "Fighting erupted in Kunduz on Monday."
+    found = places(resolver, text)
+    (kunduz,) = [p for p in found if p.name == "Kunduz"]
+    assert text[kunduz.start:kunduz.end] == "Kunduz" and kunduz.start > 100_000

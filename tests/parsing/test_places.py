@@ -1,0 +1,75 @@
+"""PlaceFinder on hand-built Docs: the entities are given, so only our rules are tested."""
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from parsing.places import PlaceFinder, mentions
+
+VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower case, stop words), no model
+
+KNOWN = {"shir khan", "khwaja ghar", "bangi", "kunduz", "takhar", "takhar province", "alexandria",
+         "august", "kabul international airport", "kabul"}
+
+
+def known(name):
+    return 10.0 if name.lower() in KNOWN else 0.0
+
+
+def doc(words, ents=(), sent_starts=None):
+    """A Doc from words and (start, end, label) token-index entities."""
+    d = Doc(VOCAB, words=words, sent_starts=sent_starts or [True] + [False] * (len(words) - 1))
+    d.ents = [d.char_span(d[s].idx, d[e - 1].idx + len(d[e - 1]), label=l) for s, e, l in ents]
+    return d
+
+
+def found(d):
+    return [(m.text, m.role, m.label, m.kind_hint) for m in mentions(PlaceFinder(known)(d))]
+
+
+def test_places_person_span_after_town_of_is_a_place():
+    d = doc("They seized the town of Shir Khan on Tuesday".split(), [(5, 7, "PERSON")])
+    assert found(d) == [("Shir Khan", "place", "PERSON>cue", "populated place")]
+
+
+def test_places_districts_of_x_and_y_both_places_with_kind():
+    d = doc("retook the districts of Bangi and Khwaja Ghar".split(), [(6, 8, "PERSON")])
+    assert found(d) == [("Bangi", "place", "GAZETTEER", "admin2"),
+                        ("Khwaja Ghar", "place", "LIST>districts of", "admin2")]
+
+
+def test_places_designator_extends_the_entity_and_hints_kind():
+    d = doc("in the northern Takhar Province .".split(), [(3, 4, "GPE")])
+    assert found(d) == [("Takhar Province", "place", "GPE", "admin1")]
+
+
+def test_places_org_ending_in_airport_is_a_place():
+    d = doc("security of the Kabul International Airport".split(), [(3, 6, "ORG")])
+    assert found(d) == [("Kabul International Airport", "place", "ORG>designator", "airport")]
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    ("a Kunduz provincial council member said".split(), [(1, 4, "ORG")],
+     [("Kunduz", "context", "ORG>place-named", None)]),
+    ("an Afghan army officer".split(), [(1, 2, "NORP")], [("Afghan", "context", "DEMONYM", None)]),
+])
+def test_places_context_is_not_a_place(words, ents, expected):
+    assert found(doc(words, ents)) == expected
+
+
+def test_places_a_place_label_anywhere_makes_the_name_a_place_everywhere():
+    words = "Alexandria Smith said . A meeting in Alexandria".split()
+    d = doc(words, [(0, 1, "ORG"), (7, 8, "GPE")],
+            sent_starts=[True, False, False, False, True, False, False, False])
+    assert [(m.text, m.label, m.sentence) for m in mentions(PlaceFinder(known)(d))] == [
+        ("Alexandria", "PROPAGATED", 0), ("Alexandria", "GPE", 1)]
+
+
+def test_places_months_and_unknown_names_are_not_places():
+    d = doc("It happened in August near Zzyzx".split())
+    assert found(d) == []
+
+
+def test_places_offsets_point_into_the_text():
+    d = doc("Clashes near the town of Shir Khan".split(), [(5, 7, "PERSON")])
+    (m,) = mentions(PlaceFinder(known)(d))
+    assert d.text[m.start:m.end] == "Shir Khan"
