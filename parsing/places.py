@@ -93,8 +93,8 @@ NOT_PLACES = {"january", "february", "march", "april", "may", "june", "july", "a
 class PlaceFinder:
     """spaCy component: fill ``doc.spans["places"]`` and ``doc.spans["place_context"]``.
 
-    ``known(name)`` says whether the gazetteer has a plausible place of that
-    name; it gates every span that NER did not label a place.
+    ``known(name)`` scores how plausible a place of that name is; it gates
+    every span that NER did not label a place (see :data:`STRONG_CUE_SCORE`).
     """
 
     def __init__(self, known: Known):
