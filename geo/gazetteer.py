@@ -27,7 +27,7 @@ from geo.names import normalize, skeleton, spelling
 from geo.place import Place
 
 #: Bump when the table layout or the build rules change: stale files rebuild.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 ENV_PATH = "SITREP_GAZETTEER"
 
@@ -58,9 +58,11 @@ CREATE TABLE names(
     PRIMARY KEY(key, place_id)
 ) WITHOUT ROWID;
 -- spelling: geo.names.spelling() of the name that gave this skeleton, to
--- score how close a variant is without reading every alternate name.
+-- score how close a variant is without reading every alternate name; kind
+-- and population repeat the place's, to skip hopeless variants unread.
 CREATE TABLE skeletons(
     key TEXT NOT NULL, place_id INTEGER NOT NULL, spelling TEXT NOT NULL,
+    kind TEXT NOT NULL, population INTEGER NOT NULL,
     PRIMARY KEY(key, place_id)
 ) WITHOUT ROWID;
 CREATE TABLE demonyms(key TEXT PRIMARY KEY, country_code TEXT NOT NULL) WITHOUT ROWID;
@@ -177,8 +179,9 @@ class GazetteerWriter:
             if skel and skel not in skels:
                 skels[skel] = spelling(key)
         self._conn.executemany(
-            "INSERT OR IGNORE INTO skeletons(key, place_id, spelling) VALUES (?,?,?)",
-            [(s, pid, sp) for s, sp in skels.items()],
+            "INSERT OR IGNORE INTO skeletons(key, place_id, spelling, kind, population) "
+            "VALUES (?,?,?,?,?)",
+            [(s, pid, sp, place.kind, place.population) for s, sp in skels.items()],
         )
 
     def add_demonyms(self, pairs: Iterable[tuple[str, str]]) -> None:
@@ -370,7 +373,7 @@ class Gazetteer:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def _query(self, table: str, key: str) -> list[tuple[Place, int]]:
+    def _query(self, table: str, key: str) -> list:
         cache_key = (table, key)
         hit = self._cache.get(cache_key)
         if hit is not None:
@@ -384,27 +387,46 @@ class Gazetteer:
             found = [(_row_to_place(r[1:]), r[0]) for r in rows]
             found += self._overlay_names.get(key, [])
         else:
-            rows = self._conn.execute(
-                f"SELECT s.spelling, {_P_COLUMNS} "
-                "FROM skeletons s JOIN places p ON p.id = s.place_id WHERE s.key = ?",
-                (key,),
+            # Skeletons are loose keys shared by tens of places: read only the
+            # spellings here, and whole records for those that pass a filter.
+            found = self._conn.execute(
+                "SELECT place_id, spelling, kind, population FROM skeletons WHERE key = ?", (key,)
             ).fetchall()
-            found = [(_row_to_place(r[1:]), r[0]) for r in rows]
-            found += self._overlay_skeletons.get(key, [])
+            found += [(p, sp, p.kind, p.population) for p, sp in self._overlay_skeletons.get(key, [])]
         if len(self._cache) > 20_000:
             self._cache.clear()
         self._cache[cache_key] = found
         return found
 
+    def _places(self, ids: list[int]) -> dict[int, Place]:
+        rows = self._conn.execute(
+            f"SELECT {_COLUMNS} FROM places WHERE id IN ({','.join('?' * len(ids))})", ids
+        ).fetchall()
+        return {r[0]: _row_to_place(r) for r in rows}
+
     def lookup(self, key: str) -> list[tuple[Place, int]]:
         """Places whose name or alternate name normalizes to ``key``."""
         return self._query("names", key) if key else []
 
-    def fuzzy(self, key: str) -> list[tuple[Place, str]]:
+    def fuzzy(self, key: str, *, keep: Callable[[str], bool] | None = None,
+              min_town_population: int = 0) -> list[tuple[Place, str]]:
         """Places with a name of the same :func:`~geo.names.skeleton` as ``key``,
-        each with that name's :func:`~geo.names.spelling`."""
+        each with that name's :func:`~geo.names.spelling`.
+
+        ``keep``, a test on the spelling, and ``min_town_population``, a floor
+        for populated places (other kinds always pass), limit the answer and
+        spare reading the other places' records.
+        """
         skel = skeleton(key)
-        return self._query("skeletons", skel) if skel else []
+        if not skel:
+            return []
+        matches = [(ref, sp) for ref, sp, kind, pop in self._query("skeletons", skel)
+                   if (pop >= min_town_population or kind != "populated place")
+                   and (keep is None or keep(sp))]
+        ids = [ref for ref, _ in matches if isinstance(ref, int)]
+        places = self._places(ids) if ids else {}
+        return [(places[ref] if isinstance(ref, int) else ref, sp) for ref, sp in matches
+                if not isinstance(ref, int) or ref in places]
 
     def demonym(self, key: str) -> str | None:
         """The country code for a demonym such as ``afghan``, else None."""

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
+from geopy.point import Point
 from rapidfuzz.fuzz import ratio as _ratio
 
 from geo.exc import QueryError
@@ -33,6 +34,9 @@ _NAME_SCORE = {0: 3.0, 1: 2.5}
 # below the floor it is not a variant but a different name.
 _FUZZY_SCALE, _FUZZY_FLOOR = 3.0, 0.85
 _FUZZY_BESIDE_EXACT = -1.5
+# 3 points at 0.6 a decade of population: a variant town needs this many
+# times the people of the best exact match to outrank it.
+_FUZZY_TOWN_FACTOR = 10 ** (3.0 / 0.6)
 _WHOLE_PHRASE = 1.5
 # geocode() answers with a spelling-variant match only when it is a sizeable
 # place or agrees with hints; otherwise "not found" is the honest answer.
@@ -110,7 +114,7 @@ def check_query(query) -> str:
         raise QueryError(
             f"query is {len(query):,} characters; place names are at most {MAX_QUERY_LENGTH}"
         )
-    for ch in query:
+    for ch in () if query.isprintable() else query:
         cat = unicodedata.category(ch)
         if cat == "Cs":
             raise QueryError("query is not valid text (undecodable bytes)")
@@ -151,6 +155,8 @@ class GazetteerGeocoder(Geocoder):
         self._countries: dict[str, Place] | None = None
         # News repeats its place names: rank each (name, hints) once.
         self._ranked = lru_cache(maxsize=20_000)(self._rank)
+        # Locations are immutable; repeated queries share them (and their raw dicts).
+        self._answers = lru_cache(maxsize=20_000)(self._answer)
 
     # -- hints ------------------------------------------------------------
 
@@ -200,18 +206,23 @@ class GazetteerGeocoder(Geocoder):
                 k = _place_key(place)
                 if k not in found or found[k][1] > quality:
                     found[k] = (place, quality, 1.0, whole and core != key)
-        target = spelling(core)
-        # A variant spelling (name score at most 1, less 1.5 beside an exact
-        # match) can never outrank an exact match of a town of 1,000 people or
-        # an admin unit, so the slower variant lookup is skipped then.
-        strong = any(q < 2 and (p.population >= 1000 or p.kind in ("country", "admin1", "admin2"))
-                     for p, q, _, _ in found.values())
-        for place, variant in () if strong else self.gazetteer.fuzzy(core):
+        # A variant spelling scores at least 3 below an exact match: it can
+        # never overtake an admin unit or a town of 1,000 matched exactly, and
+        # without hints only a town 10^5 times larger can overtake a smaller
+        # one, so the others are not read at all.
+        exact = [p for p, q, _, _ in found.values() if q < 2]
+        strong = any(p.population >= 1000 or p.kind in ("country", "admin1", "admin2")
+                     for p in exact)
+        hinted = bool(country or admin1 or near)
+        floor = (max((p.population for p in exact), default=0) + 1) * _FUZZY_TOWN_FACTOR \
+            if exact and not hinted else 0
+        cutoff, target = _FUZZY_FLOOR * 100, "" if strong else spelling(core)
+        for place, variant in () if strong else self.gazetteer.fuzzy(
+                core, keep=lambda v: _ratio(v, target, score_cutoff=cutoff) > 0,
+                min_town_population=floor):
             k = _place_key(place)
             if k not in found:
-                sim = _ratio(variant, target) / 100
-                if sim >= _FUZZY_FLOOR:
-                    found[k] = (place, 2, sim, False)
+                found[k] = (place, 2, _ratio(variant, target) / 100, False)
         if not found:
             return ()
 
@@ -295,24 +306,28 @@ class GazetteerGeocoder(Geocoder):
                 near: tuple[float, float] | None = None, limit: int | None = None):
         """A :class:`~geopy.location.Location` (or a list with ``exactly_one=False``), or None.
 
-        ``Location.raw`` is the gazetteer record (see :meth:`geo.place.Place.as_dict`).
+        ``Location.raw`` is the gazetteer record (see :meth:`geo.place.Place.as_dict`);
+        a repeated query returns the same objects, so treat ``raw`` as read-only.
         Raises :class:`~geo.exc.QueryError` for a query that is not a place name.
         """
-        found = self.candidates(query, country=country, admin1=admin1, near=near,
-                                limit=1 if exactly_one else (limit or 10))
+        text = check_query(query)
+        if not text:
+            return None
+        hint_near = (round(near[0], 3), round(near[1], 3)) if near is not None else None
+        answer = self._answers(text, country, admin1, hint_near,
+                               1 if exactly_one else (limit or 10))
+        if not answer:
+            return None
+        return answer[0] if exactly_one else list(answer)
+
+    def _answer(self, text: str, country, admin1, near, limit: int) -> tuple[Location, ...]:
+        found = self.candidates(text, country=country, admin1=admin1, near=near, limit=limit)
         places = [c.place for c in found if c.score >= MIN_FUZZY_ANSWER
                   or not c.terms[0][0].startswith(_NAME_REASON[2])]
         if not places and self.fallback is not None:
-            text = check_query(query)
-            if text:
-                place = self.fallback.geocode(text, country=self.country_code(country))
-                places = [place] if place else []
-        if not places:
-            return None
-        locations = [
-            Location(self.address(p), (p.lat, p.lon), p.as_dict()) for p in places
-        ]
-        return locations[0] if exactly_one else locations
+            place = self.fallback.geocode(text, country=self.country_code(country))
+            places = [place] if place else []
+        return tuple(Location(self.address(p), Point(p.lat, p.lon), p.as_dict()) for p in places)
 
     def reverse(self, query, *, exactly_one=True, timeout=DEFAULT_SENTINEL):
         raise NotImplementedError("the offline gazetteer does not reverse-geocode")

@@ -88,3 +88,17 @@ def test_gazetteer_overlay_places_are_found(tmp_path):
     with gz.Gazetteer(path, overlay=[port]) as g:
         assert [p.name for p, _ in g.lookup("shir khan bandar")] == ["Sher Khan Port"]
         assert [p.name for p in g.places_of_kind("port or crossing")] == ["Sher Khan Port"]
+
+
+def test_gazetteer_fuzzy_filters_before_reading_records(tmp_path):
+    village = Place(name="Konduz", kind="populated place", country_code="AF", lat=36.0, lon=69.0,
+                    population=600, source="test")
+    province = Place(name="Kundoz", kind="admin1", country_code="AF", lat=36.5, lon=68.5,
+                     population=600, source="test")
+    with gz.Gazetteer(gz.create(tmp_path / "g.sqlite", [KUNDUZ, village, province])) as g:
+        assert {p.name for p, _ in g.fuzzy("kunduz")} == {"Kunduz", "Konduz", "Kundoz"}
+        # Other kinds pass a town-population floor; small towns do not.
+        assert {p.name for p, _ in g.fuzzy("kunduz", min_town_population=1000)} == {"Kunduz", "Kundoz"}
+        spelled = {sp for _, sp in g.fuzzy("kunduz")}
+        keep = sorted(spelled)[0]
+        assert {sp for _, sp in g.fuzzy("kunduz", keep=lambda sp: sp == keep)} == {keep}

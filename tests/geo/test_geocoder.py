@@ -128,3 +128,19 @@ def test_geocoder_overlay_place_wins_and_is_marked(tmp_path):
     best = GazetteerGeocoder(g).candidates("Sherkhan")[0]
     assert best.place.name == "Sher Khan Port"
     assert any("custom place" in r for r in best.reasons)
+
+
+def test_geocoder_variant_of_a_far_larger_town_stays_a_candidate_beside_an_exact_hamlet(tmp_path):
+    hamlet = Place(name="Qandahar", kind="populated place", country_code="IR", lat=30.0, lon=55.0,
+                   population=0, source="test")
+    city = Place(name="Kandahar", kind="populated place", country_code="AF", lat=31.61, lon=65.71,
+                 population=391_190, source="test")
+    g = gz.Gazetteer(gz.create(tmp_path / "g.sqlite", [hamlet, city]))
+    names = [c.place.name for c in GazetteerGeocoder(g).candidates("Qandahar")]
+    assert names == ["Qandahar", "Kandahar"]  # both read; 391,190 is under 10^5 times 1
+
+
+def test_geocoder_repeated_query_is_answered_from_its_cache(geocoder):
+    first = geocoder.geocode("Mogadishu")
+    assert geocoder.geocode("  Mogadishu ") is first
+    assert geocoder.geocode("Mogadishu", exactly_one=False)[0].raw == first.raw
