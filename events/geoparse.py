@@ -28,7 +28,8 @@ from parsing.places import PlaceMention
 _COUNTRY_WEIGHT = 3.0       # times the dominant country's share of the votes
 _CONTAINER_BONUS = 3.5      # the unit named right after ("X in Y Province", "X, Y")
 _NEAR_BONUS, _NEAR_KM = 2.0, 150.0
-_MIN_SHARE = 0.35           # a country with less of the vote is no evidence
+_ADMIN1_WEIGHT = 3.0  # times the dominant province's or state's share
+_MIN_SHARE = 0.35           # a country (or unit) with less of the vote is no evidence
 _CANDIDATES = 25
 #: Below this score a mention keeps its text but is not put on the map.
 MIN_SCORE = 2.0
@@ -95,6 +96,7 @@ class Resolver:
                 by_name[key] = self._candidates(m)
 
         votes, own = self._country_votes(places, context, by_name)
+        unit_votes, unit_own = self._admin1_votes(places, by_name)
         containers = self._containers(text, places, by_name)
 
         def shares_without(key) -> dict[str, float]:
@@ -105,9 +107,11 @@ class Resolver:
             return {cc: v / total for cc, v in rest.items() if v > 0} if total else {}
 
         shares = {key: shares_without(key) for key in by_name}
+        unit_shares = {key: _shares(unit_votes, unit_own.get(key)) for key in by_name}
         # First pass: country evidence and containment; then proximity to the
         # places that pass resolved with a clear margin.
-        first = {key: self._rerank(cands, shares[key], containers.get(key), anchors=())
+        first = {key: self._rerank(cands, shares[key], containers.get(key), anchors=(),
+                                   units=unit_shares[key])
                  for key, cands in by_name.items()}
         anchors = [ranked[0][1].place for ranked in first.values()
                    if ranked and ranked[0][1].place.kind not in ("country", "admin1")
@@ -115,7 +119,8 @@ class Resolver:
         out = []
         for m in places:
             key = (normalize(m.name), m.kind_hint)
-            ranked = self._rerank(by_name[key], shares[key], containers.get(key), anchors=anchors) \
+            ranked = self._rerank(by_name[key], shares[key], containers.get(key), anchors=anchors,
+                                  units=unit_shares[key]) \
                 if anchors else first[key]
             out.append(_result(m, ranked))
         return out
@@ -137,6 +142,8 @@ class Resolver:
             weights = [math.exp(c.score - cands[0].score) for c in cands]
             total = sum(weights)
             for c, w in zip(cands, weights):
+                if not c.place.country_code:  # a world region is no country's evidence
+                    continue
                 vote = w / total * (2.0 if c.place.kind == "country" else 1.0)
                 votes[c.place.country_code] += vote
                 own[key][c.place.country_code] += vote
@@ -147,6 +154,25 @@ class Resolver:
                 cc = cands[0].place.country_code if cands else None
             if cc:
                 votes[cc] += 1.0
+        return votes, own
+
+    def _admin1_votes(self, places, by_name) -> tuple[Counter, dict]:
+        """Votes for (country, admin1) units, as :meth:`_country_votes` does for countries:
+        local news names many places in one province or state."""
+        votes: Counter = Counter()
+        own: dict[tuple, Counter] = defaultdict(Counter)
+        for m in places:
+            key = (normalize(m.name), m.kind_hint)
+            cands = [c for c in by_name[key][:5] if c.place.admin1_code]
+            if not cands:
+                continue
+            weights = [math.exp(c.score - cands[0].score) for c in cands]
+            total = sum(weights)
+            for c, w in zip(cands, weights):
+                vote = w / total * (2.0 if c.place.kind == "admin1" else 1.0)
+                unit = (c.place.country_code, c.place.admin1_code)
+                votes[unit] += vote
+                own[key][unit] += vote
         return votes, own
 
     def _containers(self, text, places, by_name) -> dict[tuple, tuple[str, str | None]]:
@@ -165,12 +191,16 @@ class Resolver:
             hints.setdefault((normalize(a.name), a.kind_hint), (unit.country_code, code))
         return hints
 
-    def _rerank(self, cands, shares, container, *, anchors) -> list[tuple[float, Candidate]]:
+    def _rerank(self, cands, shares, container, *, anchors, units
+                ) -> list[tuple[float, Candidate]]:
         ranked = []
         for c in cands:
             p = c.place
             score = c.score + _COUNTRY_WEIGHT * shares.get(p.country_code, 0.0) * (
                 shares.get(p.country_code, 0.0) >= _MIN_SHARE)
+            unit_share = units.get((p.country_code, p.admin1_code), 0.0)
+            if unit_share >= _MIN_SHARE and p.kind != "admin1":
+                score += _ADMIN1_WEIGHT * unit_share
             if container:
                 cc, admin1 = container
                 if p.country_code == cc and (admin1 is None or p.admin1_code == admin1) \
@@ -184,6 +214,15 @@ class Resolver:
             ranked.append((score, c))
         ranked.sort(key=lambda sc: -sc[0])
         return ranked
+
+
+def _shares(votes: Counter, own: Counter | None) -> dict:
+    """Each key's share of the votes, leaving out a name's own (it must not vote for itself)."""
+    rest = votes.copy()
+    if own:
+        rest.subtract(own)
+    total = sum(v for v in rest.values() if v > 0)
+    return {k: v / total for k, v in rest.items() if v > 0} if total else {}
 
 
 def _margin(ranked) -> float:
@@ -204,7 +243,7 @@ def _result(m: PlaceMention, ranked) -> ResolvedPlace:
     p = best.place
     return ResolvedPlace(
         start=m.start, end=m.end, name=m.text, lat=p.lat, lon=p.lon, geonameid=p.geonameid,
-        kind=p.kind, country_code=p.country_code, admin1=p.admin1 if p.kind != "country" else None,
+        kind=p.kind, country_code=p.country_code or None, admin1=p.admin1 if p.kind != "country" else None,
         confidence=confidence, admin2=p.admin2, resolved_name=p.name,
         runner_up=f"{second.name} ({second.kind}, {second.country_code})" if second else None,
         kind_hint=m.kind_hint, sentence=m.sentence,

@@ -27,7 +27,7 @@ from geo.names import normalize, skeleton, spelling
 from geo.place import Place
 
 #: Bump when the table layout or the build rules change: stale files rebuild.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 ENV_PATH = "SITREP_GAZETTEER"
 
@@ -126,6 +126,9 @@ class GazetteerWriter:
 
     def __init__(self, conn: sqlite3.Connection):
         self._conn = conn
+        # Index rows are written in batches: one executemany per place is slow.
+        self._names: list[tuple] = []
+        self._skeletons: list[tuple] = []
 
     def add(self, places: Iterable[Place], *, replace: bool = False,
             progress: Progress | None = None, stage: str = "places") -> int:
@@ -139,6 +142,7 @@ class GazetteerWriter:
                 ).fetchone()
                 if found:
                     pid = found[0]
+                    self._flush()  # its buffered index rows, if any, go before the delete
                     conn.execute("DELETE FROM names WHERE place_id = ?", (pid,))
                     conn.execute("DELETE FROM skeletons WHERE place_id = ?", (pid,))
             values = (
@@ -159,9 +163,21 @@ class GazetteerWriter:
                 )
             self._index_names(pid, place)
             count += 1
-            if progress and count % 20000 == 0:
-                progress(stage, count, None)
+            if count % 20000 == 0:
+                self._flush()
+                if progress:
+                    progress(stage, count, None)
+        self._flush()
         return count
+
+    def _flush(self) -> None:
+        self._conn.executemany(
+            "INSERT OR IGNORE INTO names(key, place_id, quality) VALUES (?,?,?)", self._names)
+        self._conn.executemany(
+            "INSERT OR IGNORE INTO skeletons(key, place_id, spelling, kind, population) "
+            "VALUES (?,?,?,?,?)", self._skeletons)
+        self._names.clear()
+        self._skeletons.clear()
 
     def _index_names(self, pid: int, place: Place) -> None:
         keys = {}
@@ -169,20 +185,14 @@ class GazetteerWriter:
             key = normalize(name)
             if key and key not in keys:
                 keys[key] = min(quality, 1)
-        self._conn.executemany(
-            "INSERT OR IGNORE INTO names(key, place_id, quality) VALUES (?,?,?)",
-            [(k, pid, q) for k, q in keys.items()],
-        )
+        self._names.extend((k, pid, q) for k, q in keys.items())
         skels: dict[str, str] = {}
         for key in keys:
             skel = skeleton(key)
             if skel and skel not in skels:
                 skels[skel] = spelling(key)
-        self._conn.executemany(
-            "INSERT OR IGNORE INTO skeletons(key, place_id, spelling, kind, population) "
-            "VALUES (?,?,?,?,?)",
-            [(s, pid, sp, place.kind, place.population) for s, sp in skels.items()],
-        )
+        self._skeletons.extend((s, pid, sp, place.kind, place.population)
+                               for s, sp in skels.items())
 
     def add_demonyms(self, pairs: Iterable[tuple[str, str]]) -> None:
         self._conn.executemany(
@@ -260,6 +270,7 @@ def build(path: Path | None = None, *, progress: Progress | None = None) -> Path
             with conn:
                 progress("countries", 0, None)
                 writer.add(sources.countries(), progress=progress, stage="countries")
+                writer.add(sources.world_regions(), progress=progress, stage="world regions")
                 writer.add_demonyms(sources.demonyms())
                 writer.add(sources.places_from_packages(), progress=progress, stage="places")
             progress("indexing", 0, None)

@@ -44,6 +44,7 @@ _WHOLE_PHRASE = 1.5
 MIN_FUZZY_ANSWER = 3.5
 _NAME_REASON = {0: "exact name", 1: "alternate name", 2: "transliteration match"}
 _KIND_PRIOR = {
+    "world region": 6.0,
     "country": 6.0,
     "admin1": 3.5,
     "admin2": 1.5,
@@ -54,7 +55,7 @@ _KIND_PRIOR = {
 }
 # Admin units carry the summed population of their towns; count it for less
 # than a town's own, so that the prior above does most of the work.
-_POP_WEIGHT = {"populated place": 0.6, "admin1": 0.15, "admin2": 0.3, "country": 0.0}
+_POP_WEIGHT = {"world region": 0.0, "populated place": 0.6, "admin1": 0.15, "admin2": 0.3, "country": 0.0}
 _DEFAULT_POP_WEIGHT = 0.3
 _KIND_MATCH, _KIND_MISMATCH = 3.0, -2.0
 _COUNTRY_MATCH, _COUNTRY_MISMATCH = 4.0, -4.0
@@ -127,9 +128,13 @@ def _place_key(place: Place) -> tuple:
     return (place.source, place.geonameid, place.name, place.lat, place.lon)
 
 
-def _in_namesake_unit(place: Place, quality: int, units: set) -> bool:
-    """A sizeable town matched by name inside an admin unit matched by the same name."""
-    if place.kind != "populated place" or quality >= 2:
+def _in_namesake_unit(place: Place, quality: int, units: set, largest: int) -> bool:
+    """The largest town of a name, sizeable, inside an admin unit matched by the same name.
+
+    Only the largest: many a small US county seat shares its county's name
+    (Athens, Ohio) and must not overtake a far larger namesake elsewhere.
+    """
+    if place.kind != "populated place" or quality >= 2 or place.population < largest:
         return False
     pop = place.population
     return ((pop >= _NAMESAKE_MIN_POP["admin1"]
@@ -211,7 +216,7 @@ class GazetteerGeocoder(Geocoder):
         # without hints only a town 10^5 times larger can overtake a smaller
         # one, so the others are not read at all.
         exact = [p for p, q, _, _ in found.values() if q < 2]
-        strong = any(p.population >= 1000 or p.kind in ("country", "admin1", "admin2")
+        strong = any(p.population >= 1000 or p.kind in ("world region", "country", "admin1", "admin2")
                      for p in exact)
         hinted = bool(country or admin1 or near)
         floor = (max((p.population for p in exact), default=0) + 1) * _FUZZY_TOWN_FACTOR \
@@ -233,9 +238,11 @@ class GazetteerGeocoder(Geocoder):
             (p.country_code, p.admin1_code, p.admin2_code if p.kind == "admin2" else None)
             for p, q, _, _ in found.values() if p.kind in ("admin1", "admin2") and q < 2
         }
+        largest = max((p.population for p, q, _, _ in found.values()
+                       if q < 2 and p.kind == "populated place"), default=0)
         scored = [
             self._score(place, quality, sim=sim, whole=whole, any_exact=any_exact,
-                        namesake=not kind and _in_namesake_unit(place, quality, units),
+                        namesake=not kind and _in_namesake_unit(place, quality, units, largest),
                         cc=cc, country=country, admin1=admin1, admin1_key=admin1_key,
                         near=near, kind=kind)
             for place, quality, sim, whole in found.values()

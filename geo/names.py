@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from unidecode import unidecode
 
@@ -70,6 +71,8 @@ _DOUBLES = re.compile(r"(.)\1+")
 _VOWEL_RUNS = re.compile(r"[aeiouy]+")
 
 
+# Cached: a gazetteer build meets each name at least twice, and news repeats names.
+@lru_cache(maxsize=1 << 18)
 def normalize(text: str) -> str:
     """Fold case, diacritics, apostrophes and punctuation; words joined by one space."""
     text = unicodedata.normalize("NFKC", text).translate(_MARKS).casefold()
@@ -81,6 +84,7 @@ def normalize(text: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1 << 18)
 def skeleton(key: str) -> str:
     """A loose key of a :func:`normalize`d name for transliteration variants.
 
@@ -99,6 +103,7 @@ def skeleton(key: str) -> str:
     return result if len(result) >= 3 else ""
 
 
+@lru_cache(maxsize=1 << 18)
 def spelling(key: str) -> str:
     """A :func:`normalize`d name with connectors dropped, letter swaps folded and
     vowel runs masked: what :func:`skeleton` keeps, with the vowels' places.

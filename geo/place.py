@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, fields
 #: Canonical kinds, most general first. Inputs (CSV overlays, GeoNames
 #: feature codes) are mapped onto these by :func:`canonical_kind`.
 KINDS = (
+    "world region",
     "country",
     "admin1",
     "admin2",
@@ -16,6 +17,8 @@ KINDS = (
 )
 
 _KIND_ALIASES = {
+    "world region": "world region",
+    "continent": "world region",
     "country": "country",
     "nation": "country",
     "admin1": "admin1",
@@ -73,6 +76,7 @@ class Place:
         """A plain dict (alternate names as a list), as kept in ``Location.raw``."""
         d = {f: getattr(self, f) for f in _FIELDS}
         d["alternate_names"] = list(self.alternate_names)
+        d["country_code"] = self.country_code or None  # world regions have none
         return d
 
 

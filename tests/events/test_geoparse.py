@@ -62,3 +62,17 @@ def test_geoparse_long_text_is_read_in_pieces_with_right_offsets(resolver):
     found = places(resolver, text)
     (kunduz,) = [p for p in found if p.name == "Kunduz"]
     assert text[kunduz.start:kunduz.end] == "Kunduz" and kunduz.start > 100_000
+
+
+def test_geoparse_state_context_picks_the_local_namesakes(resolver):
+    text = ("Athens police arrested a man from Macon on Friday. He was later moved to a jail "
+            "in Savannah.")
+    got = {p.name: p for p in places(resolver, text)}
+    assert {n: (got[n].country_code, got[n].admin1) for n in ("Athens", "Macon", "Savannah")} == {
+        n: ("US", "Georgia") for n in ("Athens", "Macon", "Savannah")}
+
+
+def test_geoparse_continents_are_world_regions_without_a_country(resolver):
+    got = {p.name: p for p in places(resolver, "The outbreak spread from Asia to Europe.")}
+    assert got["Europe"].kind == "world region" and got["Europe"].country_code is None
+    assert round(got["Europe"].lat) == 49

@@ -18,6 +18,7 @@ AF = Place(name="Afghanistan", kind="country", country_code="AF", lat=33.9, lon=
 def small_sources(monkeypatch):
     """Stand-in package readers so that a build takes milliseconds."""
     monkeypatch.setattr(sources, "countries", lambda: iter([AF]))
+    monkeypatch.setattr(sources, "world_regions", lambda: iter([]))
     monkeypatch.setattr(sources, "demonyms", lambda: iter([("Afghan", "AF")]))
     monkeypatch.setattr(sources, "places_from_packages", lambda: iter([KUNDUZ]))
 

@@ -144,3 +144,13 @@ def test_geocoder_repeated_query_is_answered_from_its_cache(geocoder):
     first = geocoder.geocode("Mogadishu")
     assert geocoder.geocode("  Mogadishu ") is first
     assert geocoder.geocode("Mogadishu", exactly_one=False)[0].raw == first.raw
+
+
+@pytest.mark.parametrize("query, country, admin1", [
+    ("Athens", "GR", "Attiki"),      # not Athens, Ohio, seat of Athens County
+    ("Macon", "US", "Georgia"),      # not Macon, Missouri, seat of Macon County
+    ("Kunduz", "AF", "Kunduz"),      # the city, not the province of that name
+])
+def test_geocoder_namesake_bonus_goes_only_to_the_largest_town_of_a_name(geocoder, query, country, admin1):
+    raw = geocoder.geocode(query).raw
+    assert (raw["country_code"], raw["admin1"], raw["kind"]) == (country, admin1, "populated place")

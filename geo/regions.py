@@ -1,0 +1,82 @@
+"""Continents and world regions, which no bundled package lists but news names all the time.
+
+Continents keep GeoNames' own records (ids and representative points).
+A region ("Middle East", "Sahel") is defined by its member countries and
+placed at the mean of their points, so it moves with the country data
+rather than with a number typed here.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from geo.place import Place
+
+KIND = "world region"
+
+#: GeoNames continent records: code -> (geonameid, name, lat, lon, other names).
+CONTINENTS = {
+    "AF": (6255146, "Africa", 7.1881, 21.09375, ()),
+    "AS": (6255147, "Asia", 29.84064, 89.29688, ()),
+    "EU": (6255148, "Europe", 48.69096, 9.14062, ()),
+    "NA": (6255149, "North America", 46.07323, -100.54688, ()),
+    "OC": (6255151, "Oceania", -18.31281, 138.51563, ("Australasia",)),
+    "SA": (6255150, "South America", -14.60485, -57.65625, ()),
+    "AN": (6255152, "Antarctica", -78.15856, 16.40626, ()),
+}
+
+#: Region name -> (other names, member countries as ISO codes).
+REGIONS = {
+    "Middle East": (("Mideast", "Near East"),
+                    "AE BH CY EG IL IQ IR JO KW LB OM PS QA SA SY TR YE"),
+    "Gulf states": (("Persian Gulf states", "Gulf countries"), "AE BH KW OM QA SA"),
+    "North Africa": (("Northern Africa", "Maghreb"), "DZ EG LY MA TN"),
+    "West Africa": (("Western Africa",), "BJ BF CV CI GM GH GN GW LR ML MR NE NG SN SL TG"),
+    "East Africa": (("Eastern Africa",), "BI DJ ER ET KE RW SO SS TZ UG"),
+    "Horn of Africa": ((), "DJ ER ET SO"),
+    "Central Africa": (("Central African region",), "AO CM CF TD CG CD GQ GA"),
+    "Southern Africa": ((), "BW LS NA ZA SZ ZW ZM MZ MW"),
+    "Sahel": (("Sahel region",), "SN MR ML BF NE TD SD"),
+    "Sub-Saharan Africa": ((), "AO BJ BW BF BI CM CF TD CG CD CI DJ GQ ER ET GA GM GH GN GW "
+                               "KE LS LR MW ML MR MZ NA NE NG RW SN SL SO ZA SS SD TZ TG UG ZM ZW"),
+    "Central Asia": ((), "KZ KG TJ TM UZ"),
+    "South Asia": (("Indian subcontinent",), "AF BD BT IN MV NP PK LK"),
+    "Southeast Asia": (("South-East Asia", "South East Asia"),
+                       "BN KH ID LA MY MM PH SG TH TL VN"),
+    "East Asia": (("Far East",), "CN JP KP KR MN TW"),
+    "Caucasus": (("South Caucasus", "Transcaucasia"), "AM AZ GE"),
+    "Balkans": (("Western Balkans", "Balkan Peninsula"), "AL BA BG HR XK ME MK RS"),
+    "Scandinavia": (("Nordic countries",), "DK NO SE FI IS"),
+    "Baltic states": (("Baltics",), "EE LV LT"),
+    "Central America": ((), "BZ CR SV GT HN NI PA"),
+    "Caribbean": (("West Indies",), "AG BS BB CU DM DO GD HT JM KN LC VC TT"),
+    "Latin America": ((), "MX BZ CR SV GT HN NI PA CU DO HT AR BO BR CL CO EC PY PE UY VE"),
+    "Americas": (("the Americas",), None),
+}
+
+
+def _mean_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    return (round(sum(p[0] for p in points) / len(points), 5),
+            round(sum(p[1] for p in points) / len(points), 5))
+
+
+def world_regions(countries: Iterable[Place], continent_of: dict[str, str]) -> Iterator[Place]:
+    """Continents and regions as places; ``continent_of`` maps ISO codes to continent codes."""
+    by_iso = {c.country_code: c for c in countries}
+    for code, (gid, name, lat, lon, alts) in CONTINENTS.items():
+        pop = sum(c.population for iso, c in by_iso.items() if continent_of.get(iso) == code)
+        yield Place(name=name, kind=KIND, country_code="", lat=lat, lon=lon, geonameid=gid,
+                    alternate_names=alts, population=pop, source="geonames-continents")
+    for name, (alts, members) in REGIONS.items():
+        if members is None:  # the Americas: both continents
+            codes = [iso for iso, cont in continent_of.items() if cont in ("NA", "SA")]
+        else:
+            codes = members.split()
+        points = [(by_iso[i].lat, by_iso[i].lon) for i in codes if i in by_iso]
+        if not points:
+            continue
+        if members is None:
+            points = [CONTINENTS[c][2:4] for c in ("NA", "SA")]
+        yield Place(name=name, kind=KIND, country_code="", lat=_mean_point(points)[0],
+                    lon=_mean_point(points)[1], alternate_names=alts,
+                    population=sum(by_iso[i].population for i in codes if i in by_iso),
+                    source="sitrep-regions")

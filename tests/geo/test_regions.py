@@ -1,0 +1,30 @@
+import pytest
+
+from geo import regions
+from geo.place import Place
+
+
+def _country(iso, lat, lon, pop):
+    return Place(name=iso, kind="country", country_code=iso, lat=lat, lon=lon, population=pop)
+
+
+def test_regions_continents_keep_geonames_records_and_regions_average_members():
+    countries = [_country("IQ", 33.0, 44.0, 40), _country("SY", 35.0, 38.0, 20),
+                 _country("KZ", 48.0, 68.0, 19)]
+    got = {p.name: p for p in regions.world_regions(countries, {"IQ": "AS", "SY": "AS", "KZ": "AS"})}
+    assert got["Asia"].geonameid == 6255147 and got["Asia"].population == 79
+    # Only the members present count: Iraq and Syria for the Middle East.
+    assert (got["Middle East"].lat, got["Middle East"].lon) == (34.0, 41.0)
+    assert got["Central Asia"].lat == 48.0
+    assert "Sahel" not in got  # no member known, no guess
+    assert all(p.kind == regions.KIND and p.country_code == "" for p in got.values())
+
+
+@pytest.mark.parametrize("query, name", [
+    ("Africa", "Africa"), ("Europe", "Europe"), ("Asia", "Asia"),
+    ("the Middle East", "Middle East"), ("Mideast", "Middle East"), ("Horn of Africa", "Horn of Africa"),
+])
+def test_regions_are_what_bare_continent_names_mean(geocoder, query, name):
+    loc = geocoder.geocode(query)
+    assert loc.raw["name"] == name and loc.raw["kind"] == "world region"
+    assert loc.raw["country_code"] is None
