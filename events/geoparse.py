@@ -119,6 +119,8 @@ class Resolver:
         out = []
         for m in places:
             key = (normalize(m.name), m.kind_hint)
+            if not by_name[key] and sum(ch.isalpha() for ch in m.name) <= 2:
+                continue  # "Lt", "ST": an unknown two-letter token is an abbreviation, not a place
             ranked = self._rerank(by_name[key], shares[key], containers.get(key), anchors=anchors,
                                   units=unit_shares[key]) \
                 if anchors else first[key]

@@ -260,7 +260,7 @@ def places_from_packages() -> Iterator[Place]:
             admin2_name[(parts[0], parts[1], parts[2])] = ascii_name(u.name)
 
     # Towns inside each unit give admin2 (and fallback admin1) coordinates:
-    # the town named like the unit (its seat), else the most populous one.
+    # the middle of the box around them.
     members: dict[int, list[dict]] = {}
     city_admin2: dict[int, int] = {}
     for city in cities:
@@ -277,9 +277,8 @@ def places_from_packages() -> Iterator[Place]:
             continue
         cc = parts[0]
         point = iso_points.get(u.iso_code) if u.iso_code else None
-        seat = _seat(u, members.get(idx, ()))
-        if point is None and seat is not None:
-            point = (seat["latitude"], seat["longitude"])
+        if point is None:
+            point = _middle(members.get(idx, ()))
         if point is None:
             continue
         population = sum(c["population"] for c in members.get(idx, ()))
@@ -324,12 +323,17 @@ def places_from_packages() -> Iterator[Place]:
     yield from airports(admin1_name)
 
 
-def _seat(unit: _Unit, towns) -> dict | None:
+def _middle(towns) -> tuple[float, float] | None:
+    """The middle of the box around a unit's towns: nearer GeoNames' own unit points
+    (median 5 km for districts and counties) than its seat or its towns' mean."""
     if not towns:
         return None
-    key = normalize(unit.name)
-    named = [t for t in towns if normalize(t["name"]) == key]
-    return max(named or towns, key=lambda t: t["population"])
+    lats = [t["latitude"] for t in towns]
+    lons = [t["longitude"] for t in towns]
+    if max(lons) - min(lons) > 180:  # straddles the antimeridian: keep to one side
+        lons = [lon % 360 for lon in lons]
+    lon = (min(lons) + max(lons)) / 2
+    return (round((min(lats) + max(lats)) / 2, 5), round(lon - 360 if lon > 180 else lon, 5))
 
 
 def _iso3166_points(iso_dir: Path) -> dict[str, tuple[float, float]]:

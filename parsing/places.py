@@ -84,6 +84,11 @@ class PlaceMention:
 AFTER_CUES = {"man", "woman", "men", "women", "resident", "residents", "police", "area",
               "native", "couple", "teen", "teenager", "boy", "girl", "family", "families",
               "official", "officials", "authorities", "outskirts", "suburb", "suburbs"}
+#: Directions and vague areas that NER labels LOC alone ("the West", "the Gulf"):
+#: no one place to map.
+VAGUE = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+         "gulf", "interior", "coast", "border", "region", "area", "city", "county",
+         "state", "province", "district", "capital"}
 #: Capitalised words that are dates, never places, whatever a gazetteer says.
 NOT_PLACES = {"january", "february", "march", "april", "may", "june", "july", "august",
               "september", "october", "november", "december", "monday", "tuesday",
@@ -109,8 +114,8 @@ class PlaceFinder:
         def add(span: Span, label: str, into: list[Span]) -> bool:
             if span is None or len(span) == 0 or any(taken[span.start:span.end]):
                 return False
-            if span.text.lower() in NOT_PLACES:
-                return False
+            if span.text.lower() in NOT_PLACES or not span.text[:1].isupper():
+                return False  # a date, or not a proper name ("meth", "n't")
             for i in range(span.start, span.end):
                 taken[i] = True
             into.append(Span(doc, span.start, span.end, label=label))
@@ -123,8 +128,11 @@ class PlaceFinder:
             if ent.label_ == "NORP":
                 add(span, "DEMONYM", context)
             elif ent.label_ in PLACE_LABELS:
+                span = _trim_common_designator(span)
                 if span.end < len(doc) and doc[span.end].lower_ in ORG_FOLLOWERS:
                     add(span, "NAMED-ORG", context)  # "Kunduz provincial council"
+                elif len(span) == 1 and span[0].lower_ in VAGUE:
+                    continue
                 else:
                     add(_extend_designator(span), ent.label_, places)
         for ent in doc.ents:
@@ -230,6 +238,14 @@ def _extend_designator(span: Span) -> Span:
     return span
 
 
+def _trim_common_designator(span: Span) -> Span:
+    """ "Hebei province" -> "Hebei": a lower-case designator is a common noun after
+    the name, not part of it (its kind hint is read from the text after the span)."""
+    if len(span) > 1 and span[-1].lower_ in DESIGNATORS and span[-1].text.islower():
+        return span[:-1]
+    return span
+
+
 def _core(span: Span) -> tuple[Span, str | None]:
     """The span without a trailing designator word, and the kind it hints."""
     last = span[-1].lower_
@@ -289,6 +305,9 @@ def mentions(doc: Doc) -> list[PlaceMention]:
     for role, key in (("place", "places"), ("context", "place_context")):
         for span in doc.spans.get(key, []):
             core, kind = _core(span)
+            after = doc[span.end] if span.end < len(doc) else None
+            if kind is None and after is not None and after.text.islower():
+                kind = DESIGNATORS.get(after.text)  # "Hebei province"
             if role == "place" and kind is None and span.label_.startswith("LIST>"):
                 kind = OF_CUES.get(span.label_[5:-3])
             elif role == "place" and kind is None:

@@ -76,3 +76,8 @@ def test_geoparse_continents_are_world_regions_without_a_country(resolver):
     got = {p.name: p for p in places(resolver, "The outbreak spread from Asia to Europe.")}
     assert got["Europe"].kind == "world region" and got["Europe"].country_code is None
     assert round(got["Europe"].lat) == 49
+
+
+def test_geoparse_drops_unknown_two_letter_tokens_but_keeps_longer_unknown_names(resolver):
+    found = {p.name for p in places(resolver, "Lt. Smith said the convoy left Zzyxqabad for Kabul.")}
+    assert "Lt" not in found and "Kabul" in found

@@ -73,3 +73,24 @@ def test_places_offsets_point_into_the_text():
     d = doc("Clashes near the town of Shir Khan".split(), [(5, 7, "PERSON")])
     (m,) = mentions(PlaceFinder(known)(d))
     assert d.text[m.start:m.end] == "Shir Khan"
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    # A lower-case designator is a common noun: left out of the name, kept as a hint.
+    ("floods in Takhar province".split(), [(2, 4, "GPE")], [("Takhar", "place", "GPE", "admin1")]),
+    ("floods in Kunduz city".split(), [(2, 3, "GPE")], [("Kunduz", "place", "GPE", "populated place")]),
+    # A capitalised one is part of the name.
+    ("floods in Takhar Province".split(), [(2, 4, "GPE")],
+     [("Takhar Province", "place", "GPE", "admin1")]),
+])
+def test_places_designator_case_decides_whether_it_belongs_to_the_name(words, ents, expected):
+    assert found(doc(words, ents)) == expected
+
+
+@pytest.mark.parametrize("words, ents", [
+    ("allies in the West said".split(), [(3, 4, "LOC")]),
+    ("ships in the Gulf sailed".split(), [(3, 4, "LOC")]),
+    ("seized some meth there".split(), [(2, 3, "GPE")]),   # not a proper name
+])
+def test_places_vague_areas_and_lower_case_words_are_not_places(words, ents):
+    assert found(doc(words, ents)) == []
