@@ -78,6 +78,6 @@ def test_geoparse_continents_are_world_regions_without_a_country(resolver):
     assert round(got["Europe"].lat) == 49
 
 
-def test_geoparse_drops_unknown_two_letter_tokens_but_keeps_longer_unknown_names(resolver):
+def test_geoparse_drops_unknown_two_letter_tokens(resolver):
     found = {p.name for p in places(resolver, "Lt. Smith said the convoy left Zzyxqabad for Kabul.")}
     assert "Lt" not in found and "Kabul" in found
