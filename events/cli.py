@@ -1,5 +1,9 @@
-"""``python -m events``: geoparse articles and score the geoparser.
+"""``python -m events``: ingest articles into the event store, export and count them;
+geoparse articles and score the geoparser.
 
+    python -m events ingest PATH... [--db FILE] [--published YYYY-MM-DD] [--jobs N]
+    python -m events export [--db FILE] [--table events|claims|places|articles] --format jsonl|csv|geojson|parquet -o OUT
+    python -m events stats [--db FILE]
     python -m events geoparse IN.jsonl -o OUT.jsonl [--jobs N]
     python -m events evaluate GOLD.jsonl [--jobs N]
 """
@@ -10,7 +14,13 @@ import json
 import sys
 from pathlib import Path
 
+import time
+from datetime import date
+
+from events.exc import EventsError, StoreError
+from events.export import FORMATS
 from events.runner import Progress, geoparse_lines
+from parsing.articles import DEFAULT_MAX_BYTES
 
 
 def parser() -> argparse.ArgumentParser:
@@ -20,6 +30,27 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument("--jobs", type=int, default=None, metavar="N",
                         help="worker processes (default: all cores)")
     common.add_argument("--gazetteer", metavar="FILE", help="gazetteer file (default: $SITREP_GAZETTEER or the user cache)")
+
+    db = argparse.ArgumentParser(add_help=False)
+    db.add_argument("--db", metavar="FILE", help="event store (default: $SITREP_DB or the user data directory)")
+
+    i = sub.add_parser("ingest", parents=[common, db],
+                       help="read articles (.txt, .html, .jsonl, folders, '-' for stdin) into the store")
+    i.add_argument("paths", nargs="+", metavar="PATH")
+    i.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
+                   help="publication date of inputs that carry none")
+    i.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
+                   help=f"largest file (or JSON line) read, in bytes (default {DEFAULT_MAX_BYTES:,})")
+    i.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+    x = sub.add_parser("export", parents=[db], help="write a table of the store to a file")
+    x.add_argument("--table", default="events", choices=("events", "claims", "places", "articles",
+                                                          "ingest_errors"))
+    x.add_argument("--format", required=True, choices=FORMATS)
+    x.add_argument("-o", "--output", required=True, metavar="OUT")
+
+    st = sub.add_parser("stats", parents=[db], help="counts by table, country and admin1; date range")
+    st.add_argument("--json", action="store_true", help="print the counts as JSON")
 
     g = sub.add_parser("geoparse", parents=[common],
                        help="find and resolve the places of JSON Lines articles {id, text}")
@@ -31,6 +62,85 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("gold", metavar="GOLD.jsonl")
     e.add_argument("--json", action="store_true", help="print the scores as JSON")
     return p
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
+
+
+class _IngestProgress:
+    """One line on stderr, rewritten at most once a second."""
+
+    def __init__(self):
+        self.last = 0.0
+        self.shown = False
+
+    def __call__(self, s) -> None:
+        now = time.monotonic()
+        if now - self.last < 1.0:
+            return
+        self.last, self.shown = now, True
+        rate = (s.articles + s.rejected) / s.seconds if s.seconds else 0.0
+        print(f"\ringest: {s.articles + s.rejected:,} inputs ({s.stored + s.replaced:,} stored, "
+              f"{s.unchanged:,} unchanged, {s.rejected:,} rejected), {rate:,.1f}/s   ",
+              end="", file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if self.shown:
+            print(file=sys.stderr)
+
+
+def cmd_ingest(args) -> int:
+    from events.ingest import ingest
+    from events.store import Store
+
+    progress = _IngestProgress()
+    with Store(args.db) as store:
+        summary = ingest(args.paths, store=store, published=args.published, jobs=args.jobs,
+                         max_bytes=args.max_bytes, gazetteer_path=args.gazetteer, progress=progress)
+        progress.done()
+    if args.json:
+        print(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(summary.text())
+        print(f"store: {store.path}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from events.export import export
+    from events.store import Store
+
+    with Store(args.db) as store:
+        n = export(store, args.table, args.format, args.output)
+    print(f"export: {n:,} {args.table} rows to {args.output} ({args.format})", file=sys.stderr)
+    return 0
+
+
+def cmd_stats(args) -> int:
+    from events.store import Store
+
+    with Store(args.db) as store:
+        stats = store.stats()
+    if args.json:
+        print(json.dumps(stats, ensure_ascii=False, indent=2))
+        return 0
+    print(f"store: {stats['path']} (schema {stats['schema_version']})")
+    for table, n in stats["counts"].items():
+        print(f"  {table:14} {n:>10,}")
+    dates = stats["event_dates"]
+    print(f"event dates: {dates['first'] or '-'} to {dates['last'] or '-'}")
+    if stats["events_by_country"]:
+        print("events by country:")
+        for country, n in list(stats["events_by_country"].items())[:30]:
+            print(f"  {country:30} {n:>8,}")
+        print("events by admin1:")
+        for row in stats["events_by_admin1"][:30]:
+            print(f"  {row['country'][:20]:20} {row['admin1'][:28]:28} {row['events']:>8,}")
+    return 0
 
 
 def _open_in(name: str):
@@ -94,10 +204,13 @@ def cmd_evaluate(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    commands = {"ingest": cmd_ingest, "export": cmd_export, "stats": cmd_stats,
+                "geoparse": cmd_geoparse, "evaluate": cmd_evaluate}
     try:
-        if args.command == "geoparse":
-            return cmd_geoparse(args)
-        return cmd_evaluate(args)
+        return commands[args.command](args)
+    except EventsError as exc:
+        print(f"events: error: {exc}", file=sys.stderr)
+        return 2 if isinstance(exc, StoreError) else 1
     except FileNotFoundError as exc:
         print(f"events: error: {exc.filename or exc}: no such file", file=sys.stderr)
         return 1

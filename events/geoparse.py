@@ -252,24 +252,49 @@ def _result(m: PlaceMention, ranked) -> ResolvedPlace:
     )
 
 
-def geoparse_docs(texts: list[str], *, resolver: Resolver, nlp=None,
-                  batch_size: int = 32) -> list[list[ResolvedPlace]]:
-    """Resolved places of each text, in order; long texts are read in pieces."""
+@dataclass(frozen=True, slots=True)
+class TextAnalysis:
+    """What one text yields: its resolved places and its sentences as (start, end) offsets."""
+
+    places: list[ResolvedPlace]
+    sentences: list[tuple[int, int]]
+
+    def sentence_of(self, place: ResolvedPlace) -> tuple[int, int]:
+        """The (start, end) offsets of the sentence a place is named in."""
+        if 0 <= place.sentence < len(self.sentences):
+            return self.sentences[place.sentence]
+        return (place.start, place.end)
+
+
+def analyse_docs(texts: list[str], *, resolver: Resolver, nlp=None,
+                 batch_size: int = 32) -> list[TextAnalysis]:
+    """Places and sentences of each text, in order; long texts are read in pieces."""
     from dataclasses import replace
 
     from events.runner import pieces
     from parsing.nlp import load
-    from parsing.places import PlaceFinder, mentions
+    from parsing.places import PlaceFinder, mentions, sentence_spans
 
     nlp = nlp or load()
     finder = PlaceFinder(resolver.known)
     flat = [(i, off, piece) for i, text in enumerate(texts) for off, piece in pieces(text)]
     found: list[list[PlaceMention]] = [[] for _ in texts]
+    sentences: list[list[tuple[int, int]]] = [[] for _ in texts]
     docs = nlp.pipe((piece for _, _, piece in flat), batch_size=batch_size)
     for (i, off, _), doc in zip(flat, docs):
-        found[i].extend(replace(m, start=m.start + off, end=m.end + off) if off else m
+        before = len(sentences[i])  # sentence numbers run on across pieces
+        found[i].extend(replace(m, start=m.start + off, end=m.end + off, sentence=m.sentence + before)
+                        if off or before else m
                         for m in mentions(finder(doc)))
-    return [resolver.resolve(text, ms) for text, ms in zip(texts, found)]
+        sentences[i].extend((s + off, e + off) for s, e in sentence_spans(doc))
+    return [TextAnalysis(resolver.resolve(text, ms), sents)
+            for text, ms, sents in zip(texts, found, sentences)]
+
+
+def geoparse_docs(texts: list[str], *, resolver: Resolver, nlp=None,
+                  batch_size: int = 32) -> list[list[ResolvedPlace]]:
+    """Resolved places of each text, in order; long texts are read in pieces."""
+    return [a.places for a in analyse_docs(texts, resolver=resolver, nlp=nlp, batch_size=batch_size)]
 
 
 def geoparse(texts: Iterable[str], *, geocoder: GazetteerGeocoder | None = None,

@@ -128,14 +128,15 @@ def _chunks(lines: Iterable[str], size: int) -> Iterator[list[tuple[int, str]]]:
         yield chunk
 
 
-def geoparse_lines(lines: Iterable[str], *, jobs: int | None = None, chunk_size: int = 8,
-                   gazetteer_path: str | None = None) -> Iterator[Outcome]:
-    """Outcomes for JSON Lines input, in input order, using ``jobs`` processes."""
+def ordered_map(func, chunks: Iterable, *, jobs: int | None = None,
+                gazetteer_path: str | None = None) -> Iterator:
+    """``func(chunk)`` for each chunk, in order, in ``jobs`` worker processes that
+    each hold a resolver and the spaCy model; at most ``3 * jobs`` chunks in flight."""
     jobs = max(1, jobs or os.cpu_count() or 1)
     if jobs == 1:
         _init_worker(gazetteer_path)
-        for chunk in _chunks(lines, chunk_size):
-            yield from _geoparse_chunk(chunk)
+        for chunk in chunks:
+            yield func(chunk)
         return
     # Build the gazetteer (if needed) once, before workers race for it.
     from geo.gazetteer import ensure
@@ -144,12 +145,25 @@ def geoparse_lines(lines: Iterable[str], *, jobs: int | None = None, chunk_size:
     ctx = mp.get_context("forkserver" if sys.platform != "win32" else "spawn")
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(gazetteer_path,)) as pool:
         pending: deque = deque()
-        for chunk in _chunks(lines, chunk_size):
-            pending.append(pool.apply_async(_geoparse_chunk, (chunk,)))
+        for chunk in chunks:
+            pending.append(pool.apply_async(func, (chunk,)))
             while len(pending) >= jobs * 3:
-                yield from pending.popleft().get()
+                yield pending.popleft().get()
         while pending:
-            yield from pending.popleft().get()
+            yield pending.popleft().get()
+
+
+def worker():
+    """(resolver, nlp) of this worker process."""
+    return _worker
+
+
+def geoparse_lines(lines: Iterable[str], *, jobs: int | None = None, chunk_size: int = 8,
+                   gazetteer_path: str | None = None) -> Iterator[Outcome]:
+    """Outcomes for JSON Lines input, in input order, using ``jobs`` processes."""
+    for outcomes in ordered_map(_geoparse_chunk, _chunks(lines, chunk_size), jobs=jobs,
+                                gazetteer_path=gazetteer_path):
+        yield from outcomes
 
 
 class Progress:

@@ -322,6 +322,13 @@ def mentions(doc: Doc) -> list[PlaceMention]:
     return out
 
 
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) character offsets of a processed doc's sentences, in order."""
+    if not doc.has_annotation("SENT_START"):
+        return [(0, len(doc.text))]
+    return [(sent.start_char, sent.end_char) for sent in doc.sents]
+
+
 def find_places(texts: Iterable[str], *, known: Known, nlp=None,
                 batch_size: int = 32) -> Iterator[list[PlaceMention]]:
     """Place mentions of each text, in order (``nlp.pipe`` in batches)."""

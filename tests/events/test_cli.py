@@ -63,3 +63,86 @@ def test_cli_evaluate_prints_scores_beside_published_figures(gazetteer_path, tmp
     assert "Sitrep" in out.stdout and "CLAVIN (published)" in out.stdout
     scores = json.loads(run("evaluate", str(sample), "--jobs", "1", "--json").stdout)
     assert scores["gold"] > 100 and 0.5 < scores["f1"] <= 1.0 and 0.0 <= scores["auc"] <= 1.0
+
+
+# -- ingest, export, stats ------------------------------------------------------------
+
+def _articles(n):
+    towns = ["Kunduz", "Taloqan", "Kabul", "Herat", "Kandahar", "Mazar-i-Sharif", "Ghazni", "Faizabad"]
+    for i in range(n):
+        a, b = towns[i % len(towns)], towns[(i * 3 + 1) % len(towns)]
+        yield json.dumps({"id": f"art-{i}", "published": f"2021-06-{1 + i % 28:02d}", "source": "Test Wire",
+                          "text": f"Report {i}. Clashes broke out in {a} on Monday, officials said. "
+                                  f"Residents of {b} fled as fighting spread, a local elder told reporters. "
+                                  "The situation remained tense, and more families left their homes. " * 2})
+
+
+def test_cli_ingest_export_stats_end_to_end(tmp_path, gazetteer_path):
+    src, db = tmp_path / "in.jsonl", tmp_path / "e.sqlite"
+    src.write_text("\n".join(list(_articles(3)) + ["{broken"]), encoding="utf-8")
+    (tmp_path / "note.txt").write_text("Fighting was reported near Kunduz city.", encoding="utf-8")
+    out = run("ingest", str(src), str(tmp_path / "note.txt"), "--db", str(db), "--published", "2021-06-22",
+              "--jobs", "1")
+    assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
+    assert "4 stored" in out.stdout and "1 rejected" in out.stdout and "in.jsonl:4" in out.stdout
+    csv_out = tmp_path / "e.csv"
+    out = run("export", "--db", str(db), "--format", "csv", "-o", str(csv_out))
+    assert out.returncode == 0 and csv_out.read_text(encoding="utf-8").startswith("event_date,time_precision,")
+    out = run("export", "--db", str(db), "--table", "articles", "--format", "jsonl", "-o", str(tmp_path / "a.jsonl"))
+    ids = [json.loads(x)["id"] for x in (tmp_path / "a.jsonl").read_text().splitlines()]
+    assert "art-0" in ids and len(ids) == 4
+    out = run("stats", "--db", str(db), "--json")
+    stats = json.loads(out.stdout)
+    assert stats["counts"]["articles"] == 4 and stats["counts"]["ingest_errors"] == 1
+    assert stats["events_by_country"].get("Afghanistan", 0) >= 4
+    assert stats["event_dates"]["first"] <= stats["event_dates"]["last"]
+
+
+def test_cli_ingest_reads_stdin_and_reports_an_unwritable_store(tmp_path, gazetteer_path):
+    out = run("ingest", "-", "--db", str(tmp_path / "e.sqlite"), "--jobs", "1", input=next(_articles(1)))
+    assert out.returncode == 0 and "1 stored" in out.stdout
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    out = run("ingest", "-", "--db", str(blocker / "e.sqlite"), input=next(_articles(1)))
+    assert out.returncode == 2 and "cannot open the store" in out.stderr and "Traceback" not in out.stderr
+
+
+def _content(db):
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    return {
+        "articles": sorted(conn.execute("SELECT id, content_hash, text, published FROM articles")),
+        "events": sorted(conn.execute("SELECT * FROM events")),
+        "places": sorted(conn.execute("SELECT * FROM places")),
+        "errors": sorted(conn.execute("SELECT input, line, reason FROM ingest_errors")),
+    }
+
+
+def test_cli_ingest_killed_and_run_again_equals_a_clean_run(tmp_path, gazetteer_path):
+    import signal
+    import sqlite3
+    import time
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(list(_articles(300)) + ["{broken"]), encoding="utf-8")
+    clean, killed = tmp_path / "clean.sqlite", tmp_path / "killed.sqlite"
+    args = [sys.executable, "-m", "events", "ingest", str(src), "--jobs", "1", "--db"]
+    proc = subprocess.Popen(args + [str(killed)], cwd=REPO, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    stored, deadline = 0, time.monotonic() + 300
+    while stored < 20 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+        if killed.exists():
+            try:
+                with sqlite3.connect(killed, timeout=1) as conn:
+                    stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+            except sqlite3.OperationalError:
+                pass  # the schema is not there yet
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert 20 <= stored < 300, "the kill must land midway for this test to mean anything"
+    assert run("ingest", str(src), "--jobs", "1", "--db", str(killed)).returncode == 0
+    assert run("ingest", str(src), "--jobs", "1", "--db", str(clean)).returncode == 0
+    assert _content(killed) == _content(clean)
+    assert len(_content(clean)["articles"]) == 300

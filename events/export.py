@@ -1,0 +1,107 @@
+"""Exports of the store's tables: JSON Lines, CSV, GeoJSON and Parquet.
+
+Rows are streamed from the store, so JSON Lines, CSV and GeoJSON exports
+of any size use little memory; Parquet is written in row groups. Event CSVs
+put ACLED's columns first, in ACLED's order.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from events.exc import ExportError
+from events.schema import EVENT_EXPORT_ORDER, TABLES
+from events.store import Store
+
+FORMATS = ("jsonl", "csv", "geojson", "parquet")
+#: Tables with coordinates, and their latitude/longitude columns.
+_COORDS = {"events": ("latitude", "longitude"), "places": ("lat", "lon")}
+
+
+def columns(table: str) -> list[str]:
+    """The export column order of a table."""
+    if table == "events":
+        return list(EVENT_EXPORT_ORDER)
+    return [c.name for c in TABLES[table]]
+
+
+def _order(table: str) -> str | None:
+    return {"events": "event_date, article_id, sentence_start, event_id",
+            "places": "article_id, start", "claims": "article_id, start",
+            "articles": "published, id", "ingest_errors": "input, line"}.get(table)
+
+
+def export(store: Store, table: str, fmt: str, out: Path | str) -> int:
+    """Write ``table`` of ``store`` to ``out`` in ``fmt``; returns the number of rows written."""
+    if table not in TABLES:
+        raise ExportError(f"no table {table!r}; choose one of: {', '.join(TABLES)}")
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    if fmt == "geojson" and table not in _COORDS:
+        raise ExportError(f"GeoJSON needs coordinates; the {table} table has none (use events or places)")
+    rows = store.rows(table, order_by=_order(table))
+    cols = columns(table)
+    writer = {"jsonl": _jsonl, "csv": _csv, "geojson": _geojson, "parquet": _parquet}[fmt]
+    return writer(rows, cols, Path(out), table)
+
+
+def _jsonl(rows: Iterator[dict], cols, out: Path, table) -> int:
+    n = 0
+    with out.open("w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps({c: row[c] for c in cols}, ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def _csv(rows: Iterator[dict], cols, out: Path, table) -> int:
+    n = 0
+    with out.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(cols)
+        for row in rows:
+            w.writerow(["" if row[c] is None else row[c] for c in cols])
+            n += 1
+    return n
+
+
+def _geojson(rows: Iterator[dict], cols, out: Path, table) -> int:
+    lat_col, lon_col = _COORDS[table]
+    n = 0
+    with out.open("w", encoding="utf-8") as f:
+        f.write('{"type": "FeatureCollection", "features": [\n')
+        for row in rows:
+            if row[lat_col] is None or row[lon_col] is None:
+                continue  # a feature needs a geometry
+            feature = {"type": "Feature",
+                       "geometry": {"type": "Point", "coordinates": [row[lon_col], row[lat_col]]},
+                       "properties": {c: row[c] for c in cols}}
+            f.write((",\n" if n else "") + json.dumps(feature, ensure_ascii=False))
+            n += 1
+        f.write("\n]}\n")
+    return n
+
+
+def _parquet(rows: Iterator[dict], cols, out: Path, table) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    types = {"REAL": pa.float64(), "INTEGER": pa.int64()}
+    schema = pa.schema([(c.name, types.get(c.sql.split()[0], pa.string())) for c in TABLES[table]
+                        if c.name in cols])
+    schema = pa.schema([schema.field(c) for c in cols])
+    n = 0
+    with pq.ParquetWriter(out, schema) as writer:
+        batch: list[dict] = []
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= 50_000:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                n += len(batch)
+                batch = []
+        if batch or n == 0:
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            n += len(batch)
+    return n

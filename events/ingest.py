@@ -1,0 +1,266 @@
+"""Ingest: files, folders and streams of articles into the event store.
+
+Inputs are read one at a time (memory stays flat however many there are);
+each article becomes an :class:`~parsing.articles.Article` or a
+:class:`Rejection` with its reason. Articles whose content the store already
+holds are not read again; the others go through :func:`events.pipeline.analyse`
+in worker processes and are written one transaction per article, in input
+order. A killed ingest, run again, ends with exactly what a clean run stores.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from events.pipeline import Analysis, analyse, content_hash
+from events.runner import looks_english, ordered_map, worker
+from events.store import Store
+from parsing.articles import (DEFAULT_MAX_BYTES, Article, ArticleError, decode, from_html,
+                              from_record, from_text, with_published)
+
+SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl",
+            ".ndjson": "jsonl"}
+#: A plain-text article's first line is its title when it is at most this long.
+_TITLE_MAX = 200
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """An input (a file, or one line of a JSON Lines file) that did not become an article."""
+
+    input: str
+    line: int
+    reason: str
+    article_id: str | None = None
+
+
+@dataclass
+class Summary:
+    """Counts of what an ingest did; ``rejections`` has every reason."""
+
+    stored: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    events: int = 0
+    seconds: float = 0.0
+    rejections: list[Rejection] = field(default_factory=list)
+
+    @property
+    def articles(self) -> int:
+        return self.stored + self.replaced + self.unchanged
+
+    def as_dict(self) -> dict:
+        return {"stored": self.stored, "replaced": self.replaced, "unchanged": self.unchanged,
+                "rejected": self.rejected, "events": self.events, "seconds": round(self.seconds, 2),
+                "rejections": [r.__dict__ for r in self.rejections]}
+
+    def text(self) -> str:
+        rate = self.articles / self.seconds if self.seconds else 0.0
+        lines = [f"ingest: {self.stored:,} stored, {self.replaced:,} replaced, {self.unchanged:,} unchanged, "
+                 f"{self.rejected:,} rejected; {self.events:,} events; {self.seconds:.1f} s "
+                 f"({rate:,.1f} articles/s)"]
+        reasons = Counter(_reason_kind(r.reason) for r in self.rejections)
+        for kind, n in reasons.most_common():
+            lines.append(f"  rejected {n:,}: {kind}")
+        for r in self.rejections[:20]:
+            where = f"{r.input}:{r.line}" if r.line else r.input
+            lines.append(f"    {where}: {r.reason}")
+        if len(self.rejections) > 20:
+            lines.append(f"    ... and {len(self.rejections) - 20:,} more (see the ingest_errors table)")
+        return "\n".join(lines)
+
+
+def _reason_kind(reason: str) -> str:
+    return reason.split(" (")[0].split(":")[0]
+
+
+# -- reading inputs ---------------------------------------------------------------
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n:,} bytes"
+
+
+def _decode_line(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def _title_and_text(text: str) -> str | None:
+    first = text.strip().split("\n", 1)[0].strip()
+    return first if first and len(first) <= _TITLE_MAX and "\n" in text.strip() else None
+
+
+def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Rejection]:
+    """The articles of one file (several for JSON Lines), or rejections saying why not."""
+    name = str(path)
+    kind = SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        yield Rejection(name, 0, f"unsupported file type {path.suffix or '(none)'!r}; "
+                                 "use .txt, .html/.htm or .jsonl")
+        return
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        yield Rejection(name, 0, f"cannot read: {exc.strerror or exc}")
+        return
+    if kind == "jsonl":
+        try:
+            with path.open("rb") as f:
+                yield from read_jsonl_stream(f, name=name, max_bytes=max_bytes)
+        except OSError as exc:
+            yield Rejection(name, 0, f"cannot read: {exc.strerror or exc}")
+        return
+    if size > max_bytes:
+        yield Rejection(name, 0, f"too large: {_size(size)}, over the {_size(max_bytes)} cap")
+        return
+    try:
+        data = path.read_bytes()
+        text = decode(data, name=name)
+        if kind == "html":
+            article = from_html(text, path=name)
+        else:
+            article = from_text(text, title=_title_and_text(text), path=name)
+    except ArticleError as exc:
+        yield Rejection(name, 0, str(exc).removeprefix(f"{name}: "))
+        return
+    except OSError as exc:
+        yield Rejection(name, 0, f"cannot read: {exc.strerror or exc}")
+        return
+    yield _english(article, name, 0)
+
+
+def _english(article: Article, name: str, line: int) -> Article | Rejection:
+    if looks_english(article.text):
+        return article
+    return Rejection(name, line, "not English (too few common English words)", article_id=article.id)
+
+
+def read_jsonl_stream(stream, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES
+                      ) -> Iterator[Article | Rejection]:
+    """Articles of a binary JSON Lines stream; a broken line is rejected with its number."""
+    import json
+
+    for number, raw in enumerate(stream, 1):
+        if isinstance(raw, str):
+            raw = raw.encode("utf-8", "surrogateescape")
+        if not raw.strip():
+            continue
+        if len(raw) > max_bytes:
+            yield Rejection(name, number, f"too large: a line of {_size(len(raw))}, over the "
+                                          f"{_size(max_bytes)} cap")
+            continue
+        if b"\x00" in raw:
+            yield Rejection(name, number, "binary data, not text")
+            continue
+        try:
+            record = json.loads(_decode_line(raw))
+        except json.JSONDecodeError as exc:
+            yield Rejection(name, number, f"not valid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        rid = record.get("id") if isinstance(record, dict) else None
+        try:
+            article = from_record(record, where=f"line {number}")
+        except ArticleError as exc:
+            yield Rejection(name, number, str(exc).removeprefix(f"line {number}: "),
+                            article_id=str(rid) if rid is not None else None)
+            continue
+        yield _english(article, name, number)
+
+
+def read_inputs(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
+                published: date | None = None, stdin=None) -> Iterator[Article | Rejection]:
+    """Articles (with ``published`` filled in where they carry none) and rejections,
+    from files, folders (recursively, in name order) and ``-`` (JSON Lines on stdin)."""
+    for given in paths:
+        if given == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            items = read_jsonl_stream(stream, name="<stdin>", max_bytes=max_bytes)
+        else:
+            path = Path(given)
+            if path.is_dir():
+                items = (item for f in sorted(p for p in path.rglob("*") if p.is_file()
+                                              and not any(part.startswith(".") for part in p.parts[len(path.parts):]))
+                         for item in read_file(f, max_bytes=max_bytes))
+            elif path.exists():
+                items = read_file(path, max_bytes=max_bytes)
+            else:
+                items = iter([Rejection(given, 0, "no such file or folder")])
+        for item in items:
+            yield with_published(item, published) if isinstance(item, Article) else item
+
+
+# -- ingesting ----------------------------------------------------------------------
+
+
+def _analyse_chunk(articles: list[Article]) -> list[Analysis]:
+    resolver, nlp = worker()
+    return analyse(articles, resolver=resolver, nlp=nlp)
+
+
+def _chunks(items: Iterator, size: int, on_skip: Callable) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for item in items:
+        if on_skip(item):
+            continue
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def ingest(paths: Iterable[str], *, store: Store, published: date | None = None,
+           jobs: int | None = None, max_bytes: int = DEFAULT_MAX_BYTES, chunk_size: int = 4,
+           gazetteer_path: str | None = None, stdin=None,
+           progress: Callable[[Summary], None] | None = None) -> Summary:
+    """Read, analyse and store every article of ``paths``; return what happened."""
+    summary = Summary()
+    started = time.monotonic()
+
+    def tick():
+        summary.seconds = time.monotonic() - started
+        if progress:
+            progress(summary)
+
+    def handled_here(item) -> bool:
+        """Rejections and articles already stored are dealt with without the workers."""
+        if isinstance(item, Rejection):
+            summary.rejected += 1
+            summary.rejections.append(item)
+            store.record_error(input=item.input, line=item.line, reason=item.reason,
+                               article_id=item.article_id)
+            tick()
+            return True
+        if store.content_hash(item.id) == content_hash(item):
+            summary.unchanged += 1
+            tick()
+            return True
+        return False
+
+    items = read_inputs(paths, max_bytes=max_bytes, published=published, stdin=stdin)
+    for results in ordered_map(_analyse_chunk, _chunks(items, chunk_size, handled_here), jobs=jobs,
+                               gazetteer_path=gazetteer_path):
+        for a in results:
+            outcome = store.put(a.article, content_hash=a.content_hash, places=a.places,
+                                claims=a.claims, events=a.events)
+            if outcome == "stored":
+                summary.stored += 1
+            elif outcome == "replaced":
+                summary.replaced += 1
+            else:
+                summary.unchanged += 1
+            if outcome != "unchanged":
+                summary.events += len(a.events)
+            tick()
+    summary.seconds = time.monotonic() - started
+    return summary

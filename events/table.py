@@ -1,0 +1,83 @@
+"""The events as a pandas DataFrame with one declared schema, and the filters the dashboard uses.
+
+:func:`load_events` gives the same typed columns (see :mod:`events.schema`)
+whether the store holds a million events or none; :func:`filter_events`
+narrows a loaded frame by date range, place, type, actor, claimant and text.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+import pandas as pd
+
+from events.schema import EVENT_COLUMNS, TABLES, quoted
+from events.store import Store
+
+DTYPES = {c.name: c.dtype for c in EVENT_COLUMNS}
+
+
+def empty(table: str = "events") -> pd.DataFrame:
+    """An empty frame with a table's declared columns and dtypes."""
+    return _typed(pd.DataFrame({c.name: [] for c in TABLES[table]}), table)
+
+
+def _typed(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    out = {}
+    for c in TABLES[table]:
+        col = df[c.name]
+        if c.dtype.startswith("datetime64"):
+            out[c.name] = pd.to_datetime(col, errors="coerce", format="ISO8601").astype(c.dtype)
+        elif c.dtype == "boolean":
+            out[c.name] = col.astype("boolean")
+        else:
+            out[c.name] = col.astype(c.dtype)
+    return pd.DataFrame(out, index=pd.RangeIndex(len(df)))
+
+
+def load(store: Store, table: str = "events") -> pd.DataFrame:
+    """Every row of a table as a typed DataFrame (columns in declared order)."""
+    names = [c.name for c in TABLES[table]]
+    rows = store.query(f"SELECT {quoted(names)} FROM {table}")
+    if not rows:
+        return empty(table)
+    return _typed(pd.DataFrame.from_records(rows, columns=names), table)
+
+
+def load_events(store: Store, **filters) -> pd.DataFrame:
+    """The events table, filtered as :func:`filter_events` does."""
+    return filter_events(load(store, "events"), **filters)
+
+
+def _one_of(values: Iterable[str] | str | None) -> list[str] | None:
+    if values is None:
+        return None
+    if isinstance(values, str):
+        return [values]
+    values = list(values)
+    return values or None
+
+
+def filter_events(df: pd.DataFrame, *, start: date | str | None = None, end: date | str | None = None,
+                  admin1: Iterable[str] | str | None = None, country: Iterable[str] | str | None = None,
+                  event_type: Iterable[str] | str | None = None, actor: Iterable[str] | str | None = None,
+                  claimant: Iterable[str] | str | None = None, text: str | None = None) -> pd.DataFrame:
+    """Events within ``[start, end]`` (inclusive days) whose admin1, country, type, actor
+    (either side) and claimant are among those given, and whose source sentence
+    contains ``text`` (case-insensitive). A filter left as None does not narrow."""
+    mask = pd.Series(True, index=df.index)
+    if start is not None:
+        mask &= df["event_date"] >= pd.Timestamp(start)
+    if end is not None:
+        mask &= df["event_date"] < pd.Timestamp(end) + pd.Timedelta(days=1)
+    for column, wanted in (("admin1", admin1), ("country", country), ("event_type", event_type),
+                           ("claimant", claimant)):
+        wanted = _one_of(wanted)
+        if wanted is not None:
+            mask &= df[column].isin(wanted).fillna(False)
+    actors = _one_of(actor)
+    if actors is not None:
+        mask &= (df["actor1"].isin(actors) | df["actor2"].isin(actors)).fillna(False)
+    if text:
+        mask &= df["source_sentence"].str.contains(text, case=False, regex=False).fillna(False)
+    return df[mask.astype(bool)].reset_index(drop=True)

@@ -1,0 +1,72 @@
+"""Exports of a real store in every format."""
+import csv
+import json
+
+import pyarrow.parquet as pq
+import pytest
+
+from events.exc import ExportError
+from events.export import export
+from events.schema import EVENT_EXPORT_ORDER, Event
+from events.store import Store
+from parsing.articles import from_text
+
+ACLED_FIRST = ["event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
+               "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
+               "source", "notes", "fatalities"]
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "e.sqlite") as s:
+        s.put(from_text("Shelling hit Kharkiv.", id="a1"), content_hash="h",
+              events=[Event(event_id="e1", article_id="a1", event_date="2022-03-01", location="Kharkiv",
+                            latitude=49.98, longitude=36.25, source_sentence='He said "<b>hit</b>", twice'),
+                      Event(event_id="e2", article_id="a1", event_date="2022-03-02", location=None)],
+              places=[{"start": 13, "end": 20, "name": "Kharkiv", "kind": "populated place",
+                       "lat": 49.98, "lon": 36.25}])
+        yield s
+
+
+def test_export_csv_puts_acled_columns_first_in_acleds_order(store, tmp_path):
+    out = tmp_path / "e.csv"
+    assert export(store, "events", "csv", out) == 2
+    rows = list(csv.reader(out.open(encoding="utf-8")))
+    assert rows[0][:16] == ACLED_FIRST and rows[0] == list(EVENT_EXPORT_ORDER)
+    assert {"event_id", "article_id", "claimant", "source_sentence", "url", "confidence",
+            "corroborations"} <= set(rows[0][16:])
+    assert rows[1][rows[0].index("source_sentence")] == 'He said "<b>hit</b>", twice'
+
+
+def test_export_jsonl_round_trips(store, tmp_path):
+    out = tmp_path / "e.jsonl"
+    export(store, "events", "jsonl", out)
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["event_id"] for r in rows] == ["e1", "e2"] and rows[0]["latitude"] == 49.98
+
+
+@pytest.mark.parametrize("table, n", [("events", 1), ("places", 1)])
+def test_export_geojson_is_a_valid_feature_collection_of_located_rows(store, tmp_path, table, n):
+    out = tmp_path / "e.geojson"
+    assert export(store, table, "geojson", out) == n
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["type"] == "FeatureCollection" and len(doc["features"]) == n
+    f = doc["features"][0]
+    assert f["type"] == "Feature" and f["geometry"] == {"type": "Point", "coordinates": [36.25, 49.98]}
+
+
+@pytest.mark.parametrize("table", ["events", "claims", "places", "articles"])
+def test_export_parquet_keeps_every_column(store, tmp_path, table):
+    out = tmp_path / f"{table}.parquet"
+    n = export(store, table, "parquet", out)
+    t = pq.read_table(out)
+    assert t.num_rows == n and len(t.column_names) > 3
+    if table == "events":
+        assert t.column_names == list(EVENT_EXPORT_ORDER) and str(t.schema.field("latitude").type) == "double"
+
+
+@pytest.mark.parametrize("table, fmt, message", [
+    ("claims", "geojson", "no"), ("nope", "csv", "no table"), ("events", "xlsx", "unknown format")])
+def test_export_impossible_requests_are_clear_errors(store, tmp_path, table, fmt, message):
+    with pytest.raises(ExportError, match=message):
+        export(store, table, fmt, tmp_path / "x")

@@ -1,0 +1,99 @@
+"""The event store on real SQLite files: transactions, idempotence, migrations, concurrency."""
+import sqlite3
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from events.exc import StoreError
+from events.schema import Event
+from events.store import MIGRATIONS, Store
+from parsing.articles import from_text
+from tests.conftest import REPO
+
+
+def _event(article_id, n, **kw):
+    return Event(event_id=f"{article_id}-{n}", article_id=article_id, event_date="2021-06-22",
+                 location=f"place {n}", latitude=36.0 + n, longitude=68.0, **kw)
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "events.sqlite") as s:
+        yield s
+
+
+def test_store_put_is_idempotent_and_a_changed_article_replaces_its_rows(store):
+    a = from_text("Fighting in Kunduz.", id="a1")
+    assert store.put(a, content_hash="h1", events=[_event("a1", 1), _event("a1", 2)],
+                     places=[{"start": 12, "end": 18, "name": "Kunduz", "kind": "populated place"}]) == "stored"
+    assert store.put(a, content_hash="h1", events=[_event("a1", 9)]) == "unchanged"
+    assert store.counts()["events"] == 2
+    assert store.put(a, content_hash="h2", events=[_event("a1", 3)]) == "replaced"
+    assert [r["event_id"] for r in store.rows("events")] == ["a1-3"]
+    assert store.counts()["places"] == 0  # the new version has none: the old rows went with it
+
+
+def test_store_a_failed_write_leaves_nothing_of_the_article(store):
+    a = from_text("Fighting in Kunduz.", id="a1")
+    bad = _event("a1", 1)
+    with pytest.raises(sqlite3.IntegrityError):
+        # A places row without a name breaks NOT NULL midway through the article.
+        store.put(a, content_hash="h1", events=[bad], places=[{"start": 0, "end": 1, "name": None}])
+    assert store.counts() == {"events": 0, "claims": 0, "places": 0, "articles": 0, "ingest_errors": 0}
+
+
+def test_store_errors_are_recorded_once_per_input_line_and_reason(store):
+    for _ in range(3):
+        store.record_error(input="b.jsonl", line=2, reason="not valid JSON")
+    store.record_error(input="b.jsonl", line=3, reason="no text", article_id="x2")
+    assert store.counts()["ingest_errors"] == 2
+
+
+def test_store_schema_is_versioned(tmp_path):
+    path = tmp_path / "s.sqlite"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="newer Sitrep"):
+        Store(path)
+
+
+@pytest.mark.parametrize("content", [b"this is not a database, just text" * 100, b"\x00" * 4096])
+def test_store_refuses_a_file_that_is_not_a_store(tmp_path, content):
+    path = tmp_path / "junk.sqlite"
+    path.write_bytes(content)
+    with pytest.raises(StoreError, match="not a usable Sitrep store"):
+        Store(path)
+
+
+WRITER = textwrap.dedent("""
+    import sys
+    from events.schema import Event
+    from events.store import Store
+    from parsing.articles import from_text
+    path, tag = sys.argv[1], sys.argv[2]
+    with Store(path) as s:
+        for i in range(150):
+            aid = f"{tag}{i}"
+            s.put(from_text(f"text {aid}", id=aid), content_hash=aid,
+                  events=[Event(event_id=aid, article_id=aid)])
+""")
+
+
+def test_store_two_writers_at_once_both_finish(tmp_path):
+    path = str(tmp_path / "shared.sqlite")
+    Store(path).close()
+    procs = [subprocess.Popen([sys.executable, "-c", WRITER, path, tag], cwd=REPO,
+                              env={"PYTHONPATH": str(REPO)}, stderr=subprocess.PIPE, text=True)
+             for tag in ("a", "b")]
+    for p in procs:
+        assert p.wait(timeout=120) == 0, p.stderr.read()
+    with Store(path) as s:
+        assert s.counts()["articles"] == 300 and s.counts()["events"] == 300
+        assert s.query("PRAGMA integrity_check") == [("ok",)]
