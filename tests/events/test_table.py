@@ -23,12 +23,17 @@ ROWS = [
 
 
 @pytest.fixture
-def frame(tmp_path):
+def store(tmp_path):
     with Store(tmp_path / "e.sqlite") as s:
         for r in ROWS:
             s.put(from_text("x", id=r["event_id"]), content_hash=r["event_id"],
                   events=[Event(article_id=r["event_id"], **r)])
-        yield load(s)
+        yield s
+
+
+@pytest.fixture
+def frame(store):
+    return load(store)
 
 
 def test_table_empty_store_has_the_declared_columns_and_dtypes(tmp_path):
@@ -58,8 +63,12 @@ def test_table_loaded_frame_keeps_the_declared_dtypes(frame):
     ({"admin1": []}, ["1", "2", "3", "4"]),           # nothing chosen narrows nothing
     ({"admin1": "Takhar", "start": "2021-06-21", "end": "2021-06-30"}, ["2"]),
 ])
-def test_table_filters_narrow_as_documented(frame, filters, ids):
+def test_table_filters_narrow_as_documented(store, frame, filters, ids):
     assert sorted(filter_events(frame, **filters)["event_id"]) == ids
+    # The same filters pushed down into SQLite give the same rows, same dtypes.
+    pushed = load_events(store, **filters)
+    assert sorted(pushed["event_id"]) == ids
+    assert pushed.dtypes.astype(str).to_dict() == empty().dtypes.astype(str).to_dict()
 
 
 def test_table_filters_keep_the_schema_when_nothing_matches(frame):
