@@ -23,6 +23,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_geo.py
+	$(PY) benchmarks/bench_store.py
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache
