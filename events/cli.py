@@ -6,6 +6,7 @@ geoparse articles and score the geoparser.
     python -m events stats [--db FILE]
     python -m events geoparse IN.jsonl -o OUT.jsonl [--jobs N]
     python -m events evaluate GOLD.jsonl [--jobs N]
+    python -m events evaluate-events FILE.jsonl [--jobs N]
 """
 from __future__ import annotations
 
@@ -51,6 +52,11 @@ def parser() -> argparse.ArgumentParser:
 
     st = sub.add_parser("stats", parents=[db], help="counts by table, country and admin1; date range")
     st.add_argument("--json", action="store_true", help="print the counts as JSON")
+
+    ev = sub.add_parser("evaluate-events", parents=[common],
+                        help="score event extraction on ACLED-coded descriptions")
+    ev.add_argument("gold", metavar="FILE.jsonl")
+    ev.add_argument("--json", action="store_true", help="print the scores as JSON")
 
     g = sub.add_parser("geoparse", parents=[common],
                        help="find and resolve the places of JSON Lines articles {id, text}")
@@ -143,6 +149,18 @@ def cmd_stats(args) -> int:
     return 0
 
 
+def cmd_evaluate_events(args) -> int:
+    from events.evaluate_events import evaluate, report
+
+    progress = Progress("evaluate-events")
+    with _open_in(args.gold) as lines:
+        scores = evaluate(lines, jobs=args.jobs, gazetteer_path=args.gazetteer, progress=progress.update)
+    progress.done()
+    summary = scores.summary()
+    print(json.dumps(summary, indent=2) if args.json else report(summary))
+    return 0
+
+
 def _open_in(name: str):
     if name == "-":
         return sys.stdin
@@ -205,6 +223,7 @@ def cmd_evaluate(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     commands = {"ingest": cmd_ingest, "export": cmd_export, "stats": cmd_stats,
+                "evaluate-events": cmd_evaluate_events,
                 "geoparse": cmd_geoparse, "evaluate": cmd_evaluate}
     try:
         return commands[args.command](args)

@@ -16,9 +16,10 @@ kept with kind "unresolved".
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from geo.geocoder import Candidate, GazetteerGeocoder, distance_km
 from geo.names import normalize
@@ -29,7 +30,10 @@ _COUNTRY_WEIGHT = 3.0       # times the dominant country's share of the votes
 _CONTAINER_BONUS = 3.5      # the unit named right after ("X in Y Province", "X, Y")
 _NEAR_BONUS, _NEAR_KM = 2.0, 150.0
 _ADMIN1_WEIGHT = 3.0  # times the dominant province's or state's share
-_MIN_SHARE = 0.35           # a country (or unit) with less of the vote is no evidence
+_MIN_SHARE = 0.35
+_ASIDE = re.compile(r"\([^()]{0,40}\)")
+_GAP_WORDS = {"district", "districts", "province", "provinces", "county", "region", "state", "area",
+              "village", "town", "city", "governorate", "the", "limits"}           # a country (or unit) with less of the vote is no evidence
 _CANDIDATES = 25
 #: Below this score a mention keeps its text but is not put on the map.
 MIN_SCORE = 2.0
@@ -181,25 +185,31 @@ class Resolver:
         """Hints from "X in (the northern) Y Province" and "X, Y": (country, admin1 code)."""
         hints: dict[tuple, tuple[str, str | None]] = {}
         for a, b in zip(places, places[1:]):
-            gap = text[a.end:b.start].lower().strip()
-            words = gap.split()
+            # "X district of Y province", "X (Z) district, Y": designators and asides aside.
+            gap = _ASIDE.sub(" ", text[a.end:b.start].lower())
+            words = [w for w in gap.replace(",", " , ").split() if w not in _GAP_WORDS]
+            gap = " ".join(words)
             if not (gap == "," or gap.startswith(("in", ", in", "of", "near")) and len(words) <= 4):
                 continue
             cands = by_name.get((normalize(b.name), b.kind_hint)) or []
-            unit = next((c.place for c in cands[:3] if c.place.kind in ("admin1", "country")), None)
+            unit = next((c.place for c in cands[:3] if c.place.kind in ("admin1", "admin2", "country")), None)
             if unit is None:
                 continue
-            code = unit.admin1_code if unit.kind == "admin1" else None
+            code = unit.admin1_code if unit.kind in ("admin1", "admin2") else None
             hints.setdefault((normalize(a.name), a.kind_hint), (unit.country_code, code))
         return hints
 
     def _rerank(self, cands, shares, container, *, anchors, units
                 ) -> list[tuple[float, Candidate]]:
         ranked = []
+        dominant = max(shares.values(), default=0.0) >= _MIN_SHARE
         for c in cands:
             p = c.place
             score = c.score + _COUNTRY_WEIGHT * shares.get(p.country_code, 0.0) * (
                 shares.get(p.country_code, 0.0) >= _MIN_SHARE)
+            if dominant and shares.get(p.country_code, 0.0) < _MIN_SHARE and \
+                    c.terms and c.terms[0][0].startswith("transliteration"):
+                continue  # a spelling variant abroad, in an article about elsewhere, is another name
             unit_share = units.get((p.country_code, p.admin1_code), 0.0)
             if unit_share >= _MIN_SHARE and p.kind != "admin1":
                 score += _ADMIN1_WEIGHT * unit_share
@@ -258,6 +268,9 @@ class TextAnalysis:
 
     places: list[ResolvedPlace]
     sentences: list[tuple[int, int]]
+    claims: list = field(default_factory=list)      # parsing.claims.Claim
+    events: list = field(default_factory=list)      # parsing.events.EventMention
+    cues: list = field(default_factory=list)        # parsing.events.DistanceCue
 
     def sentence_of(self, place: ResolvedPlace) -> tuple[int, int]:
         """The (start, end) offsets of the sentence a place is named in."""
@@ -266,12 +279,15 @@ class TextAnalysis:
         return (place.start, place.end)
 
 
-def analyse_docs(texts: list[str], *, resolver: Resolver, nlp=None,
-                 batch_size: int = 32) -> list[TextAnalysis]:
-    """Places and sentences of each text, in order; long texts are read in pieces."""
+def analyse_docs(texts: list[str], *, resolver: Resolver, nlp=None, batch_size: int = 32,
+                 with_events: bool = False) -> list[TextAnalysis]:
+    """Places and sentences of each text, in order (and with ``with_events``, its claims,
+    event mentions and distance cues); long texts are read in pieces."""
     from dataclasses import replace
 
     from events.runner import pieces
+    from parsing.claims import find_claims
+    from parsing.events import distance_cues, find_events
     from parsing.nlp import load
     from parsing.places import PlaceFinder, mentions, sentence_spans
 
@@ -280,15 +296,40 @@ def analyse_docs(texts: list[str], *, resolver: Resolver, nlp=None,
     flat = [(i, off, piece) for i, text in enumerate(texts) for off, piece in pieces(text)]
     found: list[list[PlaceMention]] = [[] for _ in texts]
     sentences: list[list[tuple[int, int]]] = [[] for _ in texts]
+    claims: list[list] = [[] for _ in texts]
+    events: list[list] = [[] for _ in texts]
+    cues: list[list] = [[] for _ in texts]
     docs = nlp.pipe((piece for _, _, piece in flat), batch_size=batch_size)
     for (i, off, _), doc in zip(flat, docs):
         before = len(sentences[i])  # sentence numbers run on across pieces
+        ms = mentions(finder(doc))
         found[i].extend(replace(m, start=m.start + off, end=m.end + off, sentence=m.sentence + before)
-                        if off or before else m
-                        for m in mentions(finder(doc)))
+                        if off or before else m for m in ms)
         sentences[i].extend((s + off, e + off) for s, e in sentence_spans(doc))
-    return [TextAnalysis(resolver.resolve(text, ms), sents)
-            for text, ms, sents in zip(texts, found, sentences)]
+        if with_events:
+            claims[i].extend(_shift(c, off) for c in find_claims(doc))
+            events[i].extend(_shift(e, off) for e in find_events(doc, ms))
+            cues[i].extend(_shift(c, off) for c in distance_cues(doc, ms))
+    return [TextAnalysis(resolver.resolve(text, ms), sents, cl, ev, cu)
+            for text, ms, sents, cl, ev, cu in zip(texts, found, sentences, claims, events, cues)]
+
+
+_OFFSET_FIELDS = ("start", "end", "sentence_start", "sentence_end", "trigger_start")
+_SPAN_FIELDS = ("places", "near")
+
+
+def _shift(record, off: int):
+    """A record with every character offset moved by ``off`` (for texts read in pieces)."""
+    if not off:
+        return record
+    from dataclasses import fields, replace
+
+    names = {f.name for f in fields(record)}
+    changes = {n: getattr(record, n) + off for n in _OFFSET_FIELDS if n in names}
+    changes |= {n: tuple((s + off, e + off) for s, e in getattr(record, n)) for n in _SPAN_FIELDS if n in names}
+    if "anchor" in names:
+        changes["anchor"] = (record.anchor[0] + off, record.anchor[1] + off)
+    return replace(record, **changes)
 
 
 def geoparse_docs(texts: list[str], *, resolver: Resolver, nlp=None,

@@ -1,26 +1,44 @@
 """From an article to the rows the store keeps: places, claims and events.
 
-Until claims and events are read from the text, every resolved place
-mention stands as a provisional event ("Unclassified" / "Place mentioned")
-dated by the article, so that the whole path from files to the map works.
+Events come from :mod:`parsing.events` (what happened, by whom, in which
+sentence) and are placed here with the resolved places (:mod:`events.geoparse`):
+
+* one event per place when a sentence lists several; a province or country
+  named beside a place inside it is context, not a second event;
+* a place the gazetteer lacks is put where the text says it is ("50
+  kilometres north of Kunduz City", geo_precision 2), else at the containing
+  unit the text names (precision 2 for a district, 3 for a province or
+  country), never at a guess elsewhere;
+* dates: the event's own date phrase, else the date of its claim ("said on
+  Tuesday"), else the publication date; time_precision as ACLED;
+* the claimant is the speaker of the sentence's claim, else the outlet;
+* one happening reported twice in an article (same type, same actor1, same
+  place or none) is one event with all its claimants (``corroborations``).
 """
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 
+from events.actors import actor_name
 from events.geoparse import ResolvedPlace, Resolver, TextAnalysis, analyse_docs
 from events.schema import GEO_EXACT, GEO_NEAR, GEO_REGION, TIME_DAY, TIME_MONTH, Event
+from geo.geometry import BEARINGS, destination
+from geo.names import normalize, split_designator
 from parsing.articles import Article
+from parsing.dates import resolve as resolve_date
 
 #: Part of every content hash: a new pipeline re-reads articles stored by an older one.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
-PROVISIONAL_TYPE, PROVISIONAL_SUB_TYPE = "Unclassified", "Place mentioned"
 NO_DATE_FLAG = "no publication date"
 
 _GEO_PRECISION = {"admin2": GEO_NEAR, "admin1": GEO_REGION, "country": GEO_REGION}
+# More specific kinds first: the place an event keeps when reports of it name several.
+_SPECIFIC = {"airport": 0, "port or crossing": 0, "landmark": 0, "populated place": 1, "estimated": 1,
+             "admin2": 2, "admin1": 3, "country": 4}
 
 
 @dataclass(frozen=True)
@@ -61,58 +79,244 @@ def place_rows(article: Article, analysis: TextAnalysis) -> list[dict]:
     return rows
 
 
-def provisional_events(article: Article, analysis: TextAnalysis, *,
-                       country_names: Mapping[str, str]) -> list[Event]:
-    """One event per resolved place per sentence, dated by the article."""
-    out: list[Event] = []
-    seen: set[tuple] = set()
-    for p in analysis.places:
-        if p.lat is None or not p.country_code:  # unresolved, or a world region: no one place
+@dataclass
+class _Draft:
+    """An event being assembled: merged drafts keep every claimant and date."""
+
+    mention: object                 # parsing.events.EventMention
+    place: ResolvedPlace | None
+    precision: int
+    claimants: list[str]
+    dates: list[tuple[int, date, int]]   # (explicit: 0/1, day, precision)
+    sentence: tuple[int, int]
+    confidence: float
+
+
+def _estimates(article: Article, analysis: TextAnalysis, by_span) -> dict[str, ResolvedPlace]:
+    """Points for unresolved names from "N km (direction) from PLACE" in their sentence."""
+    out: dict[str, ResolvedPlace] = {}
+    for cue in analysis.cues:
+        anchor = by_span.get(cue.anchor)
+        if anchor is None or anchor.lat is None or cue.bearing not in BEARINGS:
             continue
-        s, e = analysis.sentence_of(p)
-        key = (s, p.geonameid, p.resolved_name, p.lat, p.lon)
-        if key in seen:
-            continue
-        seen.add(key)
-        sentence = article.text[s:e].strip()
-        out.append(Event(
-            event_id=_event_id(article.id, s, p.start),
-            article_id=article.id,
-            event_date=article.published.isoformat() if article.published else None,
-            time_precision=TIME_DAY if article.published else TIME_MONTH,
-            date_flag=None if article.published else NO_DATE_FLAG,
-            event_type=PROVISIONAL_TYPE,
-            sub_event_type=PROVISIONAL_SUB_TYPE,
-            country=country_names.get(p.country_code, p.country_code),
-            country_code=p.country_code,
-            admin1=p.admin1 if p.kind != "country" else None,
-            admin2=p.admin2,
-            location=p.resolved_name,
-            latitude=p.lat,
-            longitude=p.lon,
-            geonameid=p.geonameid,
-            geo_precision=_GEO_PRECISION.get(p.kind, GEO_EXACT),
-            source=article.source,
-            notes=sentence,
-            claimant=article.source,
-            source_sentence=sentence,
-            sentence_start=s,
-            sentence_end=e,
-            url=article.url,
-            title=article.title,
-            confidence=round(p.confidence, 3),
-            corroborations=1,
-        ))
+        for p in analysis.places:
+            if p.kind == "unresolved" and cue.sentence_start <= p.start < cue.anchor[0]:
+                lat, lon = destination(anchor.lat, anchor.lon, BEARINGS[cue.bearing], cue.km)
+                key = split_designator(normalize(p.name))[0]
+                out.setdefault(key, replace(
+                    p, lat=lat, lon=lon, kind="estimated", country_code=anchor.country_code,
+                    admin1=anchor.admin1, admin2=None, resolved_name=p.name, confidence=0.5,
+                    runner_up=f"{cue.km:g} km {cue.bearing} of {anchor.resolved_name}"))
     return out
+
+
+def _with_estimates(article: Article, analysis: TextAnalysis) -> TextAnalysis:
+    """The analysis with unresolved places put where the text's distance cues say they are."""
+    by_span = {(p.start, p.end): p for p in analysis.places}
+    estimates = _estimates(article, analysis, by_span)
+    if not estimates:
+        return analysis
+    places = []
+    for p in analysis.places:
+        est = estimates.get(split_designator(normalize(p.name))[0]) if p.kind == "unresolved" else None
+        places.append(replace(est, start=p.start, end=p.end, name=p.name, sentence=p.sentence)
+                      if est is not None else p)
+    return replace(analysis, places=places)
+
+
+def _contains(unit: ResolvedPlace, place: ResolvedPlace) -> bool:
+    if unit.kind == "country":
+        return place.country_code == unit.country_code and place is not unit
+    if unit.kind == "admin1":
+        return place.kind != "admin1" and place.country_code == unit.country_code and place.admin1 == unit.admin1
+    if unit.kind == "admin2":
+        return place.kind not in ("admin1", "admin2", "country") and place.admin2 == unit.admin2 \
+            and place.admin1 == unit.admin1
+    return False
+
+
+def _event_places(mention, by_span, estimates) -> list[tuple[ResolvedPlace, int]]:
+    """(place, geo_precision) for each place where the event happened."""
+    near = set(mention.near)
+    located, unknown = [], []
+    for span in mention.places:
+        p = by_span.get(span)
+        if p is None or p.kind == "world region":
+            continue
+        if p.kind == "estimated":
+            located.append((p, GEO_NEAR))
+            continue
+        if p.kind == "unresolved":
+            est = estimates.get(split_designator(normalize(p.name))[0])
+            if est is not None:
+                located.append((replace(est, start=p.start, end=p.end, name=p.name), GEO_NEAR))
+            else:
+                unknown.append(p)
+            continue
+        precision = GEO_NEAR if span in near and p.kind not in ("admin1", "country") else \
+            _GEO_PRECISION.get(p.kind, GEO_EXACT)
+        located.append((p, precision))
+    specific = [(p, g) for p, g in located if not any(_contains(p, q) for q, _ in located)]
+    if unknown and specific:
+        # A place the gazetteer lacks: coded to the nearest known place or containing unit
+        # the text names, never more precisely than "near it".
+        return [(p, max(g, GEO_NEAR)) for p, g in specific[:1]]
+    return specific
+
+
+def _claim_for(mention, claims):
+    for c in claims:
+        if c.start <= mention.trigger_start < c.end:
+            return c
+    for c in claims:
+        if c.sentence_start <= mention.trigger_start < c.sentence_end:
+            return c
+    return None
+
+
+def build_events(article: Article, analysis: TextAnalysis, *, country_names: Mapping[str, str],
+                 country_of) -> list[Event]:
+    """The events of one analysed article (see the module's docstring)."""
+    by_span = {(p.start, p.end): p for p in analysis.places}
+    estimates = _estimates(article, analysis, by_span)
+    published = article.published
+    outlet = article.source
+    drafts: list[_Draft] = []
+    for m in analysis.events:
+        claim = _claim_for(m, analysis.claims)
+        claimant = claim.claimant if claim and claim.claimant else outlet
+        dates = []
+        for text in (*m.date_texts, claim.date_text if claim else None):
+            found = resolve_date(text, published) if text else None
+            if found:
+                dates.append((1, found.day, found.precision))
+                break
+        if published:
+            dates.append((0, published, TIME_DAY))
+        places = _event_places(m, by_span, estimates) or [(None, GEO_REGION)]
+        for place, precision in places:
+            drafts.append(_Draft(m, place, precision, [claimant] if claimant else [], dates,
+                                 (m.sentence_start, m.sentence_end),
+                                 place.confidence if place is not None else 0.3))
+    drafts = _merge(drafts, country_of, country_names)
+    return [_event(article, d, country_names=country_names, country_of=country_of)
+            for d in drafts if d.place is not None]
+
+
+def _actor1(d: _Draft, country_of, country_names) -> str | None:
+    country = country_names.get(d.place.country_code) if d.place is not None else None
+    return actor_name(d.mention.actor1, country=country, country_of=country_of)
+
+
+def _merge(drafts: list[_Draft], country_of, country_names) -> list[_Draft]:
+    """One draft per happening: same type and actor1, and the same place or none."""
+    groups: dict[tuple, list[_Draft]] = {}
+    for d in drafts:
+        key = (d.mention.event_type, d.mention.sub_event_type,
+               _actor1(_Draft(d.mention, None, 0, [], [], (0, 0), 0), country_of, country_names))
+        groups.setdefault(key, []).append(d)
+    out = []
+    for group in groups.values():
+        located = [d for d in group if d.place is not None]
+        spots = {}
+        for d in located:
+            spots.setdefault(_spot(d.place), d)
+        specific = [d for d in spots.values()
+                    if not any(_contains(d.place, o.place) for o in spots.values() if o is not d)]
+        if len(specific) == 1:
+            target = specific[0]
+            for d in group:
+                if d is not target:
+                    _absorb(target, d)
+            out.append(target)
+        else:
+            merged: dict = {}
+            for d in group:
+                if d.place is None or d in located and d not in specific:
+                    continue
+                k = _spot(d.place)
+                if k in merged:
+                    _absorb(merged[k], d)
+                else:
+                    merged[k] = d
+            out += list(merged.values())
+    out.sort(key=lambda d: (d.sentence[0], d.place.start if d.place else 0))
+    return out
+
+
+def _spot(p: ResolvedPlace) -> tuple:
+    return (p.geonameid, round(p.lat, 2), round(p.lon, 2)) if p.lat is not None else (p.name,)
+
+
+def _absorb(target: _Draft, other: _Draft) -> None:
+    for c in other.claimants:
+        if c not in target.claimants:
+            target.claimants.append(c)
+    target.dates = target.dates + other.dates
+    target.confidence = max(target.confidence, other.confidence)
+    if other.place is not None and target.place is not None and \
+            _SPECIFIC.get(other.place.kind, 5) < _SPECIFIC.get(target.place.kind, 5):
+        target.place, target.precision = other.place, other.precision
+
+
+def _event(article: Article, d: _Draft, *, country_names, country_of) -> Event:
+    m, p = d.mention, d.place
+    explicit = [x for x in d.dates if x[0] == 1]
+    chosen = min(explicit, key=lambda x: x[2]) if explicit else (d.dates[0] if d.dates else None)
+    country = country_names.get(p.country_code, p.country_code)
+    s, e = d.sentence
+    sentence = article.text[s:e]
+    # Named people before institutions and the outlet: the most specific source first.
+    claimants = sorted(d.claimants, key=lambda c: (c == article.source, " " not in c))
+    return Event(
+        event_id=hashlib.sha1(f"{article.id}|{s}|{p.start}|{m.trigger_start}".encode("utf-8", "surrogatepass")
+                              ).hexdigest()[:16],
+        article_id=article.id,
+        event_date=chosen[1].isoformat() if chosen else None,
+        time_precision=chosen[2] if chosen else TIME_MONTH,
+        date_flag=None if article.published or explicit else NO_DATE_FLAG,
+        event_type=m.event_type, sub_event_type=m.sub_event_type,
+        actor1=actor_name(m.actor1, country=country, country_of=country_of),
+        actor2=actor_name(m.actor2, country=country, country_of=country_of),
+        country=country, country_code=p.country_code,
+        admin1=p.admin1 if p.kind != "country" else None, admin2=p.admin2,
+        # The place as the article spells it, unless it stands in for an unnamed one.
+        location=split_designator(p.name)[0] if d.precision < GEO_REGION and p.name else (p.resolved_name or p.name), latitude=p.lat, longitude=p.lon, geonameid=p.geonameid,
+        geo_precision=d.precision, source=article.source, notes=sentence,
+        fatalities=m.fatalities, claimant="; ".join(claimants) or None, source_sentence=sentence,
+        sentence_start=s, sentence_end=e, url=article.url, title=article.title,
+        confidence=round(d.confidence, 3), corroborations=max(1, len(claimants)),
+    )
+
+
+def claim_rows(article: Article, analysis: TextAnalysis) -> list[dict]:
+    """The claims table's rows for one article."""
+    rows = []
+    for c in analysis.claims:
+        when = resolve_date(c.date_text, article.published) if c.date_text else None
+        day = when.day if when else article.published
+        rows.append({"claim_id": hashlib.sha1(f"{article.id}|{c.start}|{c.claimant}".encode(
+                         "utf-8", "surrogatepass")).hexdigest()[:16],
+                     "claimant": c.claimant or article.source, "role": c.role, "anonymous": int(c.anonymous),
+                     "verb": c.verb, "statement": c.statement,
+                     "sentence": article.text[c.sentence_start:c.sentence_end],
+                     "start": c.start, "end": c.end, "date": day.isoformat() if day else None})
+    return rows
 
 
 def analyse(articles: list[Article], *, resolver: Resolver, nlp=None) -> list[Analysis]:
     """The rows of each article, in order."""
+    gaz = resolver.geocoder.gazetteer
     names = {cc: p.name for cc, p in resolver.geocoder.countries().items()}
-    results = analyse_docs([a.text for a in articles], resolver=resolver, nlp=nlp)
+
+    def country_of(word: str) -> str | None:
+        key = normalize(word or "")
+        cc = gaz.demonym(key) or resolver.geocoder.country_code(word)
+        return names.get(cc) if cc else None
+
+    results = [_with_estimates(a, r) for a, r in zip(articles, analyse_docs(
+        [a.text for a in articles], resolver=resolver, nlp=nlp, with_events=True))]
     return [Analysis(article=a, content_hash=content_hash(a), places=place_rows(a, r),
-                     events=provisional_events(a, r, country_names=names))
+                     claims=claim_rows(a, r),
+                     events=build_events(a, r, country_names=names, country_of=country_of))
             for a, r in zip(articles, results)]
-
-
-__all__ = ["Analysis", "ResolvedPlace", "analyse", "content_hash", "place_rows", "provisional_events"]

@@ -161,6 +161,17 @@ def _outline_centroid(geojson: dict) -> tuple[float, float] | None:
     return (best[1], best[2]) if best else None
 
 
+def country_rings(iso: str) -> list[list[tuple[float, float]]]:
+    """The outer rings of a country's outline as (lat, lon) lists (countryinfo's GeoJSON)."""
+    info = _countryinfo_by_iso(_data_dir("countryinfo")).get(iso.upper(), {})
+    out = []
+    for feature in (info.get("geoJSON") or {}).get("features", []):
+        geom = feature.get("geometry") or {}
+        polygons = [geom.get("coordinates", [])] if geom.get("type") == "Polygon" else geom.get("coordinates", [])
+        out += [[(y, x) for x, y in poly[0]] for poly in polygons if poly]
+    return out
+
+
 def _countryinfo_by_iso(countryinfo_dir: Path) -> dict[str, dict]:
     out = {}
     for path in (countryinfo_dir / "data").glob("*.json"):

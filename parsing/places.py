@@ -126,7 +126,12 @@ class PlaceFinder:
             if span is None:
                 continue
             if ent.label_ == "NORP":
-                add(span, "DEMONYM", context)
+                cue = _cue_at(doc, span.start)
+                if cue in ("in", "near", "at", "outside") and not span.text.endswith(("n", "ns", "i", "is", "sh")) \
+                        and self.known(span.text) >= WEAK_CUE_SCORE:
+                    add(span, "NORP>cue", places)  # "demonstrated in Vasteras": NER's NORP is a town
+                else:
+                    add(span, "DEMONYM", context)
             elif ent.label_ in PLACE_LABELS:
                 span = _trim_common_designator(span)
                 if span.end < len(doc) and doc[span.end].lower_ in ORG_FOLLOWERS:
@@ -163,6 +168,12 @@ class PlaceFinder:
         core, kind = _core(span)
         if kind and self.known(span.text) >= STRONG_CUE_SCORE:
             return add(span, f"{label}>designator", places)
+        if kind:
+            # "Afghanistans Kabul International Airport": the known tail is the place.
+            for cut in range(span.start + 1, span.end - 1):
+                tail = span.doc[cut:span.end]
+                if self.known(tail.text) >= STRONG_CUE_SCORE:
+                    return add(tail, f"{label}>designator", places)
         cue = _cue(span)
         need = STRONG_CUE_SCORE if cue and cue.endswith(" of") else WEAK_CUE_SCORE
         if (cue or _after_cue(span)) and self.known(span.text) >= need:
@@ -206,6 +217,11 @@ class PlaceFinder:
             span = doc[i:j]
             cue = _cue_at(doc, i, strong_only=True)
             core, kind = _core(span)
+            if kind is None and j < n and doc[j].text.islower() and doc[j].lower_ in DESIGNATORS:
+                kind = DESIGNATORS[doc[j].lower_]  # "Bilchiragh district"
+            if cue is None and i >= 2 and doc[i - 1].text == "," and any(
+                    s.end == i - 1 or (s.end == i - 2 and doc[i - 2].lower_ in DESIGNATORS) for s in places):
+                cue = "after a place"  # "Bilchiragh district, Faryab": the unit it lies in
             need = WEAK_CUE_SCORE if _after_cue(span) and not (cue or kind or listing) else STRONG_CUE_SCORE
             if (cue or kind or listing or _after_cue(span)) and len(core) and self.known(span.text) >= need:
                 add(span, f"LIST>{listing}" if listing and not cue else "GAZETTEER", places)
@@ -326,7 +342,15 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) character offsets of a processed doc's sentences, in order."""
     if not doc.has_annotation("SENT_START"):
         return [(0, len(doc.text))]
-    return [(sent.start_char, sent.end_char) for sent in doc.sents]
+    out = []
+    for sent in doc.sents:
+        s, e = sent.start_char, sent.end_char
+        while s < e and doc.text[s].isspace():
+            s += 1
+        while e > s and doc.text[e - 1].isspace():
+            e -= 1
+        out.append((s, e))
+    return out
 
 
 def find_places(texts: Iterable[str], *, known: Known, nlp=None,

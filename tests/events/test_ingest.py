@@ -78,7 +78,7 @@ def test_ingest_twice_changes_nothing_and_an_edit_replaces(tmp_path, gazetteer_p
     src = tmp_path / "in.jsonl"
     rows = [{"id": "k1", "text": "Taliban fighters attacked Kunduz and Taloqan on Monday.",
              "published": "2021-06-21", "source": "Test Wire"},
-            {"id": "k2", "text": "Officials in Kabul said the talks would resume."}, {"id": "bad"}]
+            {"id": "k2", "text": "A roadside bomb exploded in Kabul, officials said."}, {"id": "bad"}]
     src.write_text("\n".join(json.dumps(r) for r in rows))
     with Store(tmp_path / "e.sqlite") as store:
         first = ingest([str(src)], store=store, jobs=1, published=date(2021, 6, 22),
@@ -90,7 +90,10 @@ def test_ingest_twice_changes_nothing_and_an_edit_replaces(tmp_path, gazetteer_p
         assert (k["article_id"], k["event_date"], k["time_precision"], k["country"]) == (
             "k1", "2021-06-21", 1, "Afghanistan")
         assert events["Kabul"]["event_date"] == "2021-06-22"  # from --published
+        assert events["Kabul"]["sub_event_type"] == "Remote explosive/landmine/IED"
+        assert events["Kabul"]["claimant"] == "officials"
         assert k["source_sentence"] == rows[0]["text"] and k["claimant"] == "Test Wire"
+        assert (k["event_type"], k["actor1"]) == ("Battles", "Taliban")
         before = sorted(r["event_id"] for r in store.rows("events"))
 
         again = ingest([str(src)], store=store, jobs=1, published=date(2021, 6, 22),

@@ -1,0 +1,372 @@
+"""Claims: who says what, read from a processed spaCy Doc.
+
+The pipeline has no parser (NER only, for speed), so speakers are found with
+token patterns around a verb of saying, in the order news writes them:
+
+* "X, ROLE, said (on DAY) that S" and "ROLE X said S" (role before the name);
+* "S, X said." / "S, said X." (the speaker after the statement);
+* "an Afghan army officer confirmed S" (an anonymous source: a common-noun
+  speaker, or "on (the) condition of anonymity" in the sentence);
+* "the Taliban ... claims to have S", "the Pentagon announced S" (groups and
+  institutions, from ORG/NORP entities and GPEs used as speakers);
+* "she added", "Hakmi said": pronouns and surnames take the name and role
+  last introduced;
+* a quotation over several sentences belongs to the speaker named where it
+  closes; "S,” General X, spokesman for Y." is a claim with no verb.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+SAY_VERBS = {
+    "said", "says", "say", "told", "tells", "confirmed", "confirms", "claimed", "claims", "claim",
+    "warned", "warns", "denied", "denies", "announced", "announces", "stated", "states", "added",
+    "adds", "stressed", "stresses", "noted", "notes", "reported", "reports", "insisted", "explained",
+    "acknowledged", "admitted", "alleged", "declared", "expressed", "tweeted", "wrote", "urged",
+}
+#: Nouns that make a common-noun speaker ("an army officer", "officials", "a spokesman").
+SOURCE_NOUNS = {
+    "official", "officials", "officer", "officers", "source", "sources", "spokesman", "spokeswoman",
+    "spokesperson", "commander", "commanders", "witness", "witnesses", "resident", "residents",
+    "police", "authorities", "ministry", "governor", "elder", "elders", "member", "members",
+    "soldier", "soldiers", "doctor", "doctors", "villagers", "diplomat", "diplomats", "analysts",
+    "army", "military", "government", "forces", "group", "militants", "activists", "medics",
+}
+PRONOUNS = {"he", "she", "they", "it", "we"}
+_OPEN_QUOTES, _CLOSE_QUOTES = "“«", "”»"
+_ANONYMITY = re.compile(r"condition of anonymity|declined to be named|not authori[sz]ed to speak|"
+                        r"asked not to be (named|identified)", re.I)
+_SKIP_BEFORE_VERB = {"also", "however", "later", "earlier", "then", "further", "again", "had", "has",
+                     "have", "was", "were", "on", "in", "this", "last", "today", "yesterday", ",",
+                     "separately", "previously", "reportedly"}
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A statement and who makes it, with character offsets into the text.
+
+    ``claimant`` is None where no speaker is stated (the outlet then stands
+    for it downstream); ``date_text`` is a date phrase next to the verb of
+    saying ("on Tuesday"), to be resolved against the publication date.
+    """
+
+    claimant: str | None
+    role: str | None
+    anonymous: bool
+    verb: str | None
+    statement: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    kind: str = "person"      # person | group | source | outlet
+    date_text: str | None = None
+
+
+def _ent_at(doc: Doc, i: int) -> Span | None:
+    tok = doc[i]
+    if tok.ent_iob_ in ("B", "I"):
+        for ent in doc.ents:
+            if ent.start <= i < ent.end:
+                return ent
+    return None
+
+
+def _strip_article(text: str) -> str:
+    text = text.strip(" ,")
+    for art in ("the ", "a ", "an ", "another "):
+        if text.lower().startswith(art):
+            return text[len(art):]
+    return text
+
+
+class _Speakers:
+    """Names seen so far in the article, so that "Hakmi" and "she" find their full name."""
+
+    def __init__(self):
+        self.by_surname: dict[str, tuple[str, str | None]] = {}
+        self.last: tuple[str, str | None, str] | None = None
+
+    def full(self, name: str, role: str | None) -> tuple[str, str | None]:
+        key = name.split()[-1].lower()
+        if len(name.split()) >= 2:
+            old = self.by_surname.get(key)
+            self.by_surname[key] = (name, role or (old[1] if old else None))
+            return self.by_surname[key]
+        if key in self.by_surname:
+            full, old_role = self.by_surname[key]
+            return full, role or old_role
+        return name, role
+
+
+def find_claims(doc: Doc) -> list[Claim]:
+    """Claims of a processed doc (sentences and NER entities), in text order."""
+    speakers = _Speakers()
+    out: list[Claim] = []
+    pending_quote: list[Span] = []  # sentences inside an open quotation, awaiting its speaker
+    unclaimed: list[Span] = []      # this paragraph's sentences without a speaker so far
+    last_end = 0
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        if "\n" in doc.text[last_end:_trim(sent)[0]]:
+            unclaimed = []
+        last_end = _trim(sent)[1]
+        claim = _claim_in(sent, speakers)
+        if claim is not None and claim.start == claim.sentence_start and not pending_quote:
+            # "S1. S2. S3, X said.": the paragraph's unattributed sentences are X's too.
+            for inner in unclaimed:
+                out.append(_with_statement(claim, inner))
+        unclaimed = [] if claim is not None else unclaimed + [sent]
+        text = sent.text
+        opens = sum(text.count(q) for q in _OPEN_QUOTES)
+        closes = sum(text.count(q) for q in _CLOSE_QUOTES)
+        if claim is None and (pending_quote or opens > closes) and closes <= opens:
+            pending_quote.append(sent)
+            continue
+        if claim is not None:
+            for inner in pending_quote:
+                out.append(_with_statement(claim, inner))
+            pending_quote = []
+            out.append(claim)
+            if claim.kind == "person":
+                speakers.last = (claim.claimant, claim.role, "person")
+        else:
+            pending_quote = []
+    return out
+
+
+def _with_statement(claim: Claim, sent: Span) -> Claim:
+    s, e = _trim(sent)
+    return Claim(claimant=claim.claimant, role=claim.role, anonymous=claim.anonymous, verb=claim.verb,
+                 statement=sent.doc.text[s:e], start=s, end=e, sentence_start=s, sentence_end=e,
+                 kind=claim.kind, date_text=claim.date_text)
+
+
+def _trim(span: Span) -> tuple[int, int]:
+    text = span.doc.text
+    s, e = span.start_char, span.end_char
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _claim_in(sent: Span, speakers: _Speakers) -> Claim | None:
+    doc = sent.doc
+    verbs = [t for t in sent if t.lower_ in SAY_VERBS and not t.is_title or
+             (t.lower_ in SAY_VERBS and t.i > sent.start)]
+    anonymous_cue = bool(_ANONYMITY.search(sent.text))
+    for v in verbs:
+        listener_after = v.lower_ in ("told", "tells")  # "told the council": not the speaker
+        found = _speaker_after(sent, v) if _statement_before(sent, v) and not listener_after else None
+        if found is None:
+            found = _speaker_before(sent, v)
+        if found is None and _statement_before(sent, v) and not listener_after:
+            found = _speaker_after(sent, v)
+        if found is None:
+            continue
+        name, role, kind, span_start, span_end = found
+        if kind == "pronoun":
+            if speakers.last is None:
+                continue
+            name, role, kind = speakers.last
+        elif kind == "person":
+            name, role = speakers.full(name, role)
+        anonymous = kind == "source" or (anonymous_cue and kind != "person")
+        after_verb = sum(1 for t in doc[v.i + 1:sent.end] if not (t.is_punct or t.is_space))
+        before = span_start > sent.start + 3 and doc[span_start - 1].text in (",", "”", "\"") and (
+            after_verb < 6 or v.lower_ in ("told", "tells"))
+        if v.i > span_end and not before:  # speaker first: the statement follows the verb
+            st = v.i + 1
+            while st < sent.end and (doc[st].lower_ in ("that", ",", ":", "on", "in") or doc[st].is_space
+                                     or doc[st].ent_type_ in ("DATE", "TIME")):
+                st += 1
+            stmt = doc[st:sent.end] if st < sent.end else sent
+        else:  # "S, X said" or "S, said X": the statement comes first
+            first = min(span_start, v.i)
+            stmt = doc[sent.start:max(sent.start + 1, first - 1)]
+        s, e = _trim(stmt)
+        ss, se = _trim(sent)
+        return Claim(claimant=name, role=role, anonymous=anonymous, verb=v.lower_,
+                     statement=doc.text[s:e].strip(" ,“”\"'"), start=s, end=e,
+                     sentence_start=ss, sentence_end=se, kind="source" if anonymous else kind,
+                     date_text=_date_near(sent, v))
+    return _quote_attribution(sent, speakers)
+
+
+def _statement_before(sent: Span, v) -> bool:
+    """Whether the verb closes the sentence's statement ("..., Hakmi said.")."""
+    before = sent.doc[max(sent.start, v.i - 5):v.i]
+    return any(t.text in (",", "”", "\"") for t in before) and v.i - sent.start > 4
+
+
+def _date_near(sent: Span, v) -> str | None:
+    for ent in sent.ents:
+        if ent.label_ in ("DATE", "TIME") and (0 < ent.start - v.i <= 4 or 0 <= v.i - ent.end <= 1):
+            return ent.text
+    return None
+
+
+def _speaker_before(sent: Span, v):
+    """(name, role, kind, start, end) of the speaker left of the verb, else None."""
+    doc = sent.doc
+    j = v.i - 1
+    role = None
+    while j >= sent.start:
+        tok = doc[j]
+        if tok.lower_ in _SKIP_BEFORE_VERB - {","} or tok.ent_type_ in ("DATE", "TIME") or tok.is_space:
+            j -= 1
+            continue
+        if tok.text != ",":
+            break
+        # ", APPOSITIVE," between the speaker and the verb: an adverb, or a role.
+        k = j - 1
+        while k >= sent.start and doc[k].text != ",":
+            k -= 1
+        inner = doc[k + 1:j]
+        if k < sent.start or not len(inner):
+            j -= 1
+            continue
+        if len(inner) == 1 and inner[0].lower_ in _SKIP_BEFORE_VERB | {"meanwhile", "though", "too"}:
+            j = k - 1
+            continue
+        person = next((e for e in inner.ents if e.label_ == "PERSON"), None)
+        head = _ent_at(doc, k - 1) if k - 1 >= sent.start else None
+        if head is not None and head.label_ == "PERSON":
+            return head.text, _strip_article(inner.text), "person", head.start, j
+        if person is not None:
+            # "the US ambassador to the UN, Linda Thomas-Greenfield, stressed"
+            b = k - 1
+            while b >= sent.start and doc[b].text != "," and not doc[b].is_space:
+                b -= 1
+            role = doc[b + 1:k].text.strip()
+            return person.text, _strip_article(role) or None, "person", b + 1, j
+        if head is not None and head.label_ == "ORG":
+            return head.text, _strip_article(inner.text), "group", head.start, j
+        j = k - 1
+        role = _strip_article(inner.text)
+        break
+    if j < sent.start:
+        return None
+    tok = doc[j]
+    if tok.lower_ in PRONOUNS:
+        return tok.text, None, "pronoun", j, j
+    if tok.lower_ == "and":  # "the Taliban ... has launched X, and claims Y": the sentence's subject
+        first = next((e for e in sent.ents if e.start < j and e.label_ in ("PERSON", "ORG", "NORP")), None)
+        return _named(sent, first) if first is not None else None
+    ent = _ent_at(doc, j)
+    if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+        name, own_role, kind, s, e = _named(sent, ent)
+        return name, own_role or role, kind, s, e
+    if tok.lower_ in SOURCE_NOUNS:
+        k = j
+        while k - 1 >= sent.start and doc[k - 1].is_alpha and \
+                doc[k - 1].lower_ not in ("and", "but", "that", "while", "as", "said", "of", "on"):
+            k -= 1
+            if doc[k].lower_ in ("a", "an", "the", "another", "two", "three", "several", "some"):
+                break
+        phrase = doc[k:j + 1].text
+        lead = doc[k].lower_
+        anonymous = lead in ("a", "an", "another", "two", "three", "several", "some") or \
+            tok.lower_ in ("source", "sources", "official", "officials", "officer", "officers", "witness",
+                           "witnesses", "resident", "residents", "soldier", "soldiers")
+        kind = "source" if anonymous else "group"
+        return phrase if lead in ("a", "an") else _strip_article(phrase), role, kind, k, j
+    return None
+
+
+def _speaker_before_comma(sent: Span, k: int):
+    doc = sent.doc
+    j = k - 1
+    if j < sent.start:
+        return None
+    ent = _ent_at(doc, j)
+    if ent is not None and ent.label_ in ("PERSON", "ORG"):
+        name, role, kind, s, e = _named(sent, ent)
+        return name, role, kind, s, e
+    return None
+
+
+def _named(sent: Span, ent: Span):
+    """A named speaker, with a role written before the name ("Pentagon Press Secretary John Kirby")."""
+    doc = sent.doc
+    if ent.label_ == "PERSON":
+        role_toks = []
+        j = ent.start - 1
+        while j >= sent.start and doc[j].is_title and not doc[j].is_sent_start and doc[j].text not in (",",):
+            role_toks.insert(0, doc[j].text)
+            j -= 1
+        # "the US ambassador to the UN, Linda Thomas-Greenfield, stressed"
+        if not role_toks and j >= sent.start and doc[j].text == ",":
+            k = j - 1
+            while k >= sent.start and doc[k].text != "," and not (k > sent.start and doc[k].is_sent_start):
+                k -= 1
+            role = doc[k + 1:j].text.strip()
+            if role and len(role.split()) <= 10 and any(w.lower() in _ROLE_WORDS for w in role.split()):
+                return ent.text, _strip_article(role), "person", k + 1, ent.end - 1
+        role = " ".join(role_toks) or None
+        title_words = {"General", "Gen.", "Colonel", "Col.", "President", "Minister", "Mr.", "Mrs.", "Ms.",
+                       "Dr.", "Captain", "Major", "Governor", "Senator", "Lt."}
+        return ent.text, role if role not in title_words else role, "person", ent.start - len(role_toks), ent.end - 1
+    kind = "group"
+    name = ent.text
+    if name.endswith(("’s", "'s")):
+        name = name[:-2]
+    return name, None, kind, ent.start, ent.end - 1
+
+
+_ROLE_WORDS = {"ambassador", "spokesman", "spokeswoman", "spokesperson", "minister", "secretary",
+               "president", "governor", "member", "commander", "chief", "head", "director", "official",
+               "representative", "envoy", "leader", "mayor", "general", "officer", "adviser", "advisor"}
+
+
+def _speaker_after(sent: Span, v):
+    """(name, role, kind, start, end) of a speaker right after the verb ("said Hakmi")."""
+    doc = sent.doc
+    j = v.i + 1
+    if j < sent.end:
+        ent = _ent_at(doc, j)
+        if ent is not None and ent.label_ in ("PERSON", "ORG"):
+            return _named(sent, ent)
+    # "..., Hakmi said." — the speaker right before a sentence-final verb
+    j = v.i - 1
+    while j >= sent.start and doc[j].lower_ in ("also", "later"):
+        j -= 1
+    if j >= sent.start:
+        ent = _ent_at(doc, j)
+        if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+            name, role, kind, s, e = _named(sent, ent)
+            if ent.label_ in ("ORG", "GPE", "NORP") and len(ent) == 1 and ent.text[:1].isupper() \
+                    and ent.start > sent.start and doc[ent.start - 1].text == ",":
+                kind = "person"  # "..., Hakmi said." NER often labels a lone surname ORG
+            return name, role, kind, s, e
+        if doc[j].lower_ in PRONOUNS:
+            return doc[j].text, None, "pronoun", j, j
+    return None
+
+
+def _quote_attribution(sent: Span, speakers: _Speakers) -> Claim | None:
+    """'S,” General X, spokesman for Y.': a quotation closed and attributed without a verb."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.text in _CLOSE_QUOTES and tok.i + 1 < sent.end:
+            rest = doc[tok.i + 1:sent.end]
+            ents = [e for e in rest.ents if e.label_ == "PERSON"]
+            if not ents or ents[0].start - tok.i > 4:
+                continue
+            ent = ents[0]
+            name, role, _, _, _ = _named(sent, ent)
+            after = doc[ent.end:sent.end].text.strip(" ,.")
+            role = " ".join(x for x in (role, after) if x) or None
+            name, role = speakers.full(name, role)
+            s, _ = _trim(sent)
+            ss, se = _trim(sent)
+            return Claim(claimant=name, role=role, anonymous=False, verb=None,
+                         statement=doc.text[s:tok.idx].strip(" ,“”\"'"), start=s, end=tok.idx,
+                         sentence_start=ss, sentence_end=se, kind="person")
+    return None

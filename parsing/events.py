@@ -1,0 +1,406 @@
+"""Event mentions: what happened, by whom, where, read from a processed spaCy Doc.
+
+Each sentence is matched against a lexicon of ACLED's event types (see
+:data:`TRIGGERS`: verbs and nouns of fighting, capture, shelling, protest...).
+Statements of intent ("would soon launch an offensive"), negations and
+hypotheticals are not events. Actors are the groups and forces named around
+the trigger, the one before it being actor1; places are the sentence's place
+mentions minus those that are not where it happened: distance references
+("50 kilometers from Kunduz City"), the other side of a border ("crossed
+into Tajikistan"), where a meeting about it was held, and places used as
+speakers ("Ankara requested"). Containers are left to the resolver
+downstream, which knows which place lies in which.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from parsing.places import PlaceMention
+
+# (event type, sub-event type, trigger phrases). Earlier rows win over later ones.
+TRIGGERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("Explosions/Remote violence", "Suicide bomb",
+     ("suicide bomb", "suicide bomber", "suicide bombers", "suicide attack", "suicide bombing",
+      "suicide car bomb", "blew himself up", "blew herself up", "suicide vest")),
+    ("Explosions/Remote violence", "Chemical weapon", ("chemical weapon", "chemical attack", "sarin", "chlorine gas")),
+    ("Explosions/Remote violence", "Air/drone strike",
+     ("airstrike", "airstrikes", "air strike", "air strikes", "drone strike", "drone strikes", "drone attack",
+      "air raid", "air raids", "warplanes", "warplane", "aerial bombardment", "airplanes bombed",
+      "air force", "helicopter gunship", "helicopter gunships", "bombed from the air")),
+    ("Explosions/Remote violence", "Grenade", ("grenade", "grenades")),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack",
+     ("shelling", "shelled", "shells", "artillery", "mortar", "mortars", "missile", "missiles", "rocket",
+      "rockets", "rocket-propelled")),
+    ("Explosions/Remote violence", "Remote explosive/landmine/IED",
+     ("ied", "ieds", "roadside bomb", "roadside mine", "landmine", "land mine", "landmines", "explosive device",
+      "explosive devices", "car bomb", "magnetic bomb", "sticky bomb", "bomb blast", "bomb exploded",
+      "explosion", "explosions", "blast", "detonated", "bomb", "bombs", "mine exploded")),
+    ("Violence against civilians", "Sexual violence", ("raped", "rape", "sexual violence", "sexually assaulted")),
+    ("Violence against civilians", "Abduction/forced disappearance",
+     ("abducted", "abduction", "kidnapped", "kidnapping", "abducting", "kidnap", "taken hostage")),
+    ("Battles", "Government regains territory",
+     ("retook", "retaken", "recaptured", "regained control", "regained", "recapture", "liberated",
+      "cleared the area", "pushed back")),
+    ("Battles", "Non-state actor overtakes territory",
+     ("captured", "seized", "seize", "seizes", "took control", "taken control", "take control", "overran",
+      "overrun", "fell to", "takeover", "capture of", "stormed")),
+    ("Riots", "Mob violence", ("mob", "lynched", "lynching", "vigilantes")),
+    ("Riots", "Violent demonstration",
+     ("riot", "riots", "rioters", "rioting", "violent protest", "violent demonstration", "threw stones",
+      "pelted", "torched")),
+    ("Protests", "Excessive force against protesters",
+     ("fired on protesters", "opened fire on protesters", "killed protesters", "shot protesters",
+      "fired live ammunition")),
+    ("Protests", "Protest with intervention",
+     ("dispersed", "tear gas", "teargas", "water cannon", "arrested protesters", "detained protesters")),
+    ("Protests", "Peaceful protest",
+     ("protest", "protests", "protested", "demonstrated", "staged a protest", "held a protest", "picketed",
+      "press conference with banners", "gathered to", "took to the streets", "strike", "went on strike",
+      "boycott", "vigil", "marches", "march", "protesters", "protestors", "demonstration", "demonstrations",
+      "demonstrators", "rally", "rallies", "rallied", "marched", "sit-in", "picket")),
+    ("Strategic developments", "Agreement",
+     ("agreed", "agreement", "agreements", "accepted a leading role", "accepted a role", "accepts lead role",
+      "ceasefire", "cease-fire", "truce", "peace deal", "signed a deal", "signed an agreement", "accord")),
+    ("Strategic developments", "Arrests", ("arrested", "detained", "arrest", "arrests", "apprehended")),
+    ("Strategic developments", "Disrupted weapons use",
+     ("defused", "foiled", "weapons cache", "seized weapons", "seized explosives", "intercepted")),
+    ("Strategic developments", "Looting/property destruction",
+     ("looted", "looting", "set ablaze", "burned down", "burnt down", "demolished", "destroyed", "vandalized")),
+    ("Strategic developments", "Non-violent transfer of territory",
+     ("handed over", "withdrew from", "surrendered", "vacated")),
+    ("Strategic developments", "Headquarters or base established",
+     ("established a base", "set up a base", "set up a checkpoint", "established a checkpoint")),
+    ("Violence against civilians", "Attack",
+     ("shot dead", "executed", "beheaded", "massacre", "massacred", "killed civilians", "murdered",
+      "gunned down", "assassinated")),
+    ("Battles", "Armed clash",
+     ("clash", "clashes", "clashed", "fighting", "fought", "fight", "firefight", "gunfight", "gun battle",
+      "battle", "battles", "battled", "exchange of fire", "offensive", "offensives", "ambush", "ambushed",
+      "raid", "raids", "raided", "operation", "operations", "attacked", "attack", "attacks", "assault",
+      "killed", "wounded", "firing")),
+)
+# Flatten to (tokens, type, sub-type), longest phrases first so "suicide car bomb" beats "bomb".
+_PHRASES = sorted(((tuple(p.split()), t, s, rank) for rank, (t, s, ps) in enumerate(TRIGGERS) for p in ps),
+                  key=lambda x: (-len(x[0]), x[3]))
+#: Words just before a trigger that make it an intention, a hypothetical or a denial.
+NOT_HAPPENED = {"would", "will", "could", "may", "might", "plan", "plans", "planned", "threatened", "vowed",
+                "intend", "intends", "aim", "aims", "if", "not", "no", "never", "deny", "denied", "prevent",
+                "avoid", "possible", "potential", "soon", "should", "want", "wants", "urged", "called"}
+_INTENT_INFINITIVE = {"to"}  # "to retake lost territory"
+
+# Actor vocabulary: head nouns and what they stand for.
+MILITARY = {"forces", "troops", "army", "soldiers", "soldier", "military", "commandos", "ansf", "andsf",
+            "servicemen", "marines", "paratroopers"}
+POLICE = {"police", "policemen", "policeman", "gendarmes", "gendarmerie"}
+ARMED = {"militants", "militant", "insurgents", "insurgent", "gunmen", "gunman", "fighters", "rebels",
+         "jihadists", "extremists", "terrorists", "attackers", "assailants"}
+CIVILIANS = {"civilians", "civilian", "villagers", "residents", "people", "children", "women", "farmers",
+             "worshippers", "students", "journalists", "shepherd", "man", "woman", "boy", "girl"}
+PROTESTERS = {"protesters", "protestors", "demonstrators"}
+RIOTERS = {"rioters", "mob"}
+_ACTOR_HEADS = MILITARY | POLICE | ARMED | CIVILIANS | PROTESTERS | RIOTERS
+
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "dozens": 24,
+                 "fifteen": 15, "twenty": 20, "thirty": 30}
+_FATAL = re.compile(
+    r"\b(?:at least |some |around |about |nearly |more than |over )?(\d[\d,]*|an?|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|dozens)\b(?:\s+[\w/-]+){0,5}?\s+"
+    r"(?:were |was |have been |had been |are |being )?(?:killed|dead|died|slain|lost their lives)", re.I)
+_KILLING = re.compile(r"\bkill(?:ed|ing)\s+(?:at least |some |about |nearly |more than )?(\d[\d,]*|one|two|"
+                      r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)\b", re.I)
+_DISTANCE_BEFORE = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s*(?:\(\s*[\d.]+\s*\w+\s*\)\s*)?"
+    r"(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
+    r"south-west)?\s*(?:of|from)\s+(?:the\s+)?$", re.I)
+_BORDER_BEFORE = re.compile(r"\b(border|frontier)\b[\w\s-]{0,25}\b(with|into|to)\s+(?:neighbou?ring\s+)?$"
+                            r"|\b(crossed|fled|escaped)\s+(?:the border\s+)?into\s+$", re.I)
+_MEETING_BEFORE = re.compile(r"\b(meeting|meetings|summit|talks|conference|visit|briefing|forum|session)\b"
+                             r"[^.;]{0,60}\b(in|at)\s+(?:the\s+)?$", re.I)
+_COMPASS = re.compile(r"\b(north|south|east|west|northeast|northwest|southeast|southwest|north-east|"
+                      r"north-west|south-east|south-west)(?:ern)?\b", re.I)
+_SPEAKER_VERBS = {"said", "says", "announced", "requested", "asked", "demanded", "warned", "denied", "claimed",
+                  "accused", "urged", "called", "insisted", "responded", "rejected", "condemned", "agreed"}
+_NEAR_BEFORE = re.compile(r"\b(outskirts|suburbs|vicinity|edge|outside|near|nearby|around|close to|"
+                          r"north of|south of|east of|west of)\b[\s\w]{0,12}$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An actor as the text names it; ``kind`` is military, police, armed group, named group,
+    state, civilians, protesters or rioters; ``adjective`` a demonym before it ("Afghan")."""
+
+    text: str
+    kind: str
+    adjective: str | None = None
+    group: str | None = None   # the named group that "militants" are linked to in the text
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """One event in one sentence, with offsets; places are (start, end) of place mentions."""
+
+    event_type: str
+    sub_event_type: str
+    trigger: str
+    trigger_start: int
+    sentence_start: int
+    sentence_end: int
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    places: tuple[tuple[int, int], ...] = ()
+    near: tuple[tuple[int, int], ...] = ()   # places the event was only near ("outskirts of X")
+    date_texts: tuple[str, ...] = ()   # date phrases, best first (resolved downstream)
+    fatalities: int | None = None
+
+    @property
+    def date_text(self) -> str | None:
+        return self.date_texts[0] if self.date_texts else None
+
+
+@dataclass(frozen=True, slots=True)
+class DistanceCue:
+    """'X, about 50 kilometers (north) from Y': where Y is, and how far and which way X lies."""
+
+    sentence_start: int
+    km: float
+    bearing: str | None
+    anchor: tuple[int, int]
+
+
+def _match_trigger(sent: Span):
+    toks = [t.lower_ for t in sent]
+    found = []
+    for i in range(len(toks)):
+        for phrase, etype, sub, rank in _PHRASES:
+            n = len(phrase)
+            if tuple(toks[i:i + n]) == phrase:
+                found.append((rank, i, n, etype, sub))
+                break
+    return found
+
+
+def _happened(sent: Span, i: int) -> bool:
+    """False where the trigger at sentence token i is intended, hypothetical or denied."""
+    # Dates are not modals: "On 29 May 2022, retirees protested".
+    window = [t.lower_ for t in sent[max(0, i - 5):i] if t.ent_type_ not in ("DATE", "TIME") and t.text != "May"]
+    if any(w in NOT_HAPPENED for w in window):
+        return False
+    if "to" in window[-3:]:  # "to retake", "to conduct these attacks"
+        return False
+    tok = sent[i]
+    if tok.text.islower() and tok.text.endswith("ed") and window[-1:] and \
+            window[-1] in ("the", "a", "an", "this", "that", "their"):
+        return False  # "the captured area": an adjective
+    return True
+
+
+def _actors(sent: Span, groups: set[str], linked: dict[str, str]) -> list[tuple[int, Actor]]:
+    """Actors named in a sentence, with their token positions."""
+    doc = sent.doc
+    out: list[tuple[int, Actor]] = []
+    taken: set[int] = set()
+    for ent in sent.ents:
+        nxt = [t.lower_ for t in doc[ent.end:min(ent.end + 2, sent.end)]]
+        if nxt[:1] and (nxt[0] in _SAY or nxt[:2] in (["also", "said"], ["also", "says"])):
+            continue  # a speaker ("Hakmi said", "the Pentagon announced"), not a party to the event
+        if ent.label_ == "ORG" and ent[-1].lower_ in _PLACE_WORDS:
+            continue  # "Kabul International Airport" mislabelled ORG
+        if ent.label_ == "ORG" or (ent.label_ == "NORP" and ent.text.lower().rstrip("s") in groups):
+            name = ent.text.removesuffix("’s").removesuffix("'s")
+            if name.lower().startswith("anti-"):
+                out.append((ent.start, Actor(f"{name} forces", "military")))
+            else:
+                out.append((ent.start, Actor(name, "named group")))
+            taken.update(range(ent.start, ent.end))
+    for tok in sent:
+        if tok.i in taken or tok.lower_ not in _ACTOR_HEADS:
+            continue
+        if tok.lower_ in CIVILIANS and tok.lower_ in ("man", "woman", "boy", "girl", "people"):
+            kind = "civilians"
+        elif tok.lower_ in MILITARY:
+            kind = "military"
+        elif tok.lower_ in POLICE:
+            kind = "police"
+        elif tok.lower_ in ARMED:
+            kind = "armed group"
+        elif tok.lower_ in PROTESTERS:
+            kind = "protesters"
+        elif tok.lower_ in RIOTERS:
+            kind = "rioters"
+        else:
+            kind = "civilians"
+        # Words before the head: "Afghan government forces", "Taliban militants".
+        j = tok.i - 1
+        adjective, group = None, None
+        while j >= sent.start and j > tok.i - 4 and (doc[j].is_alpha or "-" in doc[j].text):
+            w = doc[j]
+            if w.ent_type_ == "NORP" and adjective is None and w.text[:1].isupper():
+                if w.text.lower().rstrip("s") in groups:
+                    group = w.text
+                else:
+                    adjective = w.text
+            elif w.ent_type_ == "ORG" and w.i in taken:
+                group = _ent_text(doc, w.i)
+            elif w.lower_ in ("the", "a", "an", "of", "and", "by", "with", "between", "against"):
+                break
+            j -= 1
+        if group and kind == "armed group":
+            out = [(p, a) for p, a in out if not (a.kind == "named group" and a.text == group and p >= j)]
+            out.append((tok.i, Actor(group, "named group")))
+            continue
+        if kind == "armed group" and group is None:
+            group = linked.get(tok.lower_)
+        out.append((tok.i, Actor(doc[j + 1:tok.i + 1].text, kind, adjective, group)))
+    for ent in sent.ents:
+        if ent.label_ == "GPE" and _acts(doc, ent):
+            out.append((ent.start, Actor(ent.text, "state")))
+    out.sort(key=lambda pa: pa[0])
+    return out
+
+
+_SAY = {"said", "says", "say", "told", "tells", "announced", "confirmed", "claimed", "claims", "added",
+        "stressed", "warned", "denied", "reported"}
+_PLACE_WORDS = {"airport", "province", "district", "city", "port", "base", "airbase", "crossing"}
+_AUX = {"had", "has", "have", "would", "will", "also", "then", "could", "is", "was"}
+_STATE_VERBS = _SPEAKER_VERBS | {"accepted", "accepts", "agreed", "agrees", "signed", "take", "took", "sent",
+                                 "deployed", "offered", "pledged", "launched", "requested"}
+
+
+def _acts(doc: Doc, ent: Span) -> bool:
+    """Whether a place entity is the subject of a verb: a state acting ("Turkey had accepted")."""
+    j = ent.end
+    while j < len(doc) and j < ent.end + 3 and (doc[j].lower_ in _AUX or doc[j].is_space):
+        j += 1
+    return j < len(doc) and doc[j].lower_ in _STATE_VERBS
+
+
+def _ent_text(doc: Doc, i: int) -> str:
+    for ent in doc.ents:
+        if ent.start <= i < ent.end:
+            return ent.text
+    return doc[i].text
+
+
+def _fatalities(text: str) -> int | None:
+    for rx in (_FATAL, _KILLING):
+        m = rx.search(text)
+        if m:
+            word = m.group(1).lower().replace(",", "")
+            if word.isdigit():
+                return int(word)
+            if word in _NUMBER_WORDS:
+                return _NUMBER_WORDS[word]
+    return None
+
+
+def _excluded(doc: Doc, m: PlaceMention, sent_start: int) -> bool:
+    """Whether a place in the event's sentence is not where the event happened."""
+    before = doc.text[max(sent_start, m.start - 80):m.start]
+    after = doc.text[m.end:m.end + 25].lower().split()
+    if _DISTANCE_BEFORE.search(before) or _BORDER_BEFORE.search(before) or _MEETING_BEFORE.search(before):
+        return True
+    words = [w.strip(",.") for w in after[:2]]
+    if words and (words[0] in _SPEAKER_VERBS or (words[0] == "also" and len(words) > 1
+                                                  and words[1] in _SPEAKER_VERBS)):
+        return True  # "Ankara also requested": a place standing for its government
+    return False
+
+
+def distance_cues(doc: Doc, places: list[PlaceMention]) -> list[DistanceCue]:
+    """'N km (direction) of/from PLACE' phrases, with the place they measure from."""
+    out = []
+    for m in places:
+        if m.role != "place":
+            continue
+        sent = doc.char_span(m.start, m.end, alignment_mode="expand")
+        s0 = sent.sent.start_char if sent is not None else max(0, m.start - 200)
+        hit = _DISTANCE_BEFORE.search(doc.text[max(s0, m.start - 80):m.start])
+        if hit:
+            direction = hit.group(2).lower().replace("-", "") if hit.group(2) else None
+            if direction is None:  # "in the far north of the country, 50 km from X"
+                s1 = sent.sent.end_char if sent is not None else m.end + 200
+                compass = _COMPASS.search(doc.text[s0:s1])
+                direction = compass.group(1).lower().replace("-", "") if compass else None
+            out.append(DistanceCue(s0, float(hit.group(1)), direction, (m.start, m.end)))
+    return out
+
+
+def find_events(doc: Doc, places: list[PlaceMention]) -> list[EventMention]:
+    """Event mentions of a processed doc, one per trigger sentence."""
+    groups = {e.text.lower().rstrip("s") for e in doc.ents if e.label_ == "ORG"} | {
+        e.text.lower().rstrip("s") for e in doc.ents if e.label_ == "NORP" and "taliban" in e.text.lower()}
+    # "the Taliban militant group", "Taliban fighters": which group the text's militants are.
+    linked: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ in ("ORG", "NORP") and ent.end < len(doc) and doc[ent.end].lower_ in ARMED | {"militant"}:
+            for word in ARMED:
+                linked.setdefault(word, ent.text)
+    place_list = [m for m in places if m.role == "place"]
+    out: list[EventMention] = []
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        hits = [h for h in _match_trigger(sent) if _happened(sent, h[1])]
+        if not hits:
+            continue
+        rank, i, n, etype, sub = min(hits, key=lambda h: (h[0], h[1]))
+        trig = sent[i:i + n]
+        actors = _actors(sent, groups, linked)
+        before = [a for p, a in actors if p < trig.start]
+        after = [a for p, a in actors if p >= trig.end]
+        actor1 = before[-1] if before else (after[0] if after else None)
+        actor2 = next((a for a in after if a != actor1), None) or next(
+            (a for a in reversed(before[:-1]) if a != actor1), None)
+        if " by " in sent.text[trig.end_char - sent.start_char:] and after:
+            # "were killed by X": the doer follows
+            by_pos = sent.text.find(" by ", trig.end_char - sent.start_char) + sent.start_char
+            doers = [a for p, a in actors if doc[p].idx > by_pos]
+            if doers:
+                actor1, actor2 = doers[0], (before[-1] if before else actor2)
+        in_sent = [m for m in place_list if sent.start_char <= m.start < sent.end_char]
+        acting = {(doc[p].idx) for p, a in actors if a.kind == "state"}
+        kept = [m for m in in_sent if not _excluded(doc, m, sent.start_char) and m.start not in acting]
+        near = tuple((m.start, m.end) for m in kept
+                     if _NEAR_BEFORE.search(doc.text[max(sent.start_char, m.start - 30):m.start]))
+        date_texts = _date_phrases(sent, trig)
+        s, e = _trim(sent)
+        out.append(EventMention(
+            event_type=etype, sub_event_type=sub, trigger=trig.text, trigger_start=trig.start_char,
+            sentence_start=s, sentence_end=e, actor1=actor1, actor2=actor2,
+            places=tuple((m.start, m.end) for m in kept), near=near, date_texts=date_texts,
+            fatalities=_fatalities(sent.text)))
+    return out
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_DATE_RX = re.compile(
+    rf"\b\d{{1,2}}[-/ ]{_MONTH}[-/ ,]+\d{{4}}\b|\b{_MONTH}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}\b|"
+    r"\b\d{1,2} \d{1,2} \d{4}\b|\b\d{4}-\d{2}-\d{2}\b", re.I)
+
+
+def _date_phrases(sent: Span, trig: Span) -> tuple[str, ...]:
+    """Date phrases of a sentence, best first: full dates (with a year) nearest the trigger,
+    then the other date phrases nearest it. NER misses forms such as "12-April-2019"."""
+    found = [(e.start_char, e.text) for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    found += [(sent.start_char + m.start(), m.group(0)) for m in _DATE_RX.finditer(sent.text)]
+    seen, out = set(), []
+    for pos, text in sorted(found, key=lambda pt: (not re.search(r"\b\d{4}\b", pt[1]),
+                                                   abs(pt[0] - trig.start_char))):
+        if text not in seen:
+            seen.add(text)
+            out.append(text)
+    return tuple(out)
+
+
+def _trim(span: Span) -> tuple[int, int]:
+    text = span.doc.text
+    s, e = span.start_char, span.end_char
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
