@@ -136,7 +136,28 @@ def find_claims(doc: Doc) -> list[Claim]:
                 speakers.last = (claim.claimant, claim.role, "person")
         else:
             pending_quote = []
+    return _inherit_dates(out)
+
+
+def _inherit_dates(claims: list[Claim]) -> list[Claim]:
+    """A claim with no date of its own takes that of the latest earlier dated claim by the
+    same speaker or body ("the Pentagon announced on Monday ... Pentagon Press Secretary
+    John Kirby told a briefing")."""
+    out: list[Claim] = []
+    for c in claims:
+        if c.date_text is None:
+            mine = _name_words(c)
+            for prev in reversed(out):
+                if prev.date_text and mine & _name_words(prev):
+                    c = Claim(**{**{f: getattr(c, f) for f in c.__slots__}, "date_text": prev.date_text})
+                    break
+        out.append(c)
     return out
+
+
+def _name_words(c: Claim) -> set[str]:
+    words = f"{c.claimant or ''} {c.role or ''}".replace("-", " ").split()
+    return {w.lower().strip(".,()") for w in words if w[:1].isupper() and len(w) > 2}
 
 
 def _with_statement(claim: Claim, sent: Span) -> Claim:
@@ -298,7 +319,8 @@ def _named(sent: Span, ent: Span):
     if ent.label_ == "PERSON":
         role_toks = []
         j = ent.start - 1
-        while j >= sent.start and doc[j].is_title and not doc[j].is_sent_start and doc[j].text not in (",",):
+        while j >= sent.start and doc[j].is_title and doc[j].text not in (",",) and not (
+                doc[j].is_sent_start and (doc[j].is_stop or doc[j].lower_.endswith("ly"))):
             role_toks.insert(0, doc[j].text)
             j -= 1
         # "the US ambassador to the UN, Linda Thomas-Greenfield, stressed"

@@ -107,7 +107,7 @@ _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "dozens": 24,
                  "fifteen": 15, "twenty": 20, "thirty": 30}
 _FATAL = re.compile(
-    r"\b(?:at least |some |around |about |nearly |more than |over )?(\d[\d,]*|an?|one|two|three|four|five|six|"
+    r"\b(?:at least |some |around |about |nearly |more than |over )?(\d[\d,]*|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|dozens)\b(?:\s+[\w/-]+){0,5}?\s+"
     r"(?:were |was |have been |had been |are |being )?(?:killed|dead|died|slain|lost their lives)", re.I)
 _KILLING = re.compile(r"\bkill(?:ed|ing)\s+(?:at least |some |about |nearly |more than )?(\d[\d,]*|one|two|"
@@ -172,7 +172,8 @@ class DistanceCue:
 
 
 def _match_trigger(sent: Span):
-    toks = [t.lower_ for t in sent]
+    # Words inside dates are not triggers ("taken on March 28").
+    toks = ["" if t.ent_type_ in ("DATE", "TIME") else t.lower_ for t in sent]
     found = []
     for i in range(len(toks)):
         for phrase, etype, sub, rank in _PHRASES:
@@ -285,8 +286,11 @@ def _ent_text(doc: Doc, i: int) -> str:
     return doc[i].text
 
 
+_ONE_KILLED = re.compile(r"\b(an?) [\w-]+(?: [\w-]+)? (?:was|has been) (?:killed|shot dead)", re.I)
+
+
 def _fatalities(text: str) -> int | None:
-    for rx in (_FATAL, _KILLING):
+    for rx in (_KILLING, _FATAL, _ONE_KILLED):
         m = rx.search(text)
         if m:
             word = m.group(1).lower().replace(",", "")

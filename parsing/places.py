@@ -25,6 +25,8 @@ Known = Callable[[str], float]
 #: "districts of X and Y") and for one with a weak cue ("in", "an X man").
 STRONG_CUE_SCORE = 1.0
 WEAK_CUE_SCORE = 4.5
+#: A NORP entity this plausible as a place is a country NER mislabelled ("neighbouring Tajikistan").
+COUNTRY_SCORE = 8.5
 
 PLACE_LABELS = {"GPE", "LOC"}
 #: Words after a name that make it a place and hint its kind.
@@ -127,8 +129,9 @@ class PlaceFinder:
                 continue
             if ent.label_ == "NORP":
                 cue = _cue_at(doc, span.start)
-                if cue in ("in", "near", "at", "outside") and not span.text.endswith(("n", "ns", "i", "is", "sh")) \
-                        and self.known(span.text) >= WEAK_CUE_SCORE:
+                score = self.known(span.text)
+                if score >= COUNTRY_SCORE or (cue in ("in", "near", "at", "outside") and score >= WEAK_CUE_SCORE
+                                              and not span.text.endswith(("n", "ns", "i", "is", "sh"))):
                     add(span, "NORP>cue", places)  # "demonstrated in Vasteras": NER's NORP is a town
                 else:
                     add(span, "DEMONYM", context)

@@ -1,0 +1,52 @@
+"""Claims on short texts of our own, through the real spaCy model."""
+import pytest
+
+from parsing.claims import find_claims
+from parsing.nlp import load
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+def claims(nlp, text):
+    return [(c.claimant, c.role, c.anonymous, c.verb) for c in find_claims(nlp(text))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mariam Sadat, a Herat city council member, said on Monday that the market had burned.",
+     ("Mariam Sadat", "Herat city council member", False, "said")),
+    ("The bridge was destroyed overnight, Sadat told reporters.", ("Sadat", None, False, "told")),
+    ("Speaking on condition of anonymity, a police officer confirmed the attack.",
+     ("a police officer", None, True, "confirmed")),
+    ("The ministry's spokesman Omar Khalid denied the report.", ("Omar Khalid", None, False, "denied")),
+    ("Border Guard Commander Ilyas Noori told reporters that the crossing was closed.",
+     ("Ilyas Noori", "Border Guard Commander", False, "told")),
+])
+def test_claims_speaker_role_and_verb(nlp, text, expected):
+    found = claims(nlp, text)
+    assert found and found[0][0].endswith(expected[0]) and found[0][2:] == expected[2:]
+    if expected[1]:
+        assert found[0][1] == expected[1]
+
+
+def test_claims_surnames_and_pronouns_take_the_full_name_and_role(nlp):
+    text = ("Ilyas Noori, the border guard commander, said the crossing was closed. "
+            "\"We had no choice,\" Noori said. The situation is calm now, he added.")
+    found = claims(nlp, text)
+    assert [c[0] for c in found] == ["Ilyas Noori"] * 3
+    assert {c[1] for c in found} == {"border guard commander"}
+
+
+def test_claims_a_quotation_over_sentences_belongs_to_its_speaker(nlp):
+    text = ("“The road is open. Trucks are moving again,” said Ilyas Noori, the border guard commander.")
+    found = find_claims(nlp(text))
+    assert found and all(c.claimant == "Ilyas Noori" for c in found)
+
+
+def test_claims_statement_offsets_point_into_the_text(nlp):
+    text = "Mariam Sadat, a council member, said on Monday that the market had burned."
+    (c,) = find_claims(nlp(text))
+    assert text[c.start:c.end] == c.statement == "the market had burned."
+    assert c.date_text == "Monday"

@@ -1,0 +1,77 @@
+"""Event mentions on short texts of our own, through the real spaCy model."""
+import pytest
+
+from parsing.events import distance_cues, find_events
+from parsing.nlp import load
+from parsing.places import PlaceFinder, mentions
+
+KNOWN = {"kunduz", "kunduz city", "herat", "tajikistan", "brussels", "ankara", "mosul", "lviv", "lagos",
+         "kabul", "taloqan", "takhar", "takhar province", "bangi", "khwaja ghar"}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+def events(nlp, text):
+    doc = PlaceFinder(lambda name: 10.0 if name.lower() in KNOWN else 0.0)(nlp(text))
+    ms = mentions(doc)
+    return [(e, [text[s:x] for s, x in e.places]) for e in find_events(doc, ms)], distance_cues(doc, ms)
+
+
+@pytest.mark.parametrize("text, etype, sub", [
+    ("Islamic State fighters seized the town of Mosul on Monday.", "Battles", "Non-state actor overtakes territory"),
+    ("Government forces retook Taloqan from the militants.", "Battles", "Government regains territory"),
+    ("Heavy fighting broke out in Kunduz overnight.", "Battles", "Armed clash"),
+    ("A drone strike hit a compound near Herat.", "Explosions/Remote violence", "Air/drone strike"),
+    ("Artillery shelling hit Lviv on Sunday.", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("A roadside bomb exploded in Kabul.", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("A suicide bomber blew himself up at a checkpoint in Kabul.", "Explosions/Remote violence", "Suicide bomb"),
+    ("Gunmen abducted five teachers in Lagos.", "Violence against civilians", "Abduction/forced disappearance"),
+    ("Hundreds of teachers protested in Lagos against unpaid wages.", "Protests", "Peaceful protest"),
+    ("Police fired tear gas to disperse protesters in Lagos.", "Protests", "Protest with intervention"),
+    ("Rioters torched shops in Lagos.", "Riots", "Violent demonstration"),
+    ("Police arrested two suspects in Kabul.", "Strategic developments", "Arrests"),
+    ("Turkey agreed to guard the airport in Kabul.", "Strategic developments", "Agreement"),
+])
+def test_events_sentences_get_acleds_type_and_sub_type(nlp, text, etype, sub):
+    found, _ = events(nlp, text)
+    assert [(e.event_type, e.sub_event_type) for e, _ in found][:1] == [(etype, sub)]
+
+
+@pytest.mark.parametrize("text", [
+    "The army said it would soon launch an offensive to retake Kunduz.",
+    "Officials warned that militants could attack Herat.",
+    "The world will not accept the Taliban seizing Kabul.",
+    "Residents returned to the captured area.",
+])
+def test_events_intentions_and_hypotheticals_are_not_events(nlp, text):
+    assert events(nlp, text)[0] == []
+
+
+def test_events_one_sentence_lists_its_places_but_not_references(nlp):
+    text = ("Militants captured the town, about 50 kilometers north of Kunduz City, and fighters "
+            "crossed the border into Tajikistan, officials told a meeting in Brussels.")
+    (_, places), cues = events(nlp, text)[0][0], events(nlp, text)[1]
+    assert places == []  # a distance reference, the far side of a border, a meeting place
+    assert [(c.km, c.bearing, text[c.anchor[0]:c.anchor[1]]) for c in cues] == [(50.0, "north", "Kunduz City")]
+
+
+def test_events_actors_before_and_after_the_trigger(nlp):
+    (event, places), = events(nlp, "On Monday, Afghan government forces retook the two districts of "
+                                   "Bangi and Khwaja Ghar in the northern Takhar Province from Taliban militants.")[0]
+    assert (event.actor1.kind, event.actor1.adjective) == ("military", "Afghan")
+    assert event.actor2.text == "Taliban"
+    assert places == ["Bangi", "Khwaja Ghar", "Takhar Province"]
+    assert event.date_text == "Monday"
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Clashes in Kunduz left 14 soldiers dead.", 14),
+    ("A bomb in Kabul killed three people.", 3),
+    ("Fighting continued in Kunduz.", None),
+])
+def test_events_fatalities_where_the_text_states_them(nlp, text, n):
+    (event, _), = events(nlp, text)[0]
+    assert event.fatalities == n
