@@ -31,9 +31,12 @@ _CONTAINER_BONUS = 3.5      # the unit named right after ("X in Y Province", "X,
 _NEAR_BONUS, _NEAR_KM = 2.0, 150.0
 _ADMIN1_WEIGHT = 3.0  # times the dominant province's or state's share
 _MIN_SHARE = 0.35
-_ASIDE = re.compile(r"\([^()]{0,40}\)")
+_ASIDE_OPEN = re.compile(r"[\"'“”‘’]")
+_GAP_TOKENS = {",", "(", ")", "of", "in", "near", "-", "and"}
 _GAP_WORDS = {"district", "districts", "province", "provinces", "county", "region", "state", "area",
-              "village", "town", "city", "governorate", "the", "limits"}           # a country (or unit) with less of the vote is no evidence
+              "village", "town", "city", "governorate", "the", "limits", "township", "municipality",
+              "locality", "zone", "department", "oblast", "neighborhood", "neighbourhood", "coded", "to",
+              "as", "a", "an", "outskirts", "part", "northern", "southern", "eastern", "western", "central"}           # a country (or unit) with less of the vote is no evidence
 _CANDIDATES = 25
 #: Below this score a mention keeps its text but is not put on the map.
 MIN_SCORE = 2.0
@@ -181,27 +184,37 @@ class Resolver:
                 own[key][unit] += vote
         return votes, own
 
-    def _containers(self, text, places, by_name) -> dict[tuple, tuple[str, str | None]]:
-        """Hints from "X in (the northern) Y Province" and "X, Y": (country, admin1 code)."""
+    def _containers(self, text, places, by_name) -> dict[tuple, tuple[str, str | None, bool]]:
+        """Hints from "X in (the northern) Y Province", "X, Y", "X district of Y", "X (Z, Y)":
+        the first unit named right after a place, within a short aside, is where it lies."""
         hints: dict[tuple, tuple[str, str | None]] = {}
-        for a, b in zip(places, places[1:]):
-            # "X district of Y province", "X (Z) district, Y": designators and asides aside.
-            gap = _ASIDE.sub(" ", text[a.end:b.start].lower())
-            words = [w for w in gap.replace(",", " , ").split() if w not in _GAP_WORDS]
-            gap = " ".join(words)
-            if not (gap == "," or gap.startswith(("in", ", in", "of", "near")) and len(words) <= 4):
-                continue
-            cands = by_name.get((normalize(b.name), b.kind_hint)) or []
-            unit = next((c.place for c in cands[:3] if c.place.kind in ("admin1", "admin2", "country")), None)
-            if unit is None:
-                continue
-            code = unit.admin1_code if unit.kind in ("admin1", "admin2") else None
-            hints.setdefault((normalize(a.name), a.kind_hint), (unit.country_code, code))
+        for k, a in enumerate(places):
+            for b in places[k + 1:k + 4]:
+                if b.start - a.end > 80:
+                    break
+                gap = _ASIDE_OPEN.sub(" ", text[a.end:b.start].lower())
+                raw = gap.replace(",", " , ").replace("(", " ( ").split()
+                words = [w for w in raw if w not in _GAP_WORDS]
+                # "X district, Y", "X (Z, Y)", "X of Y": the text itself says X lies in Y.
+                strict = any(w in ("(", "of") or w in _GAP_WORDS for w in raw)
+                if not words or words[0] not in (",", "(", "in", "of", "near") or \
+                        any(w not in _GAP_TOKENS for w in words):
+                    break
+                cands = by_name.get((normalize(b.name), b.kind_hint)) or []
+                unit = next((c.place for c in cands[:3] if c.place.kind in ("admin1", "admin2", "country")), None)
+                if unit is None:
+                    continue  # an unknown or a town between: the unit may come next ("X of Y district, Z")
+                code = unit.admin1_code if unit.kind in ("admin1", "admin2") else None
+                hints.setdefault((normalize(a.name), a.kind_hint), (unit.country_code, code, strict))
+                break
         return hints
 
     def _rerank(self, cands, shares, container, *, anchors, units
                 ) -> list[tuple[float, Candidate]]:
         ranked = []
+        if container and container[1] is not None and container[2] and \
+                not any(c.place.country_code == container[0] for c in cands):
+            return []  # the text puts it in a unit where no candidate lies: another place, unknown here
         dominant = max(shares.values(), default=0.0) >= _MIN_SHARE
         for c in cands:
             p = c.place
@@ -214,7 +227,7 @@ class Resolver:
             if unit_share >= _MIN_SHARE and p.kind != "admin1":
                 score += _ADMIN1_WEIGHT * unit_share
             if container:
-                cc, admin1 = container
+                cc, admin1, _ = container
                 if p.country_code == cc and (admin1 is None or p.admin1_code == admin1) \
                         and not (p.kind == "admin1" and admin1 == p.admin1_code):
                     score += _CONTAINER_BONUS

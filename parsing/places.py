@@ -225,7 +225,13 @@ class PlaceFinder:
             if cue is None and i >= 2 and doc[i - 1].text == "," and any(
                     s.end == i - 1 or (s.end == i - 2 and doc[i - 2].lower_ in DESIGNATORS) for s in places):
                 cue = "after a place"  # "Bilchiragh district, Faryab": the unit it lies in
-            need = WEAK_CUE_SCORE if _after_cue(span) and not (cue or kind or listing) else STRONG_CUE_SCORE
+            weak = None
+            if not (cue or kind or listing) and _cue_at(doc, i) in ("in", "at") and \
+                    not (j < n and (doc[j].ent_type_ in ("ORG", "PERSON") or _capitalised(doc[j]))):
+                weak = _cue_at(doc, i)  # "protested in Murcia": a bare "in" needs a likelier place
+            need = WEAK_CUE_SCORE if (_after_cue(span) or weak) and not (cue or kind or listing) \
+                else STRONG_CUE_SCORE
+            cue = cue or weak
             if (cue or kind or listing or _after_cue(span)) and len(core) and self.known(span.text) >= need:
                 add(span, f"LIST>{listing}" if listing and not cue else "GAZETTEER", places)
                 if cue and cue.endswith("s of"):
