@@ -5,6 +5,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test bench setup clean
 
@@ -18,8 +20,13 @@ $(STAMP): requirements.txt requirements-dev.txt
 demo: $(STAMP)
 	$(PY) -m streamlit run dashboard.py
 
-test: $(STAMP)
+test: $(STAMP) $(CHROMIUM)
 	$(PY) -m pytest -n auto
+
+# The browser tests drive Debian's chromium; they skip, saying why, if it cannot be installed.
+$(CHROMIUM):
+	-command -v apt-get >/dev/null && ($(SUDO) apt-get install -y -q chromium >/dev/null || \
+		($(SUDO) apt-get update -q >/dev/null && $(SUDO) apt-get install -y -q chromium >/dev/null))
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_geo.py

@@ -1,17 +1,220 @@
-"""Sitrep's dashboard: ``streamlit run dashboard.py``.
+"""Sitrep's dashboard: events on a map, a timeline and a table, filtered by place, date, type,
+actor, claimant and text; hover a marker to read the sentence that reports it.
 
-For now a page that says what is coming; the map, timeline and filters
-arrive with the dashboard issue.
+    streamlit run dashboard.py                 # the bundled demo store
+    streamlit run dashboard.py -- --db FILE    # a store of your own
 """
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
 import streamlit as st
+from streamlit_folium import st_folium
+
+from events import maps
+from events.export import frame_csv, frame_geojson
+from events.store import Store
+from events.table import filter_events, load
 
 st.set_page_config(page_title="Sitrep", layout="wide")
-st.title("Sitrep")
-st.write(
-    "Sitrep turns news reports into a map of events: places, who claims what, "
-    "and what happened where and when."
-)
-st.info(
-    "The map, timeline and filters are being built. Today you can geocode place "
-    "names offline: `python -m geo geocode Kunduz --json`."
-)
+
+
+def store_path() -> Path:
+    ap = argparse.ArgumentParser(prog="dashboard.py")
+    ap.add_argument("--db", help="event store (default: the bundled demo store)")
+    args, _ = ap.parse_known_args(sys.argv[1:])
+    if args.db:
+        return Path(args.db)
+    return _demo()
+
+
+@st.cache_resource(show_spinner="Building the demo store from the bundled articles (once)...")
+def _demo() -> Path:
+    from events.demo import ensure_demo_store
+
+    return ensure_demo_store()
+
+
+@st.cache_data(show_spinner=False)
+def load_events(path: str, version: tuple) -> pd.DataFrame:
+    with Store(path) as store:
+        return load(store, "events")
+
+
+def _version(path: Path) -> tuple:
+    """Changes whenever the store does (WAL writes included), to refresh the cached frame."""
+    files = [path, path.with_name(path.name + "-wal")]
+    return tuple((f.stat().st_mtime_ns, f.stat().st_size) if f.exists() else (0, 0) for f in files)
+
+
+# -- sidebar blocks: each returns plain values ------------------------------------------
+
+def _param_list(name: str) -> list[str]:
+    return [v for v in st.query_params.get_all(name) if v]
+
+
+def place_filter(df: pd.DataFrame) -> list[str]:
+    options = sorted(df["admin1"].dropna().unique().tolist())
+    chosen = [v for v in _param_list("admin1") if v in options]
+    return st.sidebar.multiselect("Province (admin1)", options, default=chosen, key="admin1")
+
+
+def date_filter(df: pd.DataFrame) -> tuple[date, date] | None:
+    dated = df["event_date"].dropna()
+    if dated.empty:
+        return None
+    first, last = dated.min().date(), dated.max().date()
+    if first == last:
+        last = first + timedelta(days=1)
+    start = _param_date("start", first, first, last)
+    end = _param_date("end", last, first, last)
+    return st.sidebar.slider("Dates", min_value=first, max_value=last, value=(start, end), key="dates")
+
+
+def _param_date(name: str, default: date, low: date, high: date) -> date:
+    try:
+        value = date.fromisoformat(st.query_params.get(name, ""))
+    except ValueError:
+        return default
+    return min(max(value, low), high)
+
+
+def choice_filter(df: pd.DataFrame, label: str, column: str, *, both: str | None = None) -> list[str]:
+    values = df[column].dropna()
+    if both:
+        values = pd.concat([values, df[both].dropna()])
+    options = sorted(values.unique().tolist())
+    chosen = [v for v in _param_list(column) if v in options]
+    return st.sidebar.multiselect(label, options, default=chosen, key=column)
+
+
+def text_filter() -> str:
+    return st.sidebar.text_input("Search source sentences", value=st.query_params.get("q", ""), key="q")
+
+
+def view_options() -> tuple[bool, bool]:
+    heat = st.sidebar.toggle("Heat map", value=st.query_params.get("heat") == "1", key="heat")
+    cluster = st.sidebar.toggle("Cluster markers", value=st.query_params.get("cluster", "auto") == "1",
+                                key="cluster")
+    return heat, cluster
+
+
+def _write_params(**values) -> None:
+    """Keep the filters in the URL so that a filtered view can be shared."""
+    params = {}
+    for key, value in values.items():
+        if value in (None, "", [], False):
+            continue
+        params[key] = value if isinstance(value, list) else str(value)
+    if dict(st.query_params.to_dict()) != {k: (v[-1] if isinstance(v, list) and v else v)
+                                           for k, v in params.items()}:
+        st.query_params.from_dict(params)
+
+
+# -- main blocks -------------------------------------------------------------------------
+
+def legend(df: pd.DataFrame) -> None:
+    items = maps.legend_items(df)
+    if items:
+        st.markdown(" ".join(
+            f"<span style='display:inline-block;margin-right:12px'><span style='display:inline-block;"
+            f"width:11px;height:11px;border-radius:50%;background:{colour}'></span> {maps.safe(name)} ({n})"
+            f"</span>" for name, colour, n in items), unsafe_allow_html=True)
+
+
+def timeline(df: pd.DataFrame) -> None:
+    dated = df.dropna(subset=["event_date"])
+    if dated.empty:
+        st.caption("No dated events in this view.")
+        return
+    counts = dated.groupby([dated["event_date"].dt.date, "event_type"]).size().unstack(fill_value=0)
+    st.bar_chart(counts, height=180)
+
+
+def upload_block(path: Path) -> None:
+    with st.expander("Add articles"):
+        files = st.file_uploader("Files (.txt, .html, .jsonl)", type=["txt", "html", "htm", "jsonl"],
+                                 accept_multiple_files=True, key="upload")
+        pasted = st.text_area("...or paste an article", key="pasted")
+        published = st.date_input("Publication date (for inputs without one)", value=None, key="published")
+        if st.button("Add to the map", key="add") and (files or pasted.strip()):
+            _ingest(path, files or [], pasted, published)
+
+
+def _ingest(path: Path, files, pasted: str, published) -> None:
+    from events.ingest import ingest
+
+    with tempfile.TemporaryDirectory() as tmp:
+        inputs = []
+        for i, f in enumerate(files):
+            target = Path(tmp) / f"{i:03d}-{Path(f.name).name}"
+            target.write_bytes(f.getvalue())
+            inputs.append(str(target))
+        if pasted.strip():
+            target = Path(tmp) / "pasted.txt"
+            target.write_text(pasted, encoding="utf-8")
+            inputs.append(str(target))
+        bar = st.progress(0.0, text="Reading articles...")
+        total = max(1, len(inputs))
+
+        def progress(s):
+            done = s.articles + s.rejected
+            bar.progress(min(1.0, done / total), text=f"{done} of {total} read")
+
+        with Store(path) as store:
+            summary = ingest(inputs, store=store, published=published, jobs=1, progress=progress)
+        bar.progress(1.0, text="Done")
+    st.success(f"{summary.stored + summary.replaced} added, {summary.unchanged} already there, "
+               f"{summary.events} events.")
+    for r in summary.rejections:
+        name = Path(r.input).name.split("-", 1)[-1]
+        st.warning(f"{name}{f' line {r.line}' if r.line else ''}: {r.reason}")
+    load_events.clear()
+
+
+def main() -> None:
+    path = store_path()
+    st.title("Sitrep")
+    df = load_events(str(path), _version(path))
+    st.sidebar.header("Filters")
+    admin1 = place_filter(df)
+    dates = date_filter(df)
+    event_type = choice_filter(df, "Event type", "event_type")
+    actor = choice_filter(df, "Actor", "actor1", both="actor2")
+    claimant = choice_filter(df, "Claimant", "claimant")
+    text = text_filter()
+    heat, cluster = view_options()
+    _write_params(admin1=admin1, event_type=event_type, actor1=actor, claimant=claimant, q=text,
+                  start=dates[0].isoformat() if dates else None, end=dates[1].isoformat() if dates else None,
+                  heat="1" if heat else None, cluster="1" if cluster else None)
+    # The full range is no filter: undated events stay in view until dates are narrowed.
+    if dates and df["event_date"].notna().any() and dates == (df["event_date"].min().date(),
+                                                             df["event_date"].max().date()):
+        dates = None
+    view = filter_events(df, start=dates[0] if dates else None, end=dates[1] if dates else None,
+                         admin1=admin1 or None, event_type=event_type or None, actor=actor or None,
+                         claimant=claimant or None, text=text or None)
+    located = int(view["latitude"].notna().sum())
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric("Events", f"{len(view):,}")
+    c2.metric("On the map", f"{located:,}")
+    c3.metric("Articles", f"{view['article_id'].nunique():,}")
+    c4.metric("Provinces", f"{view['admin1'].nunique():,}")
+    legend(view)
+    st_folium(maps.build_map(view, heat=heat, cluster=True if cluster else None),
+              height=520, use_container_width=True, returned_objects=[], key="map")
+    timeline(view)
+    st.dataframe(view[["event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "admin1",
+                       "country", "claimant", "source_sentence"]], width="stretch", hide_index=True)
+    d1, d2 = st.columns(2)
+    d1.download_button("Download CSV (ACLED columns first)", frame_csv(view), "sitrep-events.csv", "text/csv")
+    d2.download_button("Download GeoJSON", frame_geojson(view), "sitrep-events.geojson", "application/geo+json")
+    upload_block(path)
+
+
+main()

@@ -105,3 +105,42 @@ def _parquet(rows: Iterator[dict], cols, out: Path, table) -> int:
             writer.write_table(pa.Table.from_pylist(batch, schema=schema))
             n += len(batch)
     return n
+
+
+def _plain(v):
+    """A DataFrame cell as a JSON/CSV value (NA -> None, timestamps -> ISO dates)."""
+    import pandas as pd
+
+    if v is None or v is pd.NA or (isinstance(v, float) and v != v):
+        return None
+    if isinstance(v, pd.Timestamp):
+        return None if pd.isna(v) else v.date().isoformat()
+    if hasattr(v, "item"):
+        return v.item()
+    return v
+
+
+def frame_csv(events) -> bytes:
+    """Filtered events (a DataFrame from :mod:`events.table`) as CSV, ACLED's columns first."""
+    import io
+
+    out = io.StringIO()
+    w = csv.writer(out)
+    cols = list(EVENT_EXPORT_ORDER)
+    w.writerow(cols)
+    for row in events[cols].itertuples(index=False):
+        w.writerow(["" if _plain(v) is None else _plain(v) for v in row])
+    return out.getvalue().encode("utf-8")
+
+
+def frame_geojson(events) -> bytes:
+    """Filtered events as a GeoJSON FeatureCollection (located events only)."""
+    cols = list(EVENT_EXPORT_ORDER)
+    features = []
+    for row in events[cols].to_dict("records"):
+        props = {k: _plain(v) for k, v in row.items()}
+        if props["latitude"] is None or props["longitude"] is None:
+            continue
+        features.append({"type": "Feature", "properties": props,
+                         "geometry": {"type": "Point", "coordinates": [props["longitude"], props["latitude"]]}})
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False).encode("utf-8")

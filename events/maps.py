@@ -1,0 +1,138 @@
+"""The events map: a folium Map built from the events DataFrame, safe for untrusted text.
+
+Article text goes into tooltips and popups, which folium pastes into HTML
+and into JavaScript template literals; :func:`safe` escapes it for both.
+Leaflet and its plugins are served by the app itself (``static/``), so the
+map draws with no network; country outlines from the bundled data show
+where tiles cannot be fetched.
+"""
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+import folium
+import pandas as pd
+from folium.plugins import HeatMap, MarkerCluster
+
+#: Where the app serves its static files (Streamlit's static serving).
+STATIC = "/app/static"
+LEAFLET_JS = [("leaflet", f"{STATIC}/leaflet/leaflet.js"), ("jquery", f"{STATIC}/jquery/jquery.min.js")]
+LEAFLET_CSS = [("leaflet_css", f"{STATIC}/leaflet/leaflet.css")]
+CLUSTER_JS = [("markerclusterjs", f"{STATIC}/markercluster/leaflet.markercluster.js")]
+CLUSTER_CSS = [("markerclustercss", f"{STATIC}/markercluster/MarkerCluster.css"),
+               ("markerclusterdefaultcss", f"{STATIC}/markercluster/MarkerCluster.Default.css")]
+HEAT_JS = [("leaflet-heat.js", f"{STATIC}/heat/leaflet-heat.js")]
+
+#: Marker colours by ACLED event type (colour-blind-safe palette).
+COLOURS = {
+    "Battles": "#d62728",
+    "Explosions/Remote violence": "#ff7f0e",
+    "Violence against civilians": "#9467bd",
+    "Protests": "#2ca02c",
+    "Riots": "#8c564b",
+    "Strategic developments": "#1f77b4",
+}
+OTHER_COLOUR = "#7f7f7f"
+#: Above this many events, markers are clustered.
+CLUSTER_FROM = 200
+
+
+def safe(text) -> str:
+    """Text escaped for HTML and for a JavaScript template literal (`, $ and \\ too)."""
+    if text is None or (isinstance(text, float) and pd.isna(text)) or text is pd.NA:
+        return ""
+    out = html.escape(str(text), quote=True)
+    return out.replace("\\", "&#92;").replace("`", "&#96;").replace("$", "&#36;")
+
+
+def _value(row, key):
+    v = row.get(key)
+    return None if v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v)) else v
+
+
+def tooltip_html(row) -> str:
+    claimant = _value(row, "claimant") or _value(row, "source") or "the outlet"
+    return (f"<div class='sitrep-tip' style='max-width:320px;white-space:normal'>"
+            f"{safe(_value(row, 'source_sentence'))}<br><i>— {safe(claimant)}</i></div>")
+
+
+def popup_html(row) -> str:
+    date = _value(row, "event_date")
+    date_text = pd.Timestamp(date).date().isoformat() if date is not None else "undated"
+    link = _value(row, "url")
+    title = safe(_value(row, "title") or _value(row, "article_id"))
+    title_html = f"<a href='{safe(link)}' target='_blank' rel='noopener noreferrer'>{title}</a>" \
+        if link and str(link).startswith(("http://", "https://")) else title
+    rows = [
+        ("Event", f"{safe(_value(row, 'event_type'))} / {safe(_value(row, 'sub_event_type'))}"),
+        ("Date", f"{safe(date_text)} (precision {safe(_value(row, 'time_precision'))})"),
+        ("Actors", f"{safe(_value(row, 'actor1') or '?')} vs {safe(_value(row, 'actor2') or '?')}"),
+        ("Claimant", safe(_value(row, "claimant") or _value(row, "source") or "the outlet")),
+        ("Place", f"{safe(_value(row, 'location'))}, {safe(_value(row, 'admin1'))}, {safe(_value(row, 'country'))}"
+                  f" (geo precision {safe(_value(row, 'geo_precision'))})"),
+        ("Corroborations", safe(_value(row, "corroborations"))),
+        ("Article", title_html),
+    ]
+    body = "".join(f"<tr><th style='text-align:left;padding-right:6px'>{k}</th><td>{v}</td></tr>" for k, v in rows)
+    return f"<table class='sitrep-popup'>{body}</table>"
+
+
+def _outlines(m: folium.Map, countries: Iterable[str]) -> None:
+    from geo import sources
+
+    for iso in sorted({c for c in countries if c}):
+        rings = sources.country_rings(iso)
+        if not rings:
+            continue
+        geometry = {"type": "MultiPolygon", "coordinates": [[[[lon, lat] for lat, lon in ring]] for ring in rings]}
+        folium.GeoJson({"type": "Feature", "geometry": geometry, "properties": {}}, name=f"outline {iso}",
+                       style_function=lambda _: {"color": "#555", "weight": 1, "fill": False},
+                       control=False).add_to(m)
+
+
+def build_map(events: pd.DataFrame, *, heat: bool = False, cluster: bool | None = None,
+              outlines: bool = True) -> folium.Map:
+    """A folium map of the located events; ``cluster`` defaults to on above :data:`CLUSTER_FROM`."""
+    located = events.dropna(subset=["latitude", "longitude"])
+    if len(located):
+        center = [float(located["latitude"].mean()), float(located["longitude"].mean())]
+    else:
+        center = [20.0, 0.0]
+    m = folium.Map(location=center, zoom_start=5 if len(located) else 2, tiles="OpenStreetMap",
+                   control_scale=True)
+    m.default_js = LEAFLET_JS
+    m.default_css = LEAFLET_CSS
+    if len(located):
+        m.fit_bounds([[float(located["latitude"].min()), float(located["longitude"].min())],
+                      [float(located["latitude"].max()), float(located["longitude"].max())]],
+                     max_zoom=9)
+    if outlines and len(located):
+        _outlines(m, located["country_code"].dropna().astype(str))
+    if heat and len(located):
+        layer = HeatMap(located[["latitude", "longitude"]].astype(float).values.tolist(), radius=18)
+        layer.default_js = HEAT_JS
+        layer.add_to(m)
+        return m
+    use_cluster = len(located) > CLUSTER_FROM if cluster is None else cluster
+    if use_cluster:
+        target = MarkerCluster(name="events")
+        target.default_js, target.default_css = CLUSTER_JS, CLUSTER_CSS
+        target.add_to(m)
+    else:
+        target = folium.FeatureGroup(name="events").add_to(m)
+    for row in located.to_dict("records"):
+        colour = COLOURS.get(row.get("event_type"), OTHER_COLOUR)
+        folium.CircleMarker(
+            location=[float(row["latitude"]), float(row["longitude"])], radius=7, color=colour, weight=2,
+            fill=True, fill_color=colour, fill_opacity=0.75,
+            tooltip=folium.Tooltip(tooltip_html(row), sticky=True),
+            popup=folium.Popup(popup_html(row), max_width=420),
+        ).add_to(target)
+    return m
+
+
+def legend_items(events: pd.DataFrame) -> list[tuple[str, str, int]]:
+    """(event type, colour, count) for the legend, most frequent first."""
+    counts = events["event_type"].value_counts()
+    return [(str(t), COLOURS.get(str(t), OTHER_COLOUR), int(n)) for t, n in counts.items()]

@@ -1,0 +1,79 @@
+"""The dashboard's logic with Streamlit's AppTest: filters, URL parameters, counts, downloads."""
+import json
+import sys
+from datetime import date
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from events.schema import Event
+from events.store import Store
+from parsing.articles import from_text
+from tests.conftest import REPO
+
+ROWS = [
+    ("Kunduz", "Kunduz", "2021-06-01", "Battles", "Fighting in Kunduz."),
+    ("Taloqan", "Takhar", "2021-06-10", "Protests", "Protesters marched in Taloqan."),
+    ("Herat", "Herat", "2021-07-20", "Battles", "Herat <b>attacked</b> at dawn."),
+]
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch):
+    db = tmp_path / "e.sqlite"
+    with Store(db) as store:
+        for i, (loc, admin1, day, etype, sentence) in enumerate(ROWS):
+            store.put(from_text(sentence, id=f"a{i}"), content_hash=str(i), events=[Event(
+                event_id=f"e{i}", article_id=f"a{i}", event_date=day, event_type=etype, location=loc,
+                admin1=admin1, country="Afghanistan", country_code="AF", latitude=36.0 + i, longitude=68.0,
+                source_sentence=sentence, claimant="an official")])
+    monkeypatch.setattr(sys, "argv", ["dashboard.py", "--db", str(db)])
+    return AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=120)
+
+
+def metrics(at):
+    return {m.label: m.value for m in at.metric}
+
+
+def _map_script(at):
+    for el in at.main:
+        proto = getattr(el, "proto", None)
+        if proto is not None and hasattr(proto, "json_args") and "script" in proto.json_args:
+            return json.loads(proto.json_args)["script"]
+    return ""
+
+
+def test_app_opens_with_every_event_and_no_exception(app):
+    at = app.run()
+    assert not at.exception
+    assert metrics(at)["Events"] == "3"
+    script = _map_script(at)
+    assert script.count("L.circleMarker") == 3
+    assert "<b>attacked</b>" not in script and "&lt;b&gt;attacked&lt;/b&gt;" in script
+
+
+@pytest.mark.parametrize("key, value, events", [
+    ("admin1", ["Kunduz", "Takhar"], "2"),
+    ("event_type", ["Protests"], "1"),
+])
+def test_app_filters_narrow_and_go_into_the_url(app, key, value, events):
+    at = app.run()
+    at.sidebar.multiselect(key=key).set_value(value).run()
+    assert metrics(at)["Events"] == events
+    shared = at.query_params[key]
+    assert (shared if isinstance(shared, list) else [shared]) == value
+
+
+def test_app_date_range_and_search_narrow(app):
+    at = app.run()
+    at.sidebar.slider(key="dates").set_value((date(2021, 7, 1), date(2021, 7, 20))).run()
+    assert metrics(at)["Events"] == "1" and at.query_params["start"] in ("2021-07-01", ["2021-07-01"])
+    at.sidebar.slider(key="dates").set_value((date(2021, 6, 1), date(2021, 7, 20))).run()
+    at.sidebar.text_input(key="q").set_value("marched").run()
+    assert metrics(at)["Events"] == "1" and at.query_params["q"] in ("marched", ["marched"])
+
+
+def test_app_filters_come_back_from_a_shared_url(app):
+    app.query_params["admin1"] = ["Herat"]
+    at = app.run()
+    assert metrics(at)["Events"] == "1" and at.sidebar.multiselect(key="admin1").value == ["Herat"]

@@ -1,0 +1,149 @@
+"""The dashboard in a real Streamlit server driven by headless Chromium (Debian's, via Playwright).
+
+Installed by `make test`; skipped, saying why, where Chromium or Playwright is absent.
+"""
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from events.schema import Event
+from events.store import Store
+from parsing.articles import from_text
+from tests.conftest import REPO
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+HOSTILE = ("Attackers wrote <img src=x onerror=alert('img')> and ${alert('tpl')} and `back` and "
+           "</script><script>alert('close')</script> near the checkpoint.")
+
+pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed "
+                                "(make test installs it)")
+
+
+def _event(i, location, admin1, lat, lon, day, sentence, etype="Battles"):
+    return Event(event_id=f"e{i}", article_id=f"a{i}", event_date=day, time_precision=1, event_type=etype,
+                 sub_event_type="Armed clash", actor1="Taliban", location=location, admin1=admin1,
+                 country="Afghanistan", country_code="AF", latitude=lat, longitude=lon, geo_precision=1,
+                 claimant="a provincial official", source_sentence=sentence, confidence=0.9)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    pytest.importorskip("playwright.sync_api", reason="playwright is not installed (make test installs it)")
+    db = tmp_path_factory.mktemp("dash") / "events.sqlite"
+    with Store(db) as store:
+        rows = [
+            _event(1, "Kunduz", "Kunduz", 36.73, 68.86, "2021-06-01", "Fighting was reported in Kunduz."),
+            _event(2, "Taloqan", "Takhar", 36.74, 69.53, "2021-06-10", "Clashes broke out in Taloqan."),
+            _event(3, "Herat", "Herat", 34.35, 62.20, "2021-07-20", "Herat came under attack at dawn."),
+            _event(4, "Spin Boldak", "Kandahar", 31.00, 66.40, "2021-07-14", HOSTILE),
+        ]
+        for e in rows:
+            store.put(from_text(e.source_sentence, id=e.article_id), content_hash=e.article_id, events=[e])
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+         "--", "--db", str(db)],
+        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        pytest.fail("streamlit did not start")
+    yield url, db
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+@pytest.fixture
+def page(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run"])
+        page = browser.new_page()
+        dialogs = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.dialogs = dialogs
+        yield page
+        browser.close()
+
+
+def _open(page, url):
+    page.goto(url)
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000)
+    frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+    frame.locator("path.leaflet-interactive").first.wait_for(timeout=30_000)
+    return frame
+
+
+def _markers(frame):
+    return frame.locator("path.leaflet-interactive[stroke-width='2']").count()
+
+
+def test_browser_markers_drawn_and_hover_shows_the_sentence(server, page):
+    url, _ = server
+    frame = _open(page, url)
+    assert _markers(frame) == 4
+    marker = frame.locator("path.leaflet-interactive[stroke-width='2']").first
+    marker.hover(force=True)
+    tip = frame.locator(".leaflet-tooltip").last
+    tip.wait_for(timeout=10_000)
+    assert "a provincial official" in tip.inner_text()
+
+
+def test_browser_province_filter_and_dates_narrow_the_markers(server, page):
+    url, _ = server
+    frame = _open(page, f"{url}/?admin1=Kunduz&admin1=Takhar")
+    assert _markers(frame) == 2
+    frame = _open(page, f"{url}/?start=2021-07-01&end=2021-07-31")
+    assert _markers(frame) == 2
+
+
+def test_browser_hostile_text_shows_literally_and_runs_nothing(server, page):
+    url, _ = server
+    frame = _open(page, f"{url}/?q=Attackers")
+    assert _markers(frame) == 1
+    frame.locator("path.leaflet-interactive[stroke-width='2']").first.hover(force=True)
+    tip = frame.locator(".leaflet-tooltip").last
+    tip.wait_for(timeout=10_000)
+    text = tip.inner_text()
+    assert "<img src=x onerror=alert('img')>" in text and "${alert('tpl')}" in text and "`back`" in text
+    page.wait_for_timeout(500)
+    assert page.dialogs == []
+
+
+def test_browser_upload_adds_events_and_reports_bad_files(server, page, tmp_path, gazetteer_path):
+    url, db = server
+    good = tmp_path / "ghazni.txt"
+    good.write_text("Clashes broke out in Ghazni on Monday, officials said.", encoding="utf-8")
+    bad = tmp_path / "broken.txt"
+    bad.write_bytes(bytes(range(256)) * 4)
+    frame = _open(page, url)
+    before = _markers(frame)
+    page.get_by_text("Add articles").click()
+    page.locator("input[type='file']").set_input_files([str(good), str(bad)])
+    page.get_by_text("broken.txt").first.wait_for(timeout=20_000)
+    page.get_by_role("button", name="Add to the map").click()
+    page.get_by_text("binary data, not text").wait_for(timeout=120_000)
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000)
+    frame = _open(page, url)
+    assert _markers(frame) == before + 1
+    assert page.dialogs == []

@@ -1,0 +1,49 @@
+"""The folium map: escaping of untrusted text, offline assets, clustering."""
+import pandas as pd
+import pytest
+
+from events.maps import CLUSTER_FROM, build_map, legend_items, safe
+from events.schema import Event
+from events.table import _typed, empty
+
+HOSTILE = "<img src=x onerror=alert(1)> ${alert(2)} `x` \\u0061 </script>"
+
+
+def frame(n=3, sentence="Clashes in Kunduz."):
+    if n == 0:
+        return empty()
+    rows = [Event(event_id=str(i), article_id="a", event_date="2021-06-01", event_type="Battles",
+                  latitude=36.7 + i * 0.01, longitude=68.8, country_code="AF", source_sentence=sentence,
+                  claimant="an official", url="javascript:alert(3)").as_dict() for i in range(n)]
+    return _typed(pd.DataFrame(rows), "events")
+
+
+@pytest.mark.parametrize("text, forbidden", [
+    ("<b>", "<b>"), ("${x}", "${"), ("`", "`"), ("\\", "\\"), ("'\"", "'"),
+])
+def test_maps_safe_escapes_html_and_template_literals(text, forbidden):
+    assert forbidden not in safe(text)
+
+
+def test_maps_hostile_text_never_reaches_the_page_raw():
+    html = build_map(frame(1, HOSTILE), outlines=False).get_root().render()
+    assert "<img src=x" not in html and "${alert" not in html and "`x`" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html and "&lt;/script&gt;" in html
+    assert "javascript:alert(3)" not in html  # only http(s) links become links
+
+
+def test_maps_assets_are_served_by_the_app_not_a_cdn():
+    html = build_map(frame(CLUSTER_FROM + 1), outlines=False).get_root().render()
+    scripts = [line for line in html.splitlines() if "<script src=" in line or "stylesheet" in line]
+    assert scripts and all("/app/static/" in line for line in scripts), scripts
+    assert "markerClusterGroup" in html
+
+
+def test_maps_heat_map_and_legend():
+    html = build_map(frame(5), heat=True, outlines=False).get_root().render()
+    assert "heatLayer" in html and "/app/static/heat/leaflet-heat.js" in html
+    assert legend_items(frame(5)) == [("Battles", "#d62728", 5)]
+
+
+def test_maps_empty_view_still_draws_a_map():
+    assert "L.map" in build_map(frame(0)).get_root().render()
