@@ -212,8 +212,11 @@ def main() -> None:
     st.dataframe(view[["event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "admin1",
                        "country", "claimant", "source_sentence"]], width="stretch", hide_index=True)
     d1, d2 = st.columns(2)
-    d1.download_button("Download CSV (ACLED columns first)", frame_csv(view), "sitrep-events.csv", "text/csv")
-    d2.download_button("Download GeoJSON", frame_geojson(view), "sitrep-events.geojson", "application/geo+json")
+    # Deferred: the files are made only when asked for, not on every rerun.
+    d1.download_button("Download CSV (ACLED columns first)", lambda: frame_csv(view), "sitrep-events.csv",
+                       "text/csv")
+    d2.download_button("Download GeoJSON", lambda: frame_geojson(view), "sitrep-events.geojson",
+                       "application/geo+json")
     upload_block(path)
 
 

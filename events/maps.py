@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import folium
 import pandas as pd
-from folium.plugins import HeatMap, MarkerCluster
+from folium.plugins import FastMarkerCluster, HeatMap, MarkerCluster
 
 #: Where the app serves its static files (Streamlit's static serving).
 STATIC = "/app/static"
@@ -36,6 +36,30 @@ COLOURS = {
 OTHER_COLOUR = "#7f7f7f"
 #: Above this many events, markers are clustered.
 CLUSTER_FROM = 200
+#: Above this many, markers are built in the browser from a compact array (FastMarkerCluster):
+#: one folium object per marker costs seconds per thousand.
+FAST_FROM = CLUSTER_FROM
+_FIELDS = ("event_type", "sub_event_type", "actor1", "actor2", "location", "admin1", "country", "claimant",
+           "geo_precision", "corroborations", "time_precision", "title")
+# Every string in the rows is escaped by safe() in Python; this only joins them. A row is
+# lat, lon, colour, sentence, date, then _FIELDS (row[5] the type ... row[16] the title).
+# No // comments inside: the script may reach the page on one line.
+_FAST_CALLBACK = """function (row) {
+    var m = L.circleMarker([row[0], row[1]], {radius: 7, color: row[2], weight: 2, fill: true,
+                                               fillColor: row[2], fillOpacity: 0.75});
+    m.bindTooltip("<div class='sitrep-tip' style='max-width:320px;white-space:normal'>" + row[3] +
+                  "<br><i>— " + row[12] + "</i></div>", {sticky: true});
+    m.bindPopup("<table class='sitrep-popup'>" +
+        "<tr><th>Event</th><td>" + row[5] + " / " + row[6] + "</td></tr>" +
+        "<tr><th>Date</th><td>" + row[4] + " (precision " + row[15] + ")</td></tr>" +
+        "<tr><th>Actors</th><td>" + row[7] + " vs " + row[8] + "</td></tr>" +
+        "<tr><th>Claimant</th><td>" + row[12] + "</td></tr>" +
+        "<tr><th>Place</th><td>" + row[9] + ", " + row[10] + ", " + row[11] +
+        " (geo precision " + row[13] + ")</td></tr>" +
+        "<tr><th>Corroborations</th><td>" + row[14] + "</td></tr>" +
+        "<tr><th>Article</th><td>" + row[16] + "</td></tr></table>", {maxWidth: 420});
+    return m;
+}"""
 
 
 def safe(text) -> str:
@@ -114,6 +138,11 @@ def build_map(events: pd.DataFrame, *, heat: bool = False, cluster: bool | None 
         layer.default_js = HEAT_JS
         layer.add_to(m)
         return m
+    if len(located) > FAST_FROM:
+        layer = FastMarkerCluster(_fast_rows(located), callback=_FAST_CALLBACK, name="events")
+        layer.default_js, layer.default_css = CLUSTER_JS, CLUSTER_CSS
+        layer.add_to(m)
+        return m
     use_cluster = len(located) > CLUSTER_FROM if cluster is None else cluster
     if use_cluster:
         target = MarkerCluster(name="events")
@@ -136,3 +165,22 @@ def legend_items(events: pd.DataFrame) -> list[tuple[str, str, int]]:
     """(event type, colour, count) for the legend, most frequent first."""
     counts = events["event_type"].value_counts()
     return [(str(t), COLOURS.get(str(t), OTHER_COLOUR), int(n)) for t, n in counts.items()]
+
+
+def _fast_rows(located: pd.DataFrame) -> list[list]:
+    """[lat, lon, colour, sentence, date, then _FIELDS] per event, every string escaped."""
+    def col(name, default=""):
+        return [safe(v) or default for v in located[name].astype(object).tolist()]
+
+    claimant = located["claimant"].astype(object).where(located["claimant"].notna(), located["source"])
+    columns = [
+        located["latitude"].astype(float).tolist(), located["longitude"].astype(float).tolist(),
+        [COLOURS.get(t, OTHER_COLOUR) for t in located["event_type"].astype(object).tolist()],
+        col("source_sentence"), located["event_date"].dt.strftime("%Y-%m-%d").fillna("undated").tolist(),
+    ]
+    for f in _FIELDS:
+        if f == "claimant":
+            columns.append([safe(v) or "the outlet" for v in claimant.tolist()])
+        else:
+            columns.append(col(f, "?" if f in ("actor1", "actor2") else ""))
+    return [list(r) for r in zip(*columns)]

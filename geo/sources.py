@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+from functools import lru_cache
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import metadata, resources
@@ -161,9 +162,15 @@ def _outline_centroid(geojson: dict) -> tuple[float, float] | None:
     return (best[1], best[2]) if best else None
 
 
+@lru_cache(maxsize=None)
+def _countryinfo_cached() -> dict[str, dict]:
+    return _countryinfo_by_iso(_data_dir("countryinfo"))
+
+
+@lru_cache(maxsize=512)
 def country_rings(iso: str) -> list[list[tuple[float, float]]]:
     """The outer rings of a country's outline as (lat, lon) lists (countryinfo's GeoJSON)."""
-    info = _countryinfo_by_iso(_data_dir("countryinfo")).get(iso.upper(), {})
+    info = _countryinfo_cached().get(iso.upper(), {})
     out = []
     for feature in (info.get("geoJSON") or {}).get("features", []):
         geom = feature.get("geometry") or {}

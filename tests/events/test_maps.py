@@ -47,3 +47,13 @@ def test_maps_heat_map_and_legend():
 
 def test_maps_empty_view_still_draws_a_map():
     assert "L.map" in build_map(frame(0)).get_root().render()
+
+
+def test_maps_many_events_are_built_in_the_browser_and_still_escaped():
+    from events.maps import FAST_FROM
+
+    html = build_map(frame(FAST_FROM + 1, HOSTILE), outlines=False).get_root().render()
+    assert "var callback = function (row)" in html and "L.markerClusterGroup" in html
+    assert "var callback = \nvar" not in html and "var callback = var" not in html
+    assert "<img src=x" not in html and "${alert" not in html and "`x`" not in html
+    assert html.count("L.circleMarker(") == 1  # one constructor in the callback, not one per event
