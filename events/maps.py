@@ -40,7 +40,7 @@ CLUSTER_FROM = 200
 #: one folium object per marker costs seconds per thousand.
 FAST_FROM = CLUSTER_FROM
 _FIELDS = ("event_type", "sub_event_type", "actor1", "actor2", "location", "admin1", "country", "claimant",
-           "geo_precision", "corroborations", "time_precision", "title")
+           "geo_precision", "corroborations", "time_precision", "title", "claimant_role")
 # Every string in the rows is escaped by safe() in Python; this only joins them. A row is
 # lat, lon, colour, sentence, date, then _FIELDS (row[5] the type ... row[16] the title).
 # No // comments inside: the script may reach the page on one line.
@@ -54,6 +54,7 @@ _FAST_CALLBACK = """function (row) {
         "<tr><th>Date</th><td>" + row[4] + " (precision " + row[15] + ")</td></tr>" +
         "<tr><th>Actors</th><td>" + row[7] + " vs " + row[8] + "</td></tr>" +
         "<tr><th>Claimant</th><td>" + row[12] + "</td></tr>" +
+        "<tr><th>Role</th><td>" + row[17] + "</td></tr>" +
         "<tr><th>Place</th><td>" + row[9] + ", " + row[10] + ", " + row[11] +
         " (geo precision " + row[13] + ")</td></tr>" +
         "<tr><th>Corroborations</th><td>" + row[14] + "</td></tr>" +
@@ -93,6 +94,7 @@ def popup_html(row) -> str:
         ("Date", f"{safe(date_text)} (precision {safe(_value(row, 'time_precision'))})"),
         ("Actors", f"{safe(_value(row, 'actor1') or '?')} vs {safe(_value(row, 'actor2') or '?')}"),
         ("Claimant", safe(_value(row, "claimant") or _value(row, "source") or "the outlet")),
+        ("Role", safe(_value(row, "claimant_role") or "")),
         ("Place", f"{safe(_value(row, 'location'))}, {safe(_value(row, 'admin1'))}, {safe(_value(row, 'country'))}"
                   f" (geo precision {safe(_value(row, 'geo_precision'))})"),
         ("Corroborations", safe(_value(row, "corroborations"))),

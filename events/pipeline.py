@@ -31,7 +31,7 @@ from parsing.articles import Article
 from parsing.dates import resolve as resolve_date
 
 #: Part of every content hash: a new pipeline re-reads articles stored by an older one.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 
 NO_DATE_FLAG = "no publication date"
 
@@ -182,9 +182,12 @@ def build_events(article: Article, analysis: TextAnalysis, *, country_names: Map
     published = article.published
     outlet = article.source
     drafts: list[_Draft] = []
+    roles: dict[str, str] = {}
     for m in analysis.events:
         claim = _claim_for(m, analysis.claims)
         claimant = claim.claimant if claim and claim.claimant else outlet
+        if claim is not None and claim.role and claimant:
+            roles[claimant] = claim.role
         dates = []
         for text in (*m.date_texts, claim.date_text if claim else None):
             found = resolve_date(text, published) if text else None
@@ -199,7 +202,7 @@ def build_events(article: Article, analysis: TextAnalysis, *, country_names: Map
                                  (m.sentence_start, m.sentence_end),
                                  place.confidence if place is not None else 0.3))
     drafts = _merge(drafts, country_of, country_names)
-    return [_event(article, d, country_names=country_names, country_of=country_of)
+    return [_event(article, d, country_names=country_names, country_of=country_of, roles=roles)
             for d in drafts if d.place is not None]
 
 
@@ -259,7 +262,7 @@ def _absorb(target: _Draft, other: _Draft) -> None:
         target.place, target.precision = other.place, other.precision
 
 
-def _event(article: Article, d: _Draft, *, country_names, country_of) -> Event:
+def _event(article: Article, d: _Draft, *, country_names, country_of, roles: Mapping[str, str]) -> Event:
     m, p = d.mention, d.place
     explicit = [x for x in d.dates if x[0] == 1]
     chosen = min(explicit, key=lambda x: x[2]) if explicit else (d.dates[0] if d.dates else None)
@@ -283,7 +286,10 @@ def _event(article: Article, d: _Draft, *, country_names, country_of) -> Event:
         # The place as the article spells it, unless it stands in for an unnamed one.
         location=split_designator(p.name)[0] if d.precision < GEO_REGION and p.name else (p.resolved_name or p.name), latitude=p.lat, longitude=p.lon, geonameid=p.geonameid,
         geo_precision=d.precision, source=article.source, notes=sentence,
-        fatalities=m.fatalities, claimant="; ".join(claimants) or None, source_sentence=sentence,
+        fatalities=m.fatalities, claimant="; ".join(claimants) or None,
+        claimant_role="; ".join(roles.get(c, "") for c in claimants) if any(roles.get(c) for c in claimants)
+        else None,
+        source_sentence=sentence,
         sentence_start=s, sentence_end=e, url=article.url, title=article.title,
         confidence=round(d.confidence, 3), corroborations=max(1, len(claimants)),
     )

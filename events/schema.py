@@ -52,6 +52,8 @@ class Event:
     notes: str = _col("TEXT", "string", acled=True, default="")
     fatalities: int | None = _col("INTEGER", "Int64", acled=True)
     claimant: str | None = _col("TEXT", "string")
+    #: The claimants' roles, in the same order ("; "-separated, empty where none is stated).
+    claimant_role: str | None = _col("TEXT", "string")
     source_sentence: str = _col("TEXT", "string", default="")
     sentence_start: int | None = _col("INTEGER", "Int64")
     sentence_end: int | None = _col("INTEGER", "Int64")

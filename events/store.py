@@ -10,6 +10,7 @@ processes may write at once; SQLite serialises them, each waiting up to
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
@@ -38,10 +39,14 @@ def _create_table(name: str) -> str:
     return f"CREATE TABLE {name}({cols});"
 
 
-#: Schema migrations, in order; ``PRAGMA user_version`` counts those applied.
+#: Schema migrations, in order; ``PRAGMA user_version`` counts those applied. The first
+#: creates the tables as :mod:`events.schema` declares them now, so a later ``ADD COLUMN``
+#: is skipped where the column is already there.
 MIGRATIONS: tuple[str, ...] = (
     "\n".join(_create_table(t) for t in TABLES) + _INDEXES,
+    "ALTER TABLE events ADD COLUMN claimant_role TEXT",
 )
+_ADD_COLUMN = re.compile(r"ALTER TABLE (\w+) ADD COLUMN (\w+)", re.I)
 
 
 def default_path() -> Path:
@@ -94,6 +99,10 @@ class Store:
             version = self._conn.execute("PRAGMA user_version").fetchone()[0]
             for script in MIGRATIONS[version:]:
                 for statement in script.split(";"):
+                    add = _ADD_COLUMN.match(statement.strip())
+                    if add and add.group(2) in {r[1] for r in self._conn.execute(
+                            f"PRAGMA table_info({add.group(1)})")}:
+                        continue
                     if statement.strip():
                         self._conn.execute(statement)
             self._conn.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")

@@ -97,3 +97,18 @@ def test_store_two_writers_at_once_both_finish(tmp_path):
     with Store(path) as s:
         assert s.counts()["articles"] == 300 and s.counts()["events"] == 300
         assert s.query("PRAGMA integrity_check") == [("ok",)]
+
+
+def test_store_migrates_an_older_schema_in_place(tmp_path):
+    path = tmp_path / "old.sqlite"
+    with Store(path) as s:
+        s.put(from_text("Fighting in Kunduz.", id="a1"), content_hash="h", events=[_event("a1", 1)])
+    conn = sqlite3.connect(path)
+    conn.execute("ALTER TABLE events DROP COLUMN claimant_role")  # as schema 1 stores were
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with Store(path) as s:
+        assert s.schema_version == len(MIGRATIONS)
+        assert [r["event_id"] for r in s.rows("events")] == ["a1-1"]  # nothing lost
+        assert "claimant_role" in {r[1] for r in s.query("PRAGMA table_info(events)")}
