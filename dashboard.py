@@ -17,6 +17,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from events import maps
+from events.exc import EventsError
 from events.export import frame_csv, frame_geojson
 from events.store import Store
 from events.table import filter_events, load
@@ -166,8 +167,12 @@ def _ingest(path: Path, files, pasted: str, published) -> None:
             done = s.articles + s.rejected
             bar.progress(min(1.0, done / total), text=f"{done} of {total} read")
 
-        with Store(path) as store:
-            summary = ingest(inputs, store=store, published=published, jobs=1, progress=progress)
+        try:
+            with Store(path) as store:
+                summary = ingest(inputs, store=store, published=published, jobs=1, progress=progress)
+        except EventsError as exc:
+            st.error(f"Could not add the articles: {exc}")
+            return
         bar.progress(1.0, text="Done")
     st.success(f"{summary.stored + summary.replaced} added, {summary.unchanged} already there, "
                f"{summary.events} events.")
@@ -178,9 +183,13 @@ def _ingest(path: Path, files, pasted: str, published) -> None:
 
 
 def main() -> None:
-    path = store_path()
     st.title("Sitrep")
-    df = load_events(str(path), _version(path))
+    try:
+        path = store_path()
+        df = load_events(str(path), _version(path))
+    except EventsError as exc:  # a file that is not a store, an unwritable folder...
+        st.error(f"Cannot open the event store: {exc}")
+        st.stop()
     st.sidebar.header("Filters")
     admin1 = place_filter(df)
     dates = date_filter(df)

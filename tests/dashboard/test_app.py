@@ -77,3 +77,17 @@ def test_app_filters_come_back_from_a_shared_url(app):
     app.query_params["admin1"] = ["Herat"]
     at = app.run()
     assert metrics(at)["Events"] == "1" and at.sidebar.multiselect(key="admin1").value == ["Herat"]
+
+
+@pytest.mark.parametrize("content", [b"", b"not a database at all" * 50])
+def test_app_empty_or_broken_store_is_a_message_not_a_traceback(tmp_path, monkeypatch, content):
+    db = tmp_path / "e.sqlite"
+    if content:
+        db.write_bytes(content)
+    monkeypatch.setattr(sys, "argv", ["dashboard.py", "--db", str(db)])
+    at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=120).run()
+    assert not at.exception
+    if content:
+        assert "Cannot open the event store" in at.error[0].value
+    else:
+        assert metrics(at)["Events"] == "0"
