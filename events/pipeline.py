@@ -18,9 +18,10 @@ sentence) and are placed here with the resolved places (:mod:`events.geoparse`):
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from events.actors import actor_name
 from events.geoparse import ResolvedPlace, Resolver, TextAnalysis, analyse_docs
@@ -164,6 +165,37 @@ def _event_places(mention, by_span, estimates) -> list[tuple[ResolvedPlace, int]
     return specific
 
 
+def _previous_places(article: Article, analysis: TextAnalysis, mention, by_span, estimates):
+    """The places of the sentence before, in the same paragraph, for an event that names none
+    ("Clashes broke out in X. Two soldiers were killed.")."""
+    earlier = [(s, e) for s, e in analysis.sentences if e <= mention.sentence_start]
+    if not earlier:
+        return []
+    s, e = earlier[-1]
+    if "\n" in article.text[e:mention.sentence_start]:
+        return []
+    spans = tuple((p.start, p.end) for p in analysis.places if s <= p.start < e)
+    return _event_places(replace(mention, places=spans, near=()), by_span, estimates)
+
+
+_OVER_PAST = re.compile(r"\b(?:over|in|during|within)\s+(?:the\s+)?(?:past|last|previous)?\s*"
+                        r"(24|48|72)\s+hours|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(\w+)\s+days", re.I)
+_DAY_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+
+
+def _reported_span_days(sentence: str, date_text: str) -> int:
+    """Days before a report date that the event happened: "Reported on 9 August, over the past
+    24 hours, ..." is 8 August; "over the last 3 days" reaches back 2 days (ACLED's convention)."""
+    if not re.search(r"\breported\b", sentence, re.I):
+        return 0
+    m = _OVER_PAST.search(sentence)
+    if not m:
+        return 0
+    if m.group(1):
+        return int(m.group(1)) // 24
+    return max(0, _DAY_WORDS.get(m.group(2).lower(), 1) - 1)
+
+
 def _claim_for(mention, claims):
     for c in claims:
         if c.start <= mention.trigger_start < c.end:
@@ -192,11 +224,13 @@ def build_events(article: Article, analysis: TextAnalysis, *, country_names: Map
         for text in (*m.date_texts, claim.date_text if claim else None):
             found = resolve_date(text, published) if text else None
             if found:
-                dates.append((1, found.day, found.precision))
+                back = _reported_span_days(article.text[m.sentence_start:m.sentence_end], text)
+                dates.append((1, found.day - timedelta(days=back), found.precision))
                 break
         if published:
             dates.append((0, published, TIME_DAY))
-        places = _event_places(m, by_span, estimates) or [(None, GEO_REGION)]
+        places = _event_places(m, by_span, estimates) or _previous_places(article, analysis, m, by_span, estimates) \
+            or [(None, GEO_REGION)]
         for place, precision in places:
             drafts.append(_Draft(m, place, precision, [claimant] if claimant else [], dates,
                                  (m.sentence_start, m.sentence_end),
@@ -214,10 +248,19 @@ def _actor1(d: _Draft, country_of, country_names) -> str | None:
 def _merge(drafts: list[_Draft], country_of, country_names) -> list[_Draft]:
     """One draft per happening: same type and actor1, and the same place or none."""
     groups: dict[tuple, list[_Draft]] = {}
+    anonymous: list[tuple[tuple, _Draft]] = []
     for d in drafts:
-        key = (d.mention.event_type, d.mention.sub_event_type,
-               _actor1(_Draft(d.mention, None, 0, [], [], (0, 0), 0), country_of, country_names))
-        groups.setdefault(key, []).append(d)
+        kind = (d.mention.event_type, d.mention.sub_event_type)
+        actor = _actor1(_Draft(d.mention, None, 0, [], [], (0, 0), 0), country_of, country_names)
+        if actor is None:
+            anonymous.append((kind, d))
+        else:
+            groups.setdefault((*kind, actor), []).append(d)
+    for kind, d in anonymous:
+        # No actor named ("Two soldiers were killed"): the same kind of event by the one
+        # actor the article names for it, if there is exactly one; else its own group.
+        named = [k for k in groups if k[:2] == kind]
+        groups.setdefault(named[0] if len(named) == 1 else (*kind, None), []).append(d)
     out = []
     for group in groups.values():
         located = [d for d in group if d.place is not None]

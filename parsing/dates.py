@@ -21,7 +21,8 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _SAME_DAY = re.compile(r"\b(today|this (morning|afternoon|evening)|tonight|earlier today)\b", re.I)
 _YESTERDAY = re.compile(r"\b(yesterday|last night)\b", re.I)
 _WEEKISH = re.compile(r"\b(last|this|past|previous) week(end)?\b|\brecent days\b|\bearlier this week\b", re.I)
-_FILLER = re.compile(r"^(on|in|at|since|by|as of|as reported on|reported on|during|from|the)\s+", re.I)
+_FILLER = re.compile(r"^(on|in|at|since|by|as of|as reported on|reported on|during|from|the|around|about|"
+                     r"approximately|circa|some time on|sometime on)\s+", re.I)
 _VAGUE = re.compile(r"\b(early|mid|late|the end of|the beginning of|the start of)[- ]", re.I)
 _NUMERIC = re.compile(r"^\d{1,2} \d{1,2} \d{4}$")
 _DMY = re.compile(r"^(\d{1,2})[-/ ]([A-Za-z]+)[-/ ](\d{4})$")

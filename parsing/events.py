@@ -59,7 +59,7 @@ TRIGGERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Protests", "Peaceful protest",
      ("protest", "protests", "protested", "demonstrated", "staged a protest", "held a protest", "picketed",
       "press conference with banners", "gathered to", "took to the streets", "strike", "went on strike",
-      "boycott", "vigil", "marches", "march", "protesters", "protestors", "demonstration", "demonstrations",
+      "boycott", "vigil", "marches", "march", "gathered", "sit-in", "protesters", "protestors", "demonstration", "demonstrations",
       "demonstrators", "rally", "rallies", "rallied", "marched", "sit-in", "picket")),
     ("Strategic developments", "Agreement",
      ("agreed", "agreement", "agreements", "accepted a leading role", "accepted a role", "accepts lead role",
@@ -102,6 +102,8 @@ CIVILIANS = {"civilians", "civilian", "villagers", "residents", "people", "child
 PROTESTERS = {"protesters", "protestors", "demonstrators"}
 RIOTERS = {"rioters", "mob"}
 _ACTOR_HEADS = MILITARY | POLICE | ARMED | CIVILIANS | PROTESTERS | RIOTERS
+_PERSON_NOUNS = {"officer", "officers", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
+                 "commander", "commanders", "source", "sources", "chief", "member", "members", "doctor"}
 
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "dozens": 24,
@@ -220,6 +222,8 @@ def _actors(sent: Span, groups: set[str], linked: dict[str, str]) -> list[tuple[
     for tok in sent:
         if tok.i in taken or tok.lower_ not in _ACTOR_HEADS:
             continue
+        if tok.i + 1 < sent.end and doc[tok.i + 1].lower_ in _PERSON_NOUNS:
+            continue  # "an army officer", "a police spokesman": a person, usually the speaker
         if tok.lower_ in CIVILIANS and tok.lower_ in ("man", "woman", "boy", "girl", "people"):
             kind = "civilians"
         elif tok.lower_ in MILITARY:

@@ -222,8 +222,8 @@ class PlaceFinder:
             core, kind = _core(span)
             if kind is None and j < n and doc[j].text.islower() and doc[j].lower_ in DESIGNATORS:
                 kind = DESIGNATORS[doc[j].lower_]  # "Bilchiragh district"
-            if cue is None and i >= 2 and doc[i - 1].text == "," and any(
-                    s.end == i - 1 or (s.end == i - 2 and doc[i - 2].lower_ in DESIGNATORS) for s in places):
+            if cue is None and i >= 2 and doc[i - 1].text == "," and (doc[i - 2].lower_ in DESIGNATORS or any(
+                    s.end == i - 1 for s in places)):
                 cue = "after a place"  # "Bilchiragh district, Faryab": the unit it lies in
             weak = None
             if not (cue or kind or listing) and _cue_at(doc, i) in ("in", "at") and \

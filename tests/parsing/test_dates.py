@@ -36,3 +36,9 @@ def test_dates_without_a_day_or_month_resolve_to_nothing(text):
 def test_dates_relative_phrases_need_a_publication_date():
     assert resolve("on Tuesday", None) is None
     assert resolve("March 28, 2021", None).day == date(2021, 3, 28)
+
+
+@pytest.mark.parametrize("text", ["Around 22 April 2022", "about 22 April 2022"])
+def test_dates_approximate_words_do_not_hide_the_day(text):
+    found = resolve(text, PUBLISHED)
+    assert (found.day, found.precision) == (date(2022, 4, 22), DAY)

@@ -1,0 +1,50 @@
+"""The pipeline's rules on short texts of our own, through the real model and gazetteer."""
+from datetime import date
+
+import pytest
+
+from events.geoparse import Resolver
+from events.pipeline import _reported_span_days, analyse
+from parsing.articles import from_text
+
+
+@pytest.fixture(scope="module")
+def resolver(geocoder):
+    return Resolver(geocoder)
+
+
+def events(resolver, text, published=date(2021, 6, 22)):
+    (a,) = analyse([from_text(text, id="t", published=published, source="Test Wire")], resolver=resolver)
+    return a.events
+
+
+@pytest.mark.parametrize("sentence, back", [
+    ("Reported on 9 August 2019, over the past 24 hours, troops killed 5 militants.", 1),
+    ("Reported on 26 August 2019, over the last 3 days, troops raided villages.", 2),
+    ("On 9 August 2019, troops killed 5 militants over the past 24 hours.", 0),  # not a report date
+])
+def test_pipeline_report_dates_reach_back_over_the_span_they_cover(sentence, back):
+    assert _reported_span_days(sentence, "9 August 2019") == back
+
+
+def test_pipeline_an_event_without_a_place_takes_the_previous_sentences(resolver):
+    found = events(resolver, "Clashes broke out in Kunduz on Monday. Two soldiers were killed, officials said.")
+    assert {e.location for e in found} == {"Kunduz"} and all(e.event_date == "2021-06-21" for e in found)
+
+
+def test_pipeline_one_happening_twice_is_one_event_with_both_claimants(resolver):
+    text = ("Mariam Sadat, a council member, said militants captured Taloqan on Monday.\n\n"
+            "Speaking on condition of anonymity, an army officer confirmed the takeover of Taloqan.")
+    (event,) = [e for e in events(resolver, text) if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert event.corroborations == 2 and event.claimant.startswith("Mariam Sadat")
+    assert event.claimant_role.startswith("council member")
+
+
+def test_pipeline_unknown_place_takes_its_containing_unit_with_lower_precision(resolver):
+    (event,) = events(resolver, "On 3 May 2021, militants attacked a checkpoint in Zzyxqabad district, Kunduz.")
+    assert event.admin1 == "Kunduz" and event.geo_precision >= 2
+
+
+def test_pipeline_without_any_date_says_so(resolver):
+    (event,) = events(resolver, "Clashes broke out in Kunduz.", published=None)
+    assert event.event_date is None and event.time_precision == 3 and event.date_flag == "no publication date"
