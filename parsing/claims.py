@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from parsing.places import text_of
+
 SAY_VERBS = {
     "said", "says", "say", "told", "tells", "confirmed", "confirms", "claimed", "claims", "claim",
     "warned", "warns", "denied", "denies", "announced", "announces", "stated", "states", "added",
@@ -112,7 +114,7 @@ def find_claims(doc: Doc) -> list[Claim]:
     for sent in doc.sents:
         if not sent.text.strip():
             continue
-        if "\n" in doc.text[last_end:_trim(sent)[0]]:
+        if "\n" in text_of(doc)[last_end:_trim(sent)[0]]:
             unclaimed = []
         last_end = _trim(sent)[1]
         claim = _claim_in(sent, speakers)
@@ -163,12 +165,12 @@ def _name_words(c: Claim) -> set[str]:
 def _with_statement(claim: Claim, sent: Span) -> Claim:
     s, e = _trim(sent)
     return Claim(claimant=claim.claimant, role=claim.role, anonymous=claim.anonymous, verb=claim.verb,
-                 statement=sent.doc.text[s:e], start=s, end=e, sentence_start=s, sentence_end=e,
+                 statement=text_of(sent.doc)[s:e], start=s, end=e, sentence_start=s, sentence_end=e,
                  kind=claim.kind, date_text=claim.date_text)
 
 
 def _trim(span: Span) -> tuple[int, int]:
-    text = span.doc.text
+    text = text_of(span.doc)
     s, e = span.start_char, span.end_char
     while s < e and text[s].isspace():
         s += 1
@@ -214,7 +216,7 @@ def _claim_in(sent: Span, speakers: _Speakers) -> Claim | None:
         s, e = _trim(stmt)
         ss, se = _trim(sent)
         return Claim(claimant=name, role=role, anonymous=anonymous, verb=v.lower_,
-                     statement=doc.text[s:e].strip(" ,“”\"'"), start=s, end=e,
+                     statement=text_of(doc)[s:e].strip(" ,“”\"'"), start=s, end=e,
                      sentence_start=ss, sentence_end=se, kind="source" if anonymous else kind,
                      date_text=_date_near(sent, v))
     return _quote_attribution(sent, speakers)
@@ -389,6 +391,6 @@ def _quote_attribution(sent: Span, speakers: _Speakers) -> Claim | None:
             s, _ = _trim(sent)
             ss, se = _trim(sent)
             return Claim(claimant=name, role=role, anonymous=False, verb=None,
-                         statement=doc.text[s:tok.idx].strip(" ,“”\"'"), start=s, end=tok.idx,
+                         statement=text_of(doc)[s:tok.idx].strip(" ,“”\"'"), start=s, end=tok.idx,
                          sentence_start=ss, sentence_end=se, kind="person")
     return None

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from parsing.places import PlaceMention
+from parsing.places import PlaceMention, text_of
 
 # (event type, sub-event type, trigger phrases). Earlier rows win over later ones.
 TRIGGERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -85,6 +85,10 @@ TRIGGERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 # Flatten to (tokens, type, sub-type), longest phrases first so "suicide car bomb" beats "bomb".
 _PHRASES = sorted(((tuple(p.split()), t, s, rank) for rank, (t, s, ps) in enumerate(TRIGGERS) for p in ps),
                   key=lambda x: (-len(x[0]), x[3]))
+# Phrases by their first word, longest first: a sentence is read once, not once per phrase.
+_BY_FIRST: dict[str, list] = {}
+for _entry in _PHRASES:
+    _BY_FIRST.setdefault(_entry[0][0], []).append(_entry)
 #: Words just before a trigger that make it an intention, a hypothetical or a denial.
 NOT_HAPPENED = {"would", "will", "could", "may", "might", "plan", "plans", "planned", "threatened", "vowed",
                 "intend", "intends", "aim", "aims", "if", "not", "no", "never", "deny", "denied", "prevent",
@@ -177,8 +181,8 @@ def _match_trigger(sent: Span):
     # Words inside dates are not triggers ("taken on March 28").
     toks = ["" if t.ent_type_ in ("DATE", "TIME") else t.lower_ for t in sent]
     found = []
-    for i in range(len(toks)):
-        for phrase, etype, sub, rank in _PHRASES:
+    for i, tok in enumerate(toks):
+        for phrase, etype, sub, rank in _BY_FIRST.get(tok, ()):
             n = len(phrase)
             if tuple(toks[i:i + n]) == phrase:
                 found.append((rank, i, n, etype, sub))
@@ -307,8 +311,8 @@ def _fatalities(text: str) -> int | None:
 
 def _excluded(doc: Doc, m: PlaceMention, sent_start: int) -> bool:
     """Whether a place in the event's sentence is not where the event happened."""
-    before = doc.text[max(sent_start, m.start - 80):m.start]
-    after = doc.text[m.end:m.end + 25].lower().split()
+    before = text_of(doc)[max(sent_start, m.start - 80):m.start]
+    after = text_of(doc)[m.end:m.end + 25].lower().split()
     if _DISTANCE_BEFORE.search(before) or _BORDER_BEFORE.search(before) or _MEETING_BEFORE.search(before):
         return True
     words = [w.strip(",.") for w in after[:2]]
@@ -326,12 +330,12 @@ def distance_cues(doc: Doc, places: list[PlaceMention]) -> list[DistanceCue]:
             continue
         sent = doc.char_span(m.start, m.end, alignment_mode="expand")
         s0 = sent.sent.start_char if sent is not None else max(0, m.start - 200)
-        hit = _DISTANCE_BEFORE.search(doc.text[max(s0, m.start - 80):m.start])
+        hit = _DISTANCE_BEFORE.search(text_of(doc)[max(s0, m.start - 80):m.start])
         if hit:
             direction = hit.group(2).lower().replace("-", "") if hit.group(2) else None
             if direction is None:  # "in the far north of the country, 50 km from X"
                 s1 = sent.sent.end_char if sent is not None else m.end + 200
-                compass = _COMPASS.search(doc.text[s0:s1])
+                compass = _COMPASS.search(text_of(doc)[s0:s1])
                 direction = compass.group(1).lower().replace("-", "") if compass else None
             out.append(DistanceCue(s0, float(hit.group(1)), direction, (m.start, m.end)))
     return out
@@ -373,7 +377,7 @@ def find_events(doc: Doc, places: list[PlaceMention]) -> list[EventMention]:
         acting = {(doc[p].idx) for p, a in actors if a.kind == "state"}
         kept = [m for m in in_sent if not _excluded(doc, m, sent.start_char) and m.start not in acting]
         near = tuple((m.start, m.end) for m in kept
-                     if _NEAR_BEFORE.search(doc.text[max(sent.start_char, m.start - 30):m.start]))
+                     if _NEAR_BEFORE.search(text_of(doc)[max(sent.start_char, m.start - 30):m.start]))
         date_texts = _date_phrases(sent, trig)
         s, e = _trim(sent)
         out.append(EventMention(
@@ -405,7 +409,7 @@ def _date_phrases(sent: Span, trig: Span) -> tuple[str, ...]:
 
 
 def _trim(span: Span) -> tuple[int, int]:
-    text = span.doc.text
+    text = text_of(span.doc)
     s, e = span.start_char, span.end_char
     while s < e and text[s].isspace():
         s += 1

@@ -347,16 +347,24 @@ def mentions(doc: Doc) -> list[PlaceMention]:
     return out
 
 
+def text_of(doc: Doc) -> str:
+    """The doc's text, kept in ``doc.user_data``: spaCy rebuilds ``Doc.text`` on every access."""
+    text = doc.user_data.get("sitrep_text")
+    if text is None:
+        text = doc.user_data["sitrep_text"] = doc.text
+    return text
+
+
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) character offsets of a processed doc's sentences, in order."""
     if not doc.has_annotation("SENT_START"):
-        return [(0, len(doc.text))]
+        return [(0, len(text_of(doc)))]
     out = []
     for sent in doc.sents:
         s, e = sent.start_char, sent.end_char
-        while s < e and doc.text[s].isspace():
+        while s < e and text_of(doc)[s].isspace():
             s += 1
-        while e > s and doc.text[e - 1].isspace():
+        while e > s and text_of(doc)[e - 1].isspace():
             e -= 1
         out.append((s, e))
     return out
