@@ -75,3 +75,18 @@ def test_events_actors_before_and_after_the_trigger(nlp):
 def test_events_fatalities_where_the_text_states_them(nlp, text, n):
     (event, _), = events(nlp, text)[0]
     assert event.fatalities == n
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Russian forces fired on Ukrainian positions near Lviv.", "Armed clash"),
+    ("Residents blocked the road in Lagos to demand water.", "Peaceful protest"),
+    ("The body of a man was found in Lagos.", "Attack"),
+    ("Soldiers were deployed in Herat on Monday.", "Change to group/activity"),
+])
+def test_events_more_of_acleds_wording(nlp, text, sub):
+    found, _ = events(nlp, text)
+    assert [e.sub_event_type for e, _ in found][:1] == [sub]
+
+
+def test_events_a_dismissal_is_not_gunfire(nlp):
+    assert events(nlp, "The minister was fired in Kabul on Monday.")[0] == []
