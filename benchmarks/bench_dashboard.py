@@ -26,18 +26,12 @@ MARKS = "path.leaflet-interactive, .marker-cluster"
 
 
 def build_store(path: Path, n: int) -> None:
-    from bench_store import synthetic_events
+    from bench_store import fill
 
     from events.store import Store
 
-    with Store(path) as store, store._write():
-        batch = []
-        for e in synthetic_events(n):
-            batch.append(e.as_dict())
-            if len(batch) >= 50_000:
-                store._insert("events", batch)
-                batch = []
-        store._insert("events", batch)
+    with Store(path) as store:
+        fill(store, n)
 
 
 def serve(db: Path):

@@ -110,6 +110,18 @@ def synthetic_events(n: int, seed: int = 1):
                     confidence=0.8)
 
 
+def fill(store, n: int) -> None:
+    """Write n synthetic events into an open store, in one transaction."""
+    with store._write():
+        batch = []
+        for e in synthetic_events(n):
+            batch.append(e.as_dict())
+            if len(batch) >= 50_000:
+                store._insert("events", batch)
+                batch = []
+        store._insert("events", batch)
+
+
 def filter_bench(n: int = 100_000) -> dict:
     import pandas as pd
 
@@ -134,14 +146,7 @@ def big_store(n: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         with Store(Path(tmp) / "big.sqlite") as store:
             t = time.perf_counter()
-            batch = []
-            with store._write():
-                for e in synthetic_events(n):
-                    batch.append(e.as_dict())
-                    if len(batch) >= 50_000:
-                        store._insert("events", batch)
-                        batch = []
-                store._insert("events", batch)
+            fill(store, n)
             res["insert_s"] = time.perf_counter() - t
             res["file_mb"] = (Path(tmp) / "big.sqlite").stat().st_size / 1e6
             t = time.perf_counter()

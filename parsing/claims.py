@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from parsing.places import text_of
+from parsing.places import text_of, trimmed
 
 SAY_VERBS = {
     "said", "says", "say", "told", "tells", "confirmed", "confirms", "claimed", "claims", "claim",
@@ -114,9 +114,9 @@ def find_claims(doc: Doc) -> list[Claim]:
     for sent in doc.sents:
         if not sent.text.strip():
             continue
-        if "\n" in text_of(doc)[last_end:_trim(sent)[0]]:
+        if "\n" in text_of(doc)[last_end:trimmed(sent)[0]]:
             unclaimed = []
-        last_end = _trim(sent)[1]
+        last_end = trimmed(sent)[1]
         claim = _claim_in(sent, speakers)
         if claim is not None and claim.start == claim.sentence_start and not pending_quote:
             # "S1. S2. S3, X said.": the paragraph's unattributed sentences are X's too.
@@ -163,20 +163,11 @@ def _name_words(c: Claim) -> set[str]:
 
 
 def _with_statement(claim: Claim, sent: Span) -> Claim:
-    s, e = _trim(sent)
+    s, e = trimmed(sent)
     return Claim(claimant=claim.claimant, role=claim.role, anonymous=claim.anonymous, verb=claim.verb,
                  statement=text_of(sent.doc)[s:e], start=s, end=e, sentence_start=s, sentence_end=e,
                  kind=claim.kind, date_text=claim.date_text)
 
-
-def _trim(span: Span) -> tuple[int, int]:
-    text = text_of(span.doc)
-    s, e = span.start_char, span.end_char
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
 
 
 def _claim_in(sent: Span, speakers: _Speakers) -> Claim | None:
@@ -213,8 +204,8 @@ def _claim_in(sent: Span, speakers: _Speakers) -> Claim | None:
         else:  # "S, X said" or "S, said X": the statement comes first
             first = min(span_start, v.i)
             stmt = doc[sent.start:max(sent.start + 1, first - 1)]
-        s, e = _trim(stmt)
-        ss, se = _trim(sent)
+        s, e = trimmed(stmt)
+        ss, se = trimmed(sent)
         return Claim(claimant=name, role=role, anonymous=anonymous, verb=v.lower_,
                      statement=text_of(doc)[s:e].strip(" ,“”\"'"), start=s, end=e,
                      sentence_start=ss, sentence_end=se, kind="source" if anonymous else kind,
@@ -388,8 +379,8 @@ def _quote_attribution(sent: Span, speakers: _Speakers) -> Claim | None:
             after = doc[ent.end:sent.end].text.strip(" ,.")
             role = " ".join(x for x in (role, after) if x) or None
             name, role = speakers.full(name, role)
-            s, _ = _trim(sent)
-            ss, se = _trim(sent)
+            s, _ = trimmed(sent)
+            ss, se = trimmed(sent)
             return Claim(claimant=name, role=role, anonymous=False, verb=None,
                          statement=text_of(doc)[s:tok.idx].strip(" ,“”\"'"), start=s, end=tok.idx,
                          sentence_start=ss, sentence_end=se, kind="person")

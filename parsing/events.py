@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from parsing.places import PlaceMention, text_of
+from parsing.places import PlaceMention, text_of, trimmed
 
 # (event type, sub-event type, trigger phrases). Earlier rows win over later ones.
 TRIGGERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -386,7 +386,7 @@ def find_events(doc: Doc, places: list[PlaceMention]) -> list[EventMention]:
         near = tuple((m.start, m.end) for m in kept
                      if _NEAR_BEFORE.search(text_of(doc)[max(sent.start_char, m.start - 30):m.start]))
         date_texts = _date_phrases(sent, trig)
-        s, e = _trim(sent)
+        s, e = trimmed(sent)
         out.append(EventMention(
             event_type=etype, sub_event_type=sub, trigger=trig.text, trigger_start=trig.start_char,
             sentence_start=s, sentence_end=e, actor1=actor1, actor2=actor2,
@@ -414,12 +414,3 @@ def _date_phrases(sent: Span, trig: Span) -> tuple[str, ...]:
             out.append(text)
     return tuple(out)
 
-
-def _trim(span: Span) -> tuple[int, int]:
-    text = text_of(span.doc)
-    s, e = span.start_char, span.end_char
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e

@@ -355,19 +355,22 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def trimmed(span: Span) -> tuple[int, int]:
+    """A span's (start, end) character offsets without its surrounding whitespace."""
+    text = text_of(span.doc)
+    s, e = span.start_char, span.end_char
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) character offsets of a processed doc's sentences, in order."""
     if not doc.has_annotation("SENT_START"):
         return [(0, len(text_of(doc)))]
-    out = []
-    for sent in doc.sents:
-        s, e = sent.start_char, sent.end_char
-        while s < e and text_of(doc)[s].isspace():
-            s += 1
-        while e > s and text_of(doc)[e - 1].isspace():
-            e -= 1
-        out.append((s, e))
-    return out
+    return [trimmed(sent) for sent in doc.sents]
 
 
 def find_places(texts: Iterable[str], *, known: Known, nlp=None,
