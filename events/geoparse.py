@@ -61,6 +61,7 @@ class ResolvedPlace:
     runner_up: str | None = None
     kind_hint: str | None = None
     sentence: int = 0
+    admin1_code: str | None = None
 
     def as_output(self) -> dict:
         """The record of ``python -m events geoparse`` (its fields, in order)."""
@@ -271,7 +272,7 @@ def _result(m: PlaceMention, ranked) -> ResolvedPlace:
         kind=p.kind, country_code=p.country_code or None, admin1=p.admin1 if p.kind != "country" else None,
         confidence=confidence, admin2=p.admin2, resolved_name=p.name,
         runner_up=f"{second.name} ({second.kind}, {second.country_code})" if second else None,
-        kind_hint=m.kind_hint, sentence=m.sentence,
+        kind_hint=m.kind_hint, sentence=m.sentence, admin1_code=p.admin1_code,
     )
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -27,12 +28,12 @@ from events.actors import actor_name
 from events.geoparse import ResolvedPlace, Resolver, TextAnalysis, analyse_docs
 from events.schema import GEO_EXACT, GEO_NEAR, GEO_REGION, TIME_DAY, TIME_MONTH, Event
 from geo.geometry import BEARINGS, destination
-from geo.names import normalize, split_designator
+from geo.names import common_name, normalize, split_designator
 from parsing.articles import Article
 from parsing.dates import resolve as resolve_date
 
 #: Part of every content hash: a new pipeline re-reads articles stored by an older one.
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 
 NO_DATE_FLAG = "no publication date"
 
@@ -207,7 +208,7 @@ def _claim_for(mention, claims):
 
 
 def build_events(article: Article, analysis: TextAnalysis, *, country_names: Mapping[str, str],
-                 country_of) -> list[Event]:
+                 country_of, admin1_name=None) -> list[Event]:
     """The events of one analysed article (see the module's docstring)."""
     by_span = {(p.start, p.end): p for p in analysis.places}
     estimates = _estimates(article, analysis, by_span)
@@ -236,7 +237,8 @@ def build_events(article: Article, analysis: TextAnalysis, *, country_names: Map
                                  (m.sentence_start, m.sentence_end),
                                  place.confidence if place is not None else 0.3))
     drafts = _merge(drafts, country_of, country_names)
-    return [_event(article, d, country_names=country_names, country_of=country_of, roles=roles)
+    return [_event(article, d, country_names=country_names, country_of=country_of, roles=roles,
+                   admin1_name=admin1_name)
             for d in drafts if d.place is not None]
 
 
@@ -305,7 +307,8 @@ def _absorb(target: _Draft, other: _Draft) -> None:
         target.place, target.precision = other.place, other.precision
 
 
-def _event(article: Article, d: _Draft, *, country_names, country_of, roles: Mapping[str, str]) -> Event:
+def _event(article: Article, d: _Draft, *, country_names, country_of, roles: Mapping[str, str],
+           admin1_name=None) -> Event:
     m, p = d.mention, d.place
     explicit = [x for x in d.dates if x[0] == 1]
     chosen = min(explicit, key=lambda x: x[2]) if explicit else (d.dates[0] if d.dates else None)
@@ -325,7 +328,8 @@ def _event(article: Article, d: _Draft, *, country_names, country_of, roles: Map
         actor1=actor_name(m.actor1, country=country, country_of=country_of),
         actor2=actor_name(m.actor2, country=country, country_of=country_of),
         country=country, country_code=p.country_code,
-        admin1=p.admin1 if p.kind != "country" else None, admin2=p.admin2,
+        admin1=(admin1_name(p) if admin1_name else p.admin1) if p.kind != "country" else None,
+        admin2=p.admin2,
         # The place as the article spells it, unless it stands in for an unnamed one.
         location=split_designator(p.name)[0] if d.precision < GEO_REGION and p.name else (p.resolved_name or p.name), latitude=p.lat, longitude=p.lon, geonameid=p.geonameid,
         geo_precision=d.precision, source=article.source, notes=sentence,
@@ -363,9 +367,19 @@ def analyse(articles: list[Article], *, resolver: Resolver, nlp=None) -> list[An
         cc = gaz.demonym(key) or resolver.geocoder.country_code(word)
         return names.get(cc) if cc else None
 
+    @lru_cache(maxsize=4096)
+    def unit_name(cc: str | None, code: str | None, name: str | None) -> str | None:
+        unit = gaz.admin_unit(cc, code) if cc and code else None
+        return common_name(unit.name, unit.alternate_names) if unit is not None else name
+
+    def admin1_name(p: ResolvedPlace) -> str | None:
+        """The province as English-language reports (and ACLED) name it: Donetsk, Tripoli."""
+        return unit_name(p.country_code, p.admin1_code, p.admin1)
+
     results = [_with_estimates(a, r) for a, r in zip(articles, analyse_docs(
         [a.text for a in articles], resolver=resolver, nlp=nlp, with_events=True))]
     return [Analysis(article=a, content_hash=content_hash(a), places=place_rows(a, r),
                      claims=claim_rows(a, r),
-                     events=build_events(a, r, country_names=names, country_of=country_of))
+                     events=build_events(a, r, country_names=names, country_of=country_of,
+                                         admin1_name=admin1_name))
             for a, r in zip(articles, results)]

@@ -146,3 +146,38 @@ def is_latin(text: str) -> bool:
             if "LATIN" not in unicodedata.name(ch, ""):
                 return False
     return True
+
+
+_UNIT_WORDS = {"province", "provinces", "region", "oblast", "oblys", "state", "county", "district", "governorate",
+               "prefecture", "department", "municipality", "autonomous", "special", "administrative", "lan",
+               "of", "the", "city", "territory", "division", "zone", "wilayah", "vilayeti", "viloyati"}
+
+
+def common_name(name: str, alternates) -> str:
+    """The name an English-language report would use for an admin unit, from its GeoNames
+    name and alternate names, without unit words: the name itself ("Kandahar"), or its
+    leading words where an alternate is just those ("Xinjiang" for Xinjiang Uygur Zizhiqu),
+    or an alternate it only inflects ("Donetsk" for Donetska oblast), or, when no Latin
+    alternate is close to the name at all, the first short one: an exonym ("Tripoli" for
+    Ţarābulus, "Moscow" for Moskva)."""
+    from rapidfuzz.fuzz import partial_ratio
+
+    def core(text: str) -> str:
+        words = [w for w in unidecode(text).replace("-", " ").split() if w.lower() not in _UNIT_WORDS]
+        return " ".join(words)
+
+    own = core(name) or unidecode(name)
+    low = own.lower()
+    latin = [core(a) for a in alternates if a and is_latin(a) and core(a)]
+    shorter = [a for a in latin if len(a) < len(own) and (
+        low.split()[:len(a.split())] == a.lower().split()                        # leading words
+        or (low.startswith(a.lower()) and len(own) - len(a) <= 2 and " " not in own))]  # inflection
+    if shorter:
+        return min(shorter, key=len)
+    if any(partial_ratio(a.lower(), low) >= 90 for a in latin) or not latin:
+        return own
+    first = latin[0]
+    # A transliteration of the same name ("Qandahor" for Kandahār) is no exonym.
+    if len(first.split()) > 2 or skeleton(normalize(first)) == skeleton(normalize(own)):
+        return own
+    return first

@@ -56,3 +56,18 @@ def test_names_split_designator(key, expected):
 @pytest.mark.parametrize("text, latin", [("Kunduz", True), ("Kōbe", True), ("Кабул", False), ("کابل", False)])
 def test_names_is_latin(text, latin):
     assert is_latin(text) is latin
+
+
+@pytest.mark.parametrize("name, alternates, expected", [
+    ("Donetska oblast", ("Donetsk", "Donetsk Oblast"), "Donetsk"),          # an inflection
+    ("Xinjiang Uygur Zizhiqu", ("Shinjang", "Xinjiang"), "Xinjiang"),         # the leading word
+    ("Ţarābulus", ("Tripoli",), "Tripoli"),                                    # an exonym
+    ("Kandahār", ("Qandahor viloyati",), "Kandahar"),                          # a transliteration is not
+    ("Takhār", ("Takhar Province",), "Takhar"),
+    ("Puebla", ("Estado de Puebla",), "Puebla"),
+    ("Helmand", (), "Helmand"),
+])
+def test_names_common_name_is_what_english_reports_write(name, alternates, expected):
+    from geo.names import common_name
+
+    assert common_name(name, alternates) == expected
