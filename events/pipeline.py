@@ -236,24 +236,20 @@ def build_events(article: Article, analysis: TextAnalysis, *, country_names: Map
             drafts.append(_Draft(m, place, precision, [claimant] if claimant else [], dates,
                                  (m.sentence_start, m.sentence_end),
                                  place.confidence if place is not None else 0.3))
-    drafts = _merge(drafts, country_of, country_names)
+    drafts = _merge(drafts, country_of)
     return [_event(article, d, country_names=country_names, country_of=country_of, roles=roles,
                    admin1_name=admin1_name)
             for d in drafts if d.place is not None]
 
 
-def _actor1(d: _Draft, country_of, country_names) -> str | None:
-    country = country_names.get(d.place.country_code) if d.place is not None else None
-    return actor_name(d.mention.actor1, country=country, country_of=country_of)
-
-
-def _merge(drafts: list[_Draft], country_of, country_names) -> list[_Draft]:
+def _merge(drafts: list[_Draft], country_of) -> list[_Draft]:
     """One draft per happening: same type and actor1, and the same place or none."""
     groups: dict[tuple, list[_Draft]] = {}
     anonymous: list[tuple[tuple, _Draft]] = []
     for d in drafts:
         kind = (d.mention.event_type, d.mention.sub_event_type)
-        actor = _actor1(_Draft(d.mention, None, 0, [], [], (0, 0), 0), country_of, country_names)
+        # Named without the place's country: reports of one happening may place it differently.
+        actor = actor_name(d.mention.actor1, country=None, country_of=country_of)
         if actor is None:
             anonymous.append((kind, d))
         else:

@@ -172,8 +172,8 @@ def _with_statement(claim: Claim, sent: Span) -> Claim:
 
 def _claim_in(sent: Span, speakers: _Speakers) -> Claim | None:
     doc = sent.doc
-    verbs = [t for t in sent if t.lower_ in SAY_VERBS and not t.is_title or
-             (t.lower_ in SAY_VERBS and t.i > sent.start)]
+    # A capitalised verb of saying opens a headline ("Says..."), not a claim, unless mid-sentence.
+    verbs = [t for t in sent if t.lower_ in SAY_VERBS and (not t.is_title or t.i > sent.start)]
     anonymous_cue = bool(_ANONYMITY.search(sent.text))
     for v in verbs:
         listener_after = v.lower_ in ("told", "tells")  # "told the council": not the speaker
@@ -324,10 +324,7 @@ def _named(sent: Span, ent: Span):
             role = doc[k + 1:j].text.strip()
             if role and len(role.split()) <= 10 and any(w.lower() in _ROLE_WORDS for w in role.split()):
                 return ent.text, _strip_article(role), "person", k + 1, ent.end - 1
-        role = " ".join(role_toks) or None
-        title_words = {"General", "Gen.", "Colonel", "Col.", "President", "Minister", "Mr.", "Mrs.", "Ms.",
-                       "Dr.", "Captain", "Major", "Governor", "Senator", "Lt."}
-        return ent.text, role if role not in title_words else role, "person", ent.start - len(role_toks), ent.end - 1
+        return ent.text, " ".join(role_toks) or None, "person", ent.start - len(role_toks), ent.end - 1
     kind = "group"
     name = ent.text
     if name.endswith(("’s", "'s")):
