@@ -84,7 +84,7 @@ def _reason_kind(reason: str) -> str:
 
 
 def _size(n: int) -> str:
-    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n:,} bytes"
+    return f"{n / 2**20:.1f} MB" if n >= 100_000 else f"{n:,} bytes"
 
 
 def _decode_line(raw: bytes) -> str:
@@ -113,11 +113,17 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Art
         yield Rejection(name, 0, f"cannot read: {exc.strerror or exc}")
         return
     if kind == "jsonl":
+        seen = False
         try:
             with path.open("rb") as f:
-                yield from read_jsonl_stream(f, name=name, max_bytes=max_bytes)
+                for item in read_jsonl_stream(f, name=name, max_bytes=max_bytes):
+                    seen = True
+                    yield item
         except OSError as exc:
             yield Rejection(name, 0, f"cannot read: {exc.strerror or exc}")
+            return
+        if not seen:
+            yield Rejection(name, 0, "empty: no JSON lines")
         return
     if size > max_bytes:
         yield Rejection(name, 0, f"too large: {_size(size)}, over the {_size(max_bytes)} cap")

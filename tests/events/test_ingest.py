@@ -22,6 +22,7 @@ def _read(tmp_path, name, data, **kw):
 
 @pytest.mark.parametrize("name, data, reason", [
     ("empty.txt", b"", "empty"),
+    ("empty.jsonl", b"\n\n", "empty"),
     ("blank.txt", b"   \n\n ", "empty"),
     ("binary.txt", bytes(range(256)) * 4, "binary"),
     ("empty.html", b"<html><body><script>alert(1)</script></body></html>", "no article text"),
