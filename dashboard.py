@@ -215,7 +215,11 @@ def main() -> None:
     c3.metric("Articles", f"{view['article_id'].nunique():,}")
     c4.metric("Provinces", f"{view['admin1'].nunique():,}")
     legend(view)
-    st_folium(maps.build_map(view, heat=heat, cluster=True if cluster else None),
+    local = bool(st.get_option("server.enableStaticServing"))
+    if not local:
+        st.warning("Static file serving is off (run from the repository root, or set "
+                   "server.enableStaticServing), so the map loads Leaflet from the internet.")
+    st_folium(maps.build_map(view, heat=heat, cluster=True if cluster else None, local_assets=local),
               height=520, use_container_width=True, returned_objects=[], key="map")
     timeline(view)
     st.dataframe(view[["event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "admin1",

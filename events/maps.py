@@ -118,8 +118,12 @@ def _outlines(m: folium.Map, countries: Iterable[str]) -> None:
 
 
 def build_map(events: pd.DataFrame, *, heat: bool = False, cluster: bool | None = None,
-              outlines: bool = True) -> folium.Map:
-    """A folium map of the located events; ``cluster`` defaults to on above :data:`CLUSTER_FROM`."""
+              outlines: bool = True, local_assets: bool = True) -> folium.Map:
+    """A folium map of the located events; ``cluster`` defaults to on above :data:`CLUSTER_FROM`.
+
+    ``local_assets`` serves Leaflet from the app (:data:`STATIC`); without it folium's CDN
+    addresses stay, for a server that does not serve static files.
+    """
     located = events.dropna(subset=["latitude", "longitude"])
     if len(located):
         center = [float(located["latitude"].mean()), float(located["longitude"].mean())]
@@ -127,8 +131,9 @@ def build_map(events: pd.DataFrame, *, heat: bool = False, cluster: bool | None 
         center = [20.0, 0.0]
     m = folium.Map(location=center, zoom_start=5 if len(located) else 2, tiles="OpenStreetMap",
                    control_scale=True)
-    m.default_js = LEAFLET_JS
-    m.default_css = LEAFLET_CSS
+    if local_assets:
+        m.default_js = LEAFLET_JS
+        m.default_css = LEAFLET_CSS
     if len(located):
         m.fit_bounds([[float(located["latitude"].min()), float(located["longitude"].min())],
                       [float(located["latitude"].max()), float(located["longitude"].max())]],
@@ -137,18 +142,21 @@ def build_map(events: pd.DataFrame, *, heat: bool = False, cluster: bool | None 
         _outlines(m, located["country_code"].dropna().astype(str))
     if heat and len(located):
         layer = HeatMap(located[["latitude", "longitude"]].astype(float).values.tolist(), radius=18)
-        layer.default_js = HEAT_JS
+        if local_assets:
+            layer.default_js = HEAT_JS
         layer.add_to(m)
         return m
     if len(located) > FAST_FROM:
         layer = FastMarkerCluster(_fast_rows(located), callback=_FAST_CALLBACK, name="events")
-        layer.default_js, layer.default_css = CLUSTER_JS, CLUSTER_CSS
+        if local_assets:
+            layer.default_js, layer.default_css = CLUSTER_JS, CLUSTER_CSS
         layer.add_to(m)
         return m
     use_cluster = len(located) > CLUSTER_FROM if cluster is None else cluster
     if use_cluster:
         target = MarkerCluster(name="events")
-        target.default_js, target.default_css = CLUSTER_JS, CLUSTER_CSS
+        if local_assets:
+            target.default_js, target.default_css = CLUSTER_JS, CLUSTER_CSS
         target.add_to(m)
     else:
         target = folium.FeatureGroup(name="events").add_to(m)

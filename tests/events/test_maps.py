@@ -57,3 +57,8 @@ def test_maps_many_events_are_built_in_the_browser_and_still_escaped():
     assert "var callback = \nvar" not in html and "var callback = var" not in html
     assert "<img src=x" not in html and "${alert" not in html and "`x`" not in html
     assert html.count("L.circleMarker(") == 1  # one constructor in the callback, not one per event
+
+
+def test_maps_without_static_serving_falls_back_to_folium_cdn_addresses():
+    html = build_map(frame(3), outlines=False, local_assets=False).get_root().render()
+    assert "/app/static/" not in html and "leaflet" in html
