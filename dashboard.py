@@ -107,13 +107,9 @@ def view_options() -> tuple[bool, bool]:
 
 def _write_params(**values) -> None:
     """Keep the filters in the URL so that a filtered view can be shared."""
-    params = {}
-    for key, value in values.items():
-        if value in (None, "", [], False):
-            continue
-        params[key] = value if isinstance(value, list) else str(value)
-    if dict(st.query_params.to_dict()) != {k: (v[-1] if isinstance(v, list) and v else v)
-                                           for k, v in params.items()}:
+    params = {key: value if isinstance(value, list) else [str(value)]
+              for key, value in values.items() if value not in (None, "", [], False)}
+    if {key: st.query_params.get_all(key) for key in st.query_params} != params:
         st.query_params.from_dict(params)
 
 

@@ -91,3 +91,11 @@ def test_app_empty_or_broken_store_is_a_message_not_a_traceback(tmp_path, monkey
         assert "Cannot open the event store" in at.error[0].value
     else:
         assert metrics(at)["Events"] == "0"
+
+
+def test_app_changing_one_of_several_provinces_updates_the_url(app):
+    at = app.run()
+    at.sidebar.multiselect(key="admin1").set_value(["Kunduz", "Takhar"]).run()
+    at.sidebar.multiselect(key="admin1").set_value(["Herat", "Takhar"]).run()
+    shared = at.query_params["admin1"]
+    assert sorted(shared if isinstance(shared, list) else [shared]) == ["Herat", "Takhar"]
