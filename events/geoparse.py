@@ -107,14 +107,7 @@ class Resolver:
         unit_votes, unit_own = self._admin1_votes(places, by_name)
         containers = self._containers(text, places, by_name)
 
-        def shares_without(key) -> dict[str, float]:
-            # Leave-one-out: a name's own candidates must not vote for themselves.
-            rest = votes.copy()
-            rest.subtract(own.get(key, Counter()))
-            total = sum(v for v in rest.values() if v > 0)
-            return {cc: v / total for cc, v in rest.items() if v > 0} if total else {}
-
-        shares = {key: shares_without(key) for key in by_name}
+        shares = {key: _shares(votes, own.get(key)) for key in by_name}
         unit_shares = {key: _shares(unit_votes, unit_own.get(key)) for key in by_name}
         # First pass: country evidence and containment; then proximity to the
         # places that pass resolved with a clear margin.
@@ -142,21 +135,9 @@ class Resolver:
         in proportion to how likely each is; a country named outright counts
         double; demonyms and organisations named after places count once.
         """
-        votes: Counter = Counter()
-        own: dict[tuple, Counter] = defaultdict(Counter)
-        for m in places:
-            key = (normalize(m.name), m.kind_hint)
-            cands = by_name[key][:5]
-            if not cands:
-                continue
-            weights = [math.exp(c.score - cands[0].score) for c in cands]
-            total = sum(weights)
-            for c, w in zip(cands, weights):
-                if not c.place.country_code:  # a world region is no country's evidence
-                    continue
-                vote = w / total * (2.0 if c.place.kind == "country" else 1.0)
-                votes[c.place.country_code] += vote
-                own[key][c.place.country_code] += vote
+        # A world region (no country code) is no country's evidence.
+        votes, own = _spread(places, by_name, pick=lambda cands: cands,
+                             unit=lambda p: p.country_code or None, double="country")
         for m in context:
             cc = self.gazetteer.demonym(normalize(m.name)) if m.label == "DEMONYM" else None
             if cc is None and m.label != "DEMONYM":
@@ -169,21 +150,8 @@ class Resolver:
     def _admin1_votes(self, places, by_name) -> tuple[Counter, dict]:
         """Votes for (country, admin1) units, as :meth:`_country_votes` does for countries:
         local news names many places in one province or state."""
-        votes: Counter = Counter()
-        own: dict[tuple, Counter] = defaultdict(Counter)
-        for m in places:
-            key = (normalize(m.name), m.kind_hint)
-            cands = [c for c in by_name[key][:5] if c.place.admin1_code]
-            if not cands:
-                continue
-            weights = [math.exp(c.score - cands[0].score) for c in cands]
-            total = sum(weights)
-            for c, w in zip(cands, weights):
-                vote = w / total * (2.0 if c.place.kind == "admin1" else 1.0)
-                unit = (c.place.country_code, c.place.admin1_code)
-                votes[unit] += vote
-                own[key][unit] += vote
-        return votes, own
+        return _spread(places, by_name, pick=lambda cands: [c for c in cands if c.place.admin1_code],
+                       unit=lambda p: (p.country_code, p.admin1_code), double="admin1")
 
     def _containers(self, text, places, by_name) -> dict[tuple, tuple[str, str | None, bool]]:
         """Hints from "X in (the northern) Y Province", "X, Y", "X district of Y", "X (Z, Y)":
@@ -240,6 +208,33 @@ class Resolver:
             ranked.append((score, c))
         ranked.sort(key=lambda sc: -sc[0])
         return ranked
+
+
+def _spread(places, by_name, *, pick, unit, double: str) -> tuple[Counter, dict]:
+    """Votes for units (countries, provinces), and each name's own part of them.
+
+    A name spreads one vote over the units of its leading candidates (``pick``
+    of its five best) in proportion to how likely each is; a candidate that is
+    itself a unit of that kind (``double``) counts double; ``unit`` returning
+    None casts no vote.
+    """
+    votes: Counter = Counter()
+    own: dict[tuple, Counter] = defaultdict(Counter)
+    for m in places:
+        key = (normalize(m.name), m.kind_hint)
+        cands = pick(by_name[key][:5])
+        if not cands:
+            continue
+        weights = [math.exp(c.score - cands[0].score) for c in cands]
+        total = sum(weights)
+        for c, w in zip(cands, weights):
+            u = unit(c.place)
+            if u is None:
+                continue
+            vote = w / total * (2.0 if c.place.kind == double else 1.0)
+            votes[u] += vote
+            own[key][u] += vote
+    return votes, own
 
 
 def _shares(votes: Counter, own: Counter | None) -> dict:

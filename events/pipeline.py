@@ -137,7 +137,7 @@ def _contains(unit: ResolvedPlace, place: ResolvedPlace) -> bool:
     return False
 
 
-def _event_places(mention, by_span, estimates) -> list[tuple[ResolvedPlace, int]]:
+def _event_places(mention, by_span) -> list[tuple[ResolvedPlace, int]]:
     """(place, geo_precision) for each place where the event happened."""
     near = set(mention.near)
     located, unknown = [], []
@@ -149,11 +149,7 @@ def _event_places(mention, by_span, estimates) -> list[tuple[ResolvedPlace, int]
             located.append((p, GEO_NEAR))
             continue
         if p.kind == "unresolved":
-            est = estimates.get(split_designator(normalize(p.name))[0])
-            if est is not None:
-                located.append((replace(est, start=p.start, end=p.end, name=p.name), GEO_NEAR))
-            else:
-                unknown.append(p)
+            unknown.append(p)
             continue
         precision = GEO_NEAR if span in near and p.kind not in ("admin1", "country") else \
             _GEO_PRECISION.get(p.kind, GEO_EXACT)
@@ -166,7 +162,7 @@ def _event_places(mention, by_span, estimates) -> list[tuple[ResolvedPlace, int]
     return specific
 
 
-def _previous_places(article: Article, analysis: TextAnalysis, mention, by_span, estimates):
+def _previous_places(article: Article, analysis: TextAnalysis, mention, by_span):
     """The places of the sentence before, in the same paragraph, for an event that names none
     ("Clashes broke out in X. Two soldiers were killed.")."""
     earlier = [(s, e) for s, e in analysis.sentences if e <= mention.sentence_start]
@@ -176,7 +172,7 @@ def _previous_places(article: Article, analysis: TextAnalysis, mention, by_span,
     if "\n" in article.text[e:mention.sentence_start]:
         return []
     spans = tuple((p.start, p.end) for p in analysis.places if s <= p.start < e)
-    return _event_places(replace(mention, places=spans, near=()), by_span, estimates)
+    return _event_places(replace(mention, places=spans, near=()), by_span)
 
 
 _OVER_PAST = re.compile(r"\b(?:over|in|during|within)\s+(?:the\s+)?(?:past|last|previous)?\s*"
@@ -184,7 +180,7 @@ _OVER_PAST = re.compile(r"\b(?:over|in|during|within)\s+(?:the\s+)?(?:past|last|
 _DAY_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 
 
-def _reported_span_days(sentence: str, date_text: str) -> int:
+def _reported_span_days(sentence: str) -> int:
     """Days before a report date that the event happened: "Reported on 9 August, over the past
     24 hours, ..." is 8 August; "over the last 3 days" reaches back 2 days (ACLED's convention)."""
     if not re.search(r"\breported\b", sentence, re.I):
@@ -209,9 +205,9 @@ def _claim_for(mention, claims):
 
 def build_events(article: Article, analysis: TextAnalysis, *, country_names: Mapping[str, str],
                  country_of, admin1_name=None) -> list[Event]:
-    """The events of one analysed article (see the module's docstring)."""
+    """The events of one analysed article (see the module's docstring); unresolved places
+    with a distance cue are expected already estimated (:func:`_with_estimates`)."""
     by_span = {(p.start, p.end): p for p in analysis.places}
-    estimates = _estimates(article, analysis, by_span)
     published = article.published
     outlet = article.source
     drafts: list[_Draft] = []
@@ -225,12 +221,12 @@ def build_events(article: Article, analysis: TextAnalysis, *, country_names: Map
         for text in (*m.date_texts, claim.date_text if claim else None):
             found = resolve_date(text, published) if text else None
             if found:
-                back = _reported_span_days(article.text[m.sentence_start:m.sentence_end], text)
+                back = _reported_span_days(article.text[m.sentence_start:m.sentence_end])
                 dates.append((1, found.day - timedelta(days=back), found.precision))
                 break
         if published:
             dates.append((0, published, TIME_DAY))
-        places = _event_places(m, by_span, estimates) or _previous_places(article, analysis, m, by_span, estimates) \
+        places = _event_places(m, by_span) or _previous_places(article, analysis, m, by_span) \
             or [(None, GEO_REGION)]
         for place, precision in places:
             drafts.append(_Draft(m, place, precision, [claimant] if claimant else [], dates,

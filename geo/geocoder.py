@@ -124,6 +124,11 @@ def check_query(query) -> str:
     return " ".join(query.split())
 
 
+def _near_key(near: tuple[float, float] | None) -> tuple[float, float] | None:
+    """A proximity hint rounded to about 100 m, so that caches see one key for one spot."""
+    return (round(near[0], 3), round(near[1], 3)) if near is not None else None
+
+
 def _place_key(place: Place) -> tuple:
     return (place.source, place.geonameid, place.name, place.lat, place.lon)
 
@@ -198,7 +203,7 @@ class GazetteerGeocoder(Geocoder):
         key = normalize(text) if text else ""
         if not key:
             return []
-        hint_near = (round(near[0], 3), round(near[1], 3)) if near is not None else None
+        hint_near = _near_key(near)
         return list(self._ranked(key, country, admin1, hint_near, kind)[: max(1, limit)])
 
     def _rank(self, key: str, country, admin1, near, kind) -> tuple[Candidate, ...]:
@@ -320,7 +325,7 @@ class GazetteerGeocoder(Geocoder):
         text = check_query(query)
         if not text:
             return None
-        hint_near = (round(near[0], 3), round(near[1], 3)) if near is not None else None
+        hint_near = _near_key(near)
         answer = self._answers(text, country, admin1, hint_near,
                                1 if exactly_one else (limit or 10))
         if not answer:

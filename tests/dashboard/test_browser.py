@@ -2,7 +2,6 @@
 
 Installed by `make test`; skipped, saying why, where Chromium or Playwright is absent.
 """
-import json
 import os
 import shutil
 import socket
