@@ -57,30 +57,38 @@ def _jsonl(rows: Iterator[dict], cols, out: Path, table) -> int:
 
 
 def _csv(rows: Iterator[dict], cols, out: Path, table) -> int:
-    n = 0
     with out.open("w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(cols)
-        for row in rows:
-            w.writerow(["" if row[c] is None else row[c] for c in cols])
-            n += 1
+        return _write_csv(rows, cols, f)
+
+
+def _write_csv(rows: Iterator[dict], cols, f) -> int:
+    w = csv.writer(f)
+    w.writerow(cols)
+    n = 0
+    for row in rows:
+        w.writerow(["" if row[c] is None else row[c] for c in cols])
+        n += 1
     return n
 
 
 def _geojson(rows: Iterator[dict], cols, out: Path, table) -> int:
-    lat_col, lon_col = _COORDS[table]
-    n = 0
     with out.open("w", encoding="utf-8") as f:
-        f.write('{"type": "FeatureCollection", "features": [\n')
-        for row in rows:
-            if row[lat_col] is None or row[lon_col] is None:
-                continue  # a feature needs a geometry
-            feature = {"type": "Feature",
-                       "geometry": {"type": "Point", "coordinates": [row[lon_col], row[lat_col]]},
-                       "properties": {c: row[c] for c in cols}}
-            f.write((",\n" if n else "") + json.dumps(feature, ensure_ascii=False))
-            n += 1
-        f.write("\n]}\n")
+        return _write_geojson(rows, cols, f, *_COORDS[table])
+
+
+def _write_geojson(rows: Iterator[dict], cols, f, lat_col: str, lon_col: str) -> int:
+    """A FeatureCollection, one Point feature per located row, written as it streams."""
+    n = 0
+    f.write('{"type": "FeatureCollection", "features": [\n')
+    for row in rows:
+        if row[lat_col] is None or row[lon_col] is None:
+            continue  # a feature needs a geometry
+        feature = {"type": "Feature",
+                   "geometry": {"type": "Point", "coordinates": [row[lon_col], row[lat_col]]},
+                   "properties": {c: row[c] for c in cols}}
+        f.write((",\n" if n else "") + json.dumps(feature, ensure_ascii=False))
+        n += 1
+    f.write("\n]}\n")
     return n
 
 
@@ -120,27 +128,25 @@ def _plain(v):
     return v
 
 
+def _frame_rows(events) -> Iterator[dict]:
+    cols = list(EVENT_EXPORT_ORDER)
+    for row in events[cols].to_dict("records"):
+        yield {k: _plain(v) for k, v in row.items()}
+
+
 def frame_csv(events) -> bytes:
     """Filtered events (a DataFrame from :mod:`events.table`) as CSV, ACLED's columns first."""
     import io
 
     out = io.StringIO()
-    w = csv.writer(out)
-    cols = list(EVENT_EXPORT_ORDER)
-    w.writerow(cols)
-    for row in events[cols].itertuples(index=False):
-        w.writerow(["" if _plain(v) is None else _plain(v) for v in row])
+    _write_csv(_frame_rows(events), list(EVENT_EXPORT_ORDER), out)
     return out.getvalue().encode("utf-8")
 
 
 def frame_geojson(events) -> bytes:
     """Filtered events as a GeoJSON FeatureCollection (located events only)."""
-    cols = list(EVENT_EXPORT_ORDER)
-    features = []
-    for row in events[cols].to_dict("records"):
-        props = {k: _plain(v) for k, v in row.items()}
-        if props["latitude"] is None or props["longitude"] is None:
-            continue
-        features.append({"type": "Feature", "properties": props,
-                         "geometry": {"type": "Point", "coordinates": [props["longitude"], props["latitude"]]}})
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False).encode("utf-8")
+    import io
+
+    out = io.StringIO()
+    _write_geojson(_frame_rows(events), list(EVENT_EXPORT_ORDER), out, *_COORDS["events"])
+    return out.getvalue().encode("utf-8")

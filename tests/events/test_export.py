@@ -70,3 +70,15 @@ def test_export_parquet_keeps_every_column(store, tmp_path, table):
 def test_export_impossible_requests_are_clear_errors(store, tmp_path, table, fmt, message):
     with pytest.raises(ExportError, match=message):
         export(store, table, fmt, tmp_path / "x")
+
+
+def test_export_a_filtered_frame_as_csv_and_geojson(store):
+    from events.export import frame_csv, frame_geojson
+    from events.table import load
+
+    df = load(store)
+    rows = list(csv.reader(frame_csv(df).decode("utf-8").splitlines()))
+    assert rows[0] == list(EVENT_EXPORT_ORDER) and len(rows) == 3
+    assert rows[1][rows[0].index("event_date")] == "2022-03-01" and rows[1][rows[0].index("actor1")] == ""
+    doc = json.loads(frame_geojson(df))
+    assert [f["properties"]["event_id"] for f in doc["features"]] == ["e1"]  # e2 has no coordinates
