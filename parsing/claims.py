@@ -17,7 +17,7 @@ token patterns around a verb of saying, in the order news writes them:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -151,7 +151,7 @@ def _inherit_dates(claims: list[Claim]) -> list[Claim]:
             mine = _name_words(c)
             for prev in reversed(out):
                 if prev.date_text and mine & _name_words(prev):
-                    c = Claim(**{**{f: getattr(c, f) for f in c.__slots__}, "date_text": prev.date_text})
+                    c = replace(c, date_text=prev.date_text)
                     break
         out.append(c)
     return out
@@ -164,9 +164,7 @@ def _name_words(c: Claim) -> set[str]:
 
 def _with_statement(claim: Claim, sent: Span) -> Claim:
     s, e = trimmed(sent)
-    return Claim(claimant=claim.claimant, role=claim.role, anonymous=claim.anonymous, verb=claim.verb,
-                 statement=text_of(sent.doc)[s:e], start=s, end=e, sentence_start=s, sentence_end=e,
-                 kind=claim.kind, date_text=claim.date_text)
+    return replace(claim, statement=text_of(sent.doc)[s:e], start=s, end=e, sentence_start=s, sentence_end=e)
 
 
 
