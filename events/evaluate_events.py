@@ -78,6 +78,8 @@ def _chunk(lines: list[tuple[int, str]]) -> list[tuple[int, dict | None, dict | 
     resolver, nlp = worker()
     out, arts = [], []
     for number, line in lines:
+        if not line.strip():
+            continue
         try:
             gold = json.loads(line)
             arts.append((number, gold, from_record({"id": str(number), **gold})))
@@ -92,21 +94,10 @@ def _chunk(lines: list[tuple[int, str]]) -> list[tuple[int, dict | None, dict | 
 def evaluate(lines, *, jobs: int | None = None, gazetteer_path: str | None = None,
              progress=None) -> EventScores:
     """Scores over an iterable of gold JSON lines."""
-    from events.runner import ordered_map
-
-    def chunks():
-        chunk = []
-        for number, line in enumerate(lines, 1):
-            if line.strip():
-                chunk.append((number, line))
-            if len(chunk) >= 8:
-                yield chunk
-                chunk = []
-        if chunk:
-            yield chunk
+    from events.runner import numbered_chunks, ordered_map
 
     scores = EventScores()
-    for results in ordered_map(_chunk, chunks(), jobs=jobs, gazetteer_path=gazetteer_path):
+    for results in ordered_map(_chunk, numbered_chunks(lines, 8), jobs=jobs, gazetteer_path=gazetteer_path):
         for _, gold, event in results:
             if gold is not None:
                 scores.add(gold, event)

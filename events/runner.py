@@ -117,7 +117,8 @@ def _geoparse_chunk(chunk: list[tuple[int, str]]) -> list[Outcome]:
     return outcomes
 
 
-def _chunks(lines: Iterable[str], size: int) -> Iterator[list[tuple[int, str]]]:
+def numbered_chunks(lines: Iterable[str], size: int) -> Iterator[list[tuple[int, str]]]:
+    """Lists of (line number, line), ``size`` at a time."""
     chunk: list[tuple[int, str]] = []
     for number, line in enumerate(lines, 1):
         chunk.append((number, line))
@@ -161,7 +162,7 @@ def worker():
 def geoparse_lines(lines: Iterable[str], *, jobs: int | None = None, chunk_size: int = 8,
                    gazetteer_path: str | None = None) -> Iterator[Outcome]:
     """Outcomes for JSON Lines input, in input order, using ``jobs`` processes."""
-    for outcomes in ordered_map(_geoparse_chunk, _chunks(lines, chunk_size), jobs=jobs,
+    for outcomes in ordered_map(_geoparse_chunk, numbered_chunks(lines, chunk_size), jobs=jobs,
                                 gazetteer_path=gazetteer_path):
         yield from outcomes
 
