@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import NamedTuple
 
 import platformdirs
 
@@ -82,8 +83,6 @@ _COLUMNS = (
     "admin2, lat, lon, population, source, alternate_names"
 )
 
-_P_COLUMNS = ", ".join("p." + c.strip() for c in _COLUMNS.split(","))
-
 
 def default_path() -> Path:
     """``$SITREP_GAZETTEER``, else ``gazetteer.sqlite`` in the user cache directory."""
@@ -98,22 +97,53 @@ def inputs_stamp() -> str:
     return json.dumps({"schema": SCHEMA_VERSION, **sources.package_versions()}, sort_keys=True)
 
 
-def _row_to_place(row: tuple) -> Place:
-    return Place(
-        geonameid=row[1],
-        name=row[2],
-        kind=row[3],
-        country_code=row[4],
-        admin1_code=row[5],
-        admin1=row[6],
-        admin2_code=row[7],
-        admin2=row[8],
-        lat=row[9],
-        lon=row[10],
-        population=row[11],
-        source=row[12],
-        alternate_names=tuple(row[13].split("|")) if row[13] else (),
-    )
+class Match(NamedTuple):
+    """A place as its row in the file, read without building a :class:`Place`.
+
+    Ranking reads a few fields of many matches and keeps one or a few;
+    :meth:`Gazetteer.places` builds records for those. ``ref`` is the row id,
+    or the :class:`Place` itself for an overlay place; ``alternate_names`` is
+    the stored text (names joined by ``|``); the other fields mean what they
+    mean on :class:`Place`.
+    """
+
+    ref: "int | Place"
+    name: str
+    kind: str
+    country_code: str
+    admin1_code: str | None
+    admin1: str | None
+    admin2_code: str | None
+    lat: float
+    lon: float
+    population: int
+    source: str
+    geonameid: int | None
+    admin2: str | None
+    alternate_names: str
+
+    @classmethod
+    def of(cls, place: Place) -> "Match":
+        return cls(place, place.name, place.kind, place.country_code, place.admin1_code,
+                   place.admin1, place.admin2_code, place.lat, place.lon, place.population,
+                   place.source, place.geonameid, place.admin2, "|".join(place.alternate_names))
+
+    def place(self) -> Place:
+        """The whole record."""
+        if not isinstance(self.ref, int):
+            return self.ref
+        return Place(
+            geonameid=self.geonameid, name=self.name, kind=self.kind,
+            country_code=self.country_code, admin1_code=self.admin1_code, admin1=self.admin1,
+            admin2_code=self.admin2_code, admin2=self.admin2, lat=self.lat, lon=self.lon,
+            population=self.population, source=self.source,
+            alternate_names=tuple(self.alternate_names.split("|")) if self.alternate_names else (),
+        )
+
+
+# Columns in Match's order, for SELECTs from places (aliased p in joins).
+_MATCH_COLUMNS = ", ".join(("id", *Match._fields[1:]))
+_P_MATCH_COLUMNS = ", ".join("p." + f for f in ("id", *Match._fields[1:]))
 
 
 def _stderr_progress(stage: str, done: int, total: int | None) -> None:
@@ -340,8 +370,9 @@ class Gazetteer:
     """Read access to a gazetteer file, plus in-memory overlay places.
 
     ``lookup`` returns ``(place, quality)`` pairs: quality 0 is the place's
-    own name, 1 an alternate name. ``fuzzy`` returns ``(place, spelling)``
-    pairs for transliteration variants.
+    own name, 1 an alternate name. ``matches`` and ``fuzzy`` (transliteration
+    variants) return light :class:`Match` rows for ranking; ``places`` reads
+    the whole records of those worth it.
     """
 
     def __init__(self, path: Path, *, overlay: Iterable[Place] = ()):
@@ -365,7 +396,8 @@ class Gazetteer:
                     skel = skeleton(key)
                     if skel:
                         self._overlay_skeletons.setdefault(skel, []).append((place, spelling(key)))
-        self._cache: dict[tuple[str, str], list[tuple[Place, int]]] = {}
+        # Answers to recent queries, by (table, key[, floor]).
+        self._cache: dict[tuple, list] = {}
 
     @classmethod
     def open(cls, path: Path | None = None, *, overlay: Iterable[Place] = (),
@@ -384,60 +416,74 @@ class Gazetteer:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def _query(self, table: str, key: str) -> list:
-        cache_key = (table, key)
-        hit = self._cache.get(cache_key)
-        if hit is not None:
-            return hit
-        if table == "names":
-            rows = self._conn.execute(
-                f"SELECT n.quality, {_P_COLUMNS} "
-                "FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ?",
-                (key,),
-            ).fetchall()
-            found = [(_row_to_place(r[1:]), r[0]) for r in rows]
-            found += self._overlay_names.get(key, [])
-        else:
-            # Skeletons are loose keys shared by tens of places: read only the
-            # spellings here, and whole records for those that pass a filter.
-            found = self._conn.execute(
-                "SELECT place_id, spelling, kind, population FROM skeletons WHERE key = ?", (key,)
-            ).fetchall()
-            found += [(p, sp, p.kind, p.population) for p, sp in self._overlay_skeletons.get(key, [])]
+    def _remember(self, cache_key: tuple, found: list) -> list:
         if len(self._cache) > 20_000:
             self._cache.clear()
         self._cache[cache_key] = found
         return found
 
-    def _places(self, ids: list[int]) -> dict[int, Place]:
+    def matches(self, key: str) -> list[tuple[Match, int]]:
+        """``(match, quality)`` for the places whose name or alternate name normalizes to ``key``.
+
+        A :class:`Match` carries what ranking needs; :meth:`places` reads the
+        whole records of the few that are kept.
+        """
+        if not key:
+            return []
+        hit = self._cache.get(("names", key))
+        if hit is not None:
+            return hit
         rows = self._conn.execute(
-            f"SELECT {_COLUMNS} FROM places WHERE id IN ({','.join('?' * len(ids))})", ids
+            f"SELECT {_P_MATCH_COLUMNS}, n.quality "
+            "FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ?",
+            (key,),
         ).fetchall()
-        return {r[0]: _row_to_place(r) for r in rows}
+        found = [(Match._make(r[:-1]), r[-1]) for r in rows]
+        found += [(Match.of(p), q) for p, q in self._overlay_names.get(key, ())]
+        return self._remember(("names", key), found)
+
+    def places(self, matches: Iterable[Match]) -> list[Place]:
+        """The whole records of ``matches``, in order."""
+        return [m.place() for m in matches]
 
     def lookup(self, key: str) -> list[tuple[Place, int]]:
-        """Places whose name or alternate name normalizes to ``key``."""
-        return self._query("names", key) if key else []
+        """``(place, quality)`` for the places whose name or alternate name normalizes to ``key``."""
+        found = self.matches(key)
+        return list(zip(self.places(m for m, _ in found), (q for _, q in found)))
 
     def fuzzy(self, key: str, *, keep: Callable[[str], bool] | None = None,
-              min_town_population: int = 0) -> list[tuple[Place, str]]:
+              min_town_population: int = 0) -> list[tuple[Match, str]]:
         """Places with a name of the same :func:`~geo.names.skeleton` as ``key``,
-        each with that name's :func:`~geo.names.spelling`.
+        as ``(match, spelling)`` where spelling is that name's :func:`~geo.names.spelling`.
 
         ``keep``, a test on the spelling, and ``min_town_population``, a floor
-        for populated places (other kinds always pass), limit the answer and
-        spare reading the other places' records.
+        for populated places (other kinds always pass), limit the answer:
+        SQLite drops the towns below the floor, and only the places whose
+        spelling passes ``keep`` are read further.
         """
         skel = skeleton(key)
         if not skel:
             return []
-        matches = [(ref, sp) for ref, sp, kind, pop in self._query("skeletons", skel)
-                   if (pop >= min_town_population or kind != "populated place")
-                   and (keep is None or keep(sp))]
-        ids = [ref for ref, _ in matches if isinstance(ref, int)]
-        places = self._places(ids) if ids else {}
-        return [(places[ref] if isinstance(ref, int) else ref, sp) for ref, sp in matches
-                if not isinstance(ref, int) or ref in places]
+        cache_key = ("skeletons", skel, min_town_population)
+        refs = self._cache.get(cache_key)
+        if refs is None:
+            refs = self._conn.execute(
+                "SELECT place_id, spelling FROM skeletons WHERE key = ? "
+                "AND (population >= ? OR kind != 'populated place')",
+                (skel, min_town_population),
+            ).fetchall()
+            refs += [(p, sp) for p, sp in self._overlay_skeletons.get(skel, ())
+                     if p.population >= min_town_population or p.kind != "populated place"]
+            self._remember(cache_key, refs)
+        kept = [(ref, sp) for ref, sp in refs if keep is None or keep(sp)]
+        ids = [ref for ref, _ in kept if isinstance(ref, int)]
+        rows = {}
+        if ids:
+            rows = {r[0]: Match._make(r) for r in self._conn.execute(
+                f"SELECT {_MATCH_COLUMNS} FROM places "
+                f"WHERE id IN ({','.join('?' * len(ids))})", ids)}
+        return [(rows[ref] if isinstance(ref, int) else Match.of(ref), sp) for ref, sp in kept
+                if not isinstance(ref, int) or ref in rows]
 
     def demonym(self, key: str) -> str | None:
         """The country code for a demonym such as ``afghan``, else None."""
@@ -448,17 +494,17 @@ class Gazetteer:
         """The admin1 (or admin2) record with these GeoNames codes."""
         if admin2_code:
             row = self._conn.execute(
-                f"SELECT {_COLUMNS} FROM places WHERE country_code = ? AND admin1_code = ? "
+                f"SELECT {_MATCH_COLUMNS} FROM places WHERE country_code = ? AND admin1_code = ? "
                 "AND kind = 'admin2' AND admin2_code = ? LIMIT 1",
                 (country_code, admin1_code, admin2_code),
             ).fetchone()
         else:
             row = self._conn.execute(
-                f"SELECT {_COLUMNS} FROM places WHERE country_code = ? AND admin1_code = ? "
+                f"SELECT {_MATCH_COLUMNS} FROM places WHERE country_code = ? AND admin1_code = ? "
                 "AND kind = 'admin1' LIMIT 1",
                 (country_code, admin1_code),
             ).fetchone()
-        return _row_to_place(row) if row else None
+        return Match._make(row).place() if row else None
 
     def iter_names(self) -> Iterator[tuple[str, int]]:
         """Every (normalized name, best quality) pair, overlay included."""
@@ -468,8 +514,8 @@ class Gazetteer:
 
     def places_of_kind(self, kind: str) -> list[Place]:
         """Every record of one kind (for example all countries), overlay included."""
-        rows = self._conn.execute(f"SELECT {_COLUMNS} FROM places WHERE kind = ?", (kind,))
-        return [_row_to_place(r) for r in rows] + [p for p in self.overlay if p.kind == kind]
+        rows = self._conn.execute(f"SELECT {_MATCH_COLUMNS} FROM places WHERE kind = ?", (kind,))
+        return [Match._make(r).place() for r in rows] + [p for p in self.overlay if p.kind == kind]
 
     def info(self) -> dict:
         """Counts and provenance of the file, for ``gazetteer info``."""

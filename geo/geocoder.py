@@ -21,7 +21,7 @@ from geopy.point import Point
 from rapidfuzz.fuzz import ratio as _ratio
 
 from geo.exc import QueryError
-from geo.gazetteer import Gazetteer, Progress
+from geo.gazetteer import Gazetteer, Match, Progress
 from geo.names import normalize, spelling, split_designator
 from geo.place import Place
 
@@ -129,11 +129,7 @@ def _near_key(near: tuple[float, float] | None) -> tuple[float, float] | None:
     return (round(near[0], 3), round(near[1], 3)) if near is not None else None
 
 
-def _place_key(place: Place) -> tuple:
-    return (place.source, place.geonameid, place.name, place.lat, place.lon)
-
-
-def _in_namesake_unit(place: Place, quality: int, units: set, largest: int) -> bool:
+def _in_namesake_unit(place: Match, quality: int, units: set, largest: int) -> bool:
     """The largest town of a name, sizeable, inside an admin unit matched by the same name.
 
     Only the largest: many a small US county seat shares its county's name
@@ -183,9 +179,9 @@ class GazetteerGeocoder(Geocoder):
         hint = hint.strip()
         if len(hint) == 2 and hint.upper() in self.countries():
             return hint.upper()
-        for place, _ in self.gazetteer.lookup(normalize(hint)):
-            if place.kind == "country":
-                return place.country_code
+        for match, _ in self.gazetteer.matches(normalize(hint)):
+            if match.kind == "country":
+                return match.country_code
         return None
 
     # -- ranking ------------------------------------------------------------
@@ -204,59 +200,63 @@ class GazetteerGeocoder(Geocoder):
         if not key:
             return []
         hint_near = _near_key(near)
-        return list(self._ranked(key, country, admin1, hint_near, kind)[: max(1, limit)])
+        ranked = self._ranked(key, country, admin1, hint_near, kind)[: max(1, limit)]
+        places = self.gazetteer.places(m for m, _, _ in ranked)
+        return [Candidate(p, score, terms) for p, (_, score, terms) in zip(places, ranked)]
 
-    def _rank(self, key: str, country, admin1, near, kind) -> tuple[Candidate, ...]:
+    def _rank(self, key: str, country, admin1, near, kind) -> tuple[tuple[Match, float, tuple], ...]:
+        """``(match, score, terms)`` for every candidate of a normalized name, best first."""
         core, designated = split_designator(key)
         kind = kind or designated
-        found: dict[tuple, tuple[Place, int, float, bool]] = {}
-        for pairs, whole in ((self.gazetteer.lookup(key), True),
-                             (self.gazetteer.lookup(core) if core != key else (), False)):
-            for place, quality in pairs:
-                k = _place_key(place)
+        # (match, quality, similarity, whole phrase) by place
+        found: dict[object, tuple[Match, int, float, bool]] = {}
+        for pairs, whole in ((self.gazetteer.matches(key), True),
+                             (self.gazetteer.matches(core) if core != key else (), False)):
+            for match, quality in pairs:
+                k = match.ref if isinstance(match.ref, int) else id(match.ref)
                 if k not in found or found[k][1] > quality:
-                    found[k] = (place, quality, 1.0, whole and core != key)
+                    found[k] = (match, quality, 1.0, whole and core != key)
         # A variant spelling scores at least 3 below an exact match: it can
         # never overtake an admin unit or a town of 1,000 matched exactly, and
         # without hints only a town 10^5 times larger can overtake a smaller
         # one, so the others are not read at all.
-        exact = [p for p, q, _, _ in found.values() if q < 2]
-        strong = any(p.population >= 1000 or p.kind in ("world region", "country", "admin1", "admin2")
-                     for p in exact)
+        exact = [m for m, q, _, _ in found.values() if q < 2]
+        strong = any(m.population >= 1000 or m.kind in ("world region", "country", "admin1", "admin2")
+                     for m in exact)
         hinted = bool(country or admin1 or near)
-        floor = (max((p.population for p in exact), default=0) + 1) * _FUZZY_TOWN_FACTOR \
+        floor = (max((m.population for m in exact), default=0) + 1) * _FUZZY_TOWN_FACTOR \
             if exact and not hinted else 0
         cutoff, target = _FUZZY_FLOOR * 100, "" if strong else spelling(core)
-        for place, variant in () if strong else self.gazetteer.fuzzy(
+        for match, variant in () if strong else self.gazetteer.fuzzy(
                 core, keep=lambda v: _ratio(v, target, score_cutoff=cutoff) > 0,
-                min_town_population=floor):
-            k = _place_key(place)
+                min_town_population=int(min(floor, 2**62))):
+            k = match.ref if isinstance(match.ref, int) else id(match.ref)
             if k not in found:
-                found[k] = (place, 2, _ratio(variant, target) / 100, False)
+                found[k] = (match, 2, _ratio(variant, target) / 100, False)
         if not found:
             return ()
 
         cc = self.country_code(country)
         admin1_key = normalize(admin1) if admin1 else None
-        any_exact = any(q < 2 for _, q, _, _ in found.values())
+        any_exact = bool(exact)
         units = {
-            (p.country_code, p.admin1_code, p.admin2_code if p.kind == "admin2" else None)
-            for p, q, _, _ in found.values() if p.kind in ("admin1", "admin2") and q < 2
+            (m.country_code, m.admin1_code, m.admin2_code if m.kind == "admin2" else None)
+            for m, q, _, _ in found.values() if m.kind in ("admin1", "admin2") and q < 2
         }
-        largest = max((p.population for p, q, _, _ in found.values()
-                       if q < 2 and p.kind == "populated place"), default=0)
-        scored = [
-            self._score(place, quality, sim=sim, whole=whole, any_exact=any_exact,
-                        namesake=not kind and _in_namesake_unit(place, quality, units, largest),
-                        cc=cc, country=country, admin1=admin1, admin1_key=admin1_key,
-                        near=near, kind=kind)
-            for place, quality, sim, whole in found.values()
-        ]
-        scored.sort(key=lambda c: (-c.score, -c.place.population, c.place.name))
+        largest = max((m.population for m in exact if m.kind == "populated place"), default=0)
+        scored = []
+        for match, quality, sim, whole in found.values():
+            terms = self._terms(match, quality, sim=sim, whole=whole, any_exact=any_exact,
+                                namesake=not kind and _in_namesake_unit(match, quality, units, largest),
+                                cc=cc, country=country, admin1=admin1, admin1_key=admin1_key,
+                                near=near, kind=kind)
+            scored.append((match, sum(t[2] for t in terms), terms))
+        scored.sort(key=lambda s: (-s[1], -s[0].population, s[0].name))
         return tuple(scored)
 
-    def _score(self, place: Place, quality: int, *, sim, whole, any_exact, namesake,
-               cc, country, admin1, admin1_key, near, kind) -> Candidate:
+    @staticmethod
+    def _terms(place: Match, quality: int, *, sim, whole, any_exact, namesake,
+               cc, country, admin1, admin1_key, near, kind) -> tuple:
         # Terms are (label format, argument, points); labels are formatted only
         # when someone reads Candidate.reasons, which keeps ranking fast.
         if quality < 2:
@@ -298,7 +298,7 @@ class GazetteerGeocoder(Geocoder):
         if near is not None:
             d = distance_km(near[0], near[1], place.lat, place.lon)
             terms.append(("{:,.0f} km from hint", d, _NEAR_BONUS * math.exp(-d / _NEAR_SCALE_KM)))
-        return Candidate(place, sum(t[2] for t in terms), tuple(terms))
+        return tuple(terms)
 
     # -- geopy's interface ------------------------------------------------------
 
@@ -333,9 +333,11 @@ class GazetteerGeocoder(Geocoder):
         return answer[0] if exactly_one else list(answer)
 
     def _answer(self, text: str, country, admin1, near, limit: int) -> tuple[Location, ...]:
-        found = self.candidates(text, country=country, admin1=admin1, near=near, limit=limit)
-        places = [c.place for c in found if c.score >= MIN_FUZZY_ANSWER
-                  or not c.terms[0][0].startswith(_NAME_REASON[2])]
+        key = normalize(text)
+        ranked = self._ranked(key, country, admin1, near, None) if key else ()
+        kept = [m for m, score, terms in ranked
+                if score >= MIN_FUZZY_ANSWER or not terms[0][0].startswith(_NAME_REASON[2])][:limit]
+        places = self.gazetteer.places(kept)
         if not places and self.fallback is not None:
             place = self.fallback.geocode(text, country=self.country_code(country))
             places = [place] if place else []
