@@ -29,11 +29,12 @@ from events.geoparse import ResolvedPlace, Resolver, TextAnalysis, analyse_docs
 from events.schema import GEO_EXACT, GEO_NEAR, GEO_REGION, TIME_DAY, TIME_MONTH, Event
 from geo.geometry import BEARINGS, destination
 from geo.names import common_name, normalize, split_designator
+from geo.sources import writes_in_latin_script
 from parsing.articles import Article
 from parsing.dates import resolve as resolve_date
 
 #: Part of every content hash: a new pipeline re-reads articles stored by an older one.
-PIPELINE_VERSION = "4"
+PIPELINE_VERSION = "5"
 
 NO_DATE_FLAG = "no publication date"
 
@@ -362,7 +363,9 @@ def analyse(articles: list[Article], *, resolver: Resolver, nlp=None) -> list[An
     @lru_cache(maxsize=4096)
     def unit_name(cc: str | None, code: str | None, name: str | None) -> str | None:
         unit = gaz.admin_unit(cc, code) if cc and code else None
-        return common_name(unit.name, unit.alternate_names) if unit is not None else name
+        if unit is None:
+            return name
+        return common_name(unit.name, unit.alternate_names, native_latin=writes_in_latin_script(cc))
 
     def admin1_name(p: ResolvedPlace) -> str | None:
         """The province as English-language reports (and ACLED) name it: Donetsk, Tripoli."""

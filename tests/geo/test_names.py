@@ -66,8 +66,32 @@ def test_names_is_latin(text, latin):
     ("Takhār", ("Takhar Province",), "Takhar"),
     ("Puebla", ("Estado de Puebla",), "Puebla"),
     ("Helmand", (), "Helmand"),
+    ("Paktiyā", ("Paktia", "Paktia Province"), "Paktia"),                    # English form, same name
+    ("Al Muthanná", ("Muthanna", "Muthanna Governorate"), "Muthanna"),
+    ("Cherkaska oblast", ("Cherkasy", "Cherkasy Oblast"), "Cherkasy"),
+    ("Wardak", ("Maidan Wardak Province",), "Wardak"),                       # English form, longer name
+    ("Tərtər", ("Tartar District",), "Tartar"),                              # the schwa is a letter
 ])
 def test_names_common_name_is_what_english_reports_write(name, alternates, expected):
     from geo.names import common_name
 
     assert common_name(name, alternates) == expected
+
+
+@pytest.mark.parametrize("name, alternates, expected", [
+    ("England", ("Lloegr", "Sasainn"), "England"),              # no exonym over a native name
+    ("São Paulo", ("San Poło",), "Sao Paulo"),
+    ("Niedersachsen", ("Lower Saxony", "State of Lower Saxony"), "Niedersachsen"),
+    ("Murcia, Región de", ("Región de Murcia",), "Murcia"),      # inverted official form
+    ("Stockholms län", ("Stockholm", "Stockholm County"), "Stockholm"),
+])
+def test_names_common_name_keeps_native_latin_names(name, alternates, expected):
+    from geo.names import common_name
+
+    assert common_name(name, alternates, native_latin=True) == expected
+
+
+@pytest.mark.parametrize("text, key", [("Tərtər", "tartar"), ("Ağdam", "agdam"), ("Khwājah Ghār", "khwajah ghar")])
+def test_names_normalize_romanizes_letters_unidecode_renders_as_symbols(text, key):
+    assert normalize(text) == key
+
