@@ -139,7 +139,18 @@ def _contains(unit: ResolvedPlace, place: ResolvedPlace) -> bool:
 
 
 def _event_places(mention, by_span) -> list[tuple[ResolvedPlace, int]]:
-    """(place, geo_precision) for each place where the event happened."""
+    """(place, geo_precision) for each place where the event happened.
+
+    A country named as a modifier ("US forces", "Saudi-led coalition") is where
+    the event happened only when the sentence names no other place.
+    """
+    attributive = {span for span in mention.attributive
+                   if getattr(by_span.get(span), "kind", None) == "country"}
+    if attributive:
+        rest = _event_places(replace(mention, places=tuple(s for s in mention.places if s not in attributive),
+                                     attributive=()), by_span)
+        if rest:
+            return rest
     near = set(mention.near)
     located, unknown = [], []
     for span in mention.places:
@@ -173,7 +184,7 @@ def _previous_places(article: Article, analysis: TextAnalysis, mention, by_span)
     if "\n" in article.text[e:mention.sentence_start]:
         return []
     spans = tuple((p.start, p.end) for p in analysis.places if s <= p.start < e)
-    return _event_places(replace(mention, places=spans, near=()), by_span)
+    return _event_places(replace(mention, places=spans, near=(), attributive=()), by_span)
 
 
 _OVER_PAST = re.compile(r"\b(?:over|in|during|within)\s+(?:the\s+)?(?:past|last|previous)?\s*"

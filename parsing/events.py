@@ -166,6 +166,9 @@ class EventMention:
     actor2: Actor | None = None
     places: tuple[tuple[int, int], ...] = ()
     near: tuple[tuple[int, int], ...] = ()   # places the event was only near ("outskirts of X")
+    # places named as modifiers ("US forces", "Saudi-led coalition"): a country so named
+    # says who acted, not where
+    attributive: tuple[tuple[int, int], ...] = ()
     date_texts: tuple[str, ...] = ()   # date phrases, best first (resolved downstream)
     fatalities: int | None = None
 
@@ -329,6 +332,25 @@ def _excluded(doc: Doc, m: PlaceMention, sent_start: int) -> bool:
     return False
 
 
+# Nouns a place name modifies when it says whose something is, not where:
+# "US forces", "Turkish troops", "Afghan officials", "the US dollar".
+_OWNED = (MILITARY | POLICE | ARMED | _PERSON_NOUNS) | {
+    "coalition", "government", "authorities", "embassy", "consulate", "envoy", "delegation",
+    "diplomats", "nationals", "citizens", "contractors", "personnel", "advisers", "advisors",
+    "peacekeepers", "navy", "drone", "drones", "jets", "warplanes", "aircraft", "airstrike",
+    "airstrikes", "president", "minister", "ministry", "intelligence", "dollar", "dollars", "currency"}
+_OWNER_SUFFIX = re.compile(r"-(?:led|backed|allied|supported|sponsored|funded|trained|armed|made)\b", re.I)
+
+
+def _attributive(doc: Doc, m: PlaceMention) -> bool:
+    """Whether the place name modifies the noun after it ("US forces", "Saudi-led")."""
+    after = text_of(doc)[m.end:m.end + 30]
+    if _OWNER_SUFFIX.match(after):
+        return True
+    words = after.lower().split()
+    return bool(words) and after[:1] == " " and words[0].strip(",.;:'\"") in _OWNED
+
+
 def distance_cues(doc: Doc, places: list[PlaceMention]) -> list[DistanceCue]:
     """'N km (direction) of/from PLACE' phrases, with the place they measure from."""
     out = []
@@ -391,6 +413,7 @@ def find_events(doc: Doc, places: list[PlaceMention]) -> list[EventMention]:
             event_type=etype, sub_event_type=sub, trigger=trig.text, trigger_start=trig.start_char,
             sentence_start=s, sentence_end=e, actor1=actor1, actor2=actor2,
             places=tuple((m.start, m.end) for m in kept), near=near, date_texts=date_texts,
+            attributive=tuple((m.start, m.end) for m in kept if _attributive(doc, m)),
             fatalities=_fatalities(sent.text)))
     return out
 

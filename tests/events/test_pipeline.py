@@ -48,3 +48,12 @@ def test_pipeline_unknown_place_takes_its_containing_unit_with_lower_precision(r
 def test_pipeline_without_any_date_says_so(resolver):
     (event,) = events(resolver, "Clashes broke out in Kunduz.", published=None)
     assert event.event_date is None and event.time_precision == 3 and event.date_flag == "no publication date"
+
+
+@pytest.mark.parametrize("text, location", [
+    ("On 3 May 2021, US forces shelled positions in Kunduz.", "Kunduz"),   # who acted, not where
+    ("On 3 May 2021, the Saudi-led coalition conducted air raids on Mosul.", "Mosul"),
+    ("On 3 May 2021, US forces shelled militant positions.", "United States"),   # no other place: kept
+])
+def test_pipeline_a_country_named_as_a_modifier_is_not_where_it_happened(resolver, text, location):
+    assert [e.location for e in events(resolver, text)][:1] == [location]

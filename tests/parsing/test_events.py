@@ -90,3 +90,14 @@ def test_events_more_of_acleds_wording(nlp, text, sub):
 
 def test_events_a_dismissal_is_not_gunfire(nlp):
     assert events(nlp, "The minister was fired in Kabul on Monday.")[0] == []
+
+
+@pytest.mark.parametrize("text, attributive", [
+    ("US forces shelled positions in Kunduz.", ["US"]),
+    ("The Tajikistan-backed militia attacked Herat.", ["Tajikistan"]),
+    ("Protesters marched in Lagos against the high US dollar rate.", ["US"]),
+    ("Militants attacked a checkpoint in Kunduz on Monday.", []),
+])
+def test_events_places_named_as_modifiers_are_marked(nlp, text, attributive):
+    (event, _), = events(nlp, text)[0]
+    assert [text[s:e] for s, e in event.attributive] == attributive
