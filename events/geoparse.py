@@ -30,13 +30,17 @@ _COUNTRY_WEIGHT = 3.0       # times the dominant country's share of the votes
 _CONTAINER_BONUS = 3.5      # the unit named right after ("X in Y Province", "X, Y")
 _NEAR_BONUS, _NEAR_KM = 2.0, 150.0
 _ADMIN1_WEIGHT = 3.0  # times the dominant province's or state's share
-_MIN_SHARE = 0.35
+_MIN_SHARE = 0.35  # a country (or unit) with less of the vote is no evidence
 _ASIDE_OPEN = re.compile(r"[\"'“”‘’]")
 _GAP_TOKENS = {",", "(", ")", "of", "in", "near", "-", "and"}
 _GAP_WORDS = {"district", "districts", "province", "provinces", "county", "region", "state", "area",
               "village", "town", "city", "governorate", "the", "limits", "township", "municipality",
               "locality", "zone", "department", "oblast", "neighborhood", "neighbourhood", "coded", "to",
-              "as", "a", "an", "outskirts", "part", "northern", "southern", "eastern", "western", "central"}           # a country (or unit) with less of the vote is no evidence
+              "as", "a", "an", "outskirts", "part", "northern", "southern", "eastern", "western", "central"}
+# Gap words that say the place before lies in the unit after ("X district, Y").
+_UNIT_GAP_WORDS = {"district", "districts", "province", "provinces", "county", "region", "state", "area",
+                   "village", "town", "city", "governorate", "township", "municipality", "locality",
+                   "department", "oblast", "neighborhood", "neighbourhood"}
 _CANDIDATES = 25
 #: Below this score a mention keeps its text but is not put on the map.
 MIN_SCORE = 2.0
@@ -162,10 +166,12 @@ class Resolver:
                 if b.start - a.end > 80:
                     break
                 gap = _ASIDE_OPEN.sub(" ", text[a.end:b.start].lower())
+                if not gap.strip() or gap.strip() == "-":
+                    continue  # the next words of one name ("Dawlat Yar"): the unit may follow
                 raw = gap.replace(",", " , ").replace("(", " ( ").split()
                 words = [w for w in raw if w not in _GAP_WORDS]
                 # "X district, Y", "X (Z, Y)", "X of Y": the text itself says X lies in Y.
-                strict = any(w in ("(", "of") or w in _GAP_WORDS for w in raw)
+                strict = any(w in ("(", "of") or w in _UNIT_GAP_WORDS for w in raw)
                 if not words or words[0] not in (",", "(", "in", "of", "near") or \
                         any(w not in _GAP_TOKENS for w in words):
                     break
@@ -181,8 +187,9 @@ class Resolver:
     def _rerank(self, cands, shares, container, *, anchors, units
                 ) -> list[tuple[float, Candidate]]:
         ranked = []
-        if container and container[1] is not None and container[2] and \
-                not any(c.place.country_code == container[0] for c in cands):
+        if container and container[1] is not None and container[2] and not any(
+                c.place.country_code == container[0] and c.place.admin1_code == container[1]
+                for c in cands):
             return []  # the text puts it in a unit where no candidate lies: another place, unknown here
         dominant = max(shares.values(), default=0.0) >= _MIN_SHARE
         for c in cands:

@@ -81,3 +81,19 @@ def test_geoparse_continents_are_world_regions_without_a_country(resolver):
 def test_geoparse_drops_unknown_two_letter_tokens(resolver):
     found = {p.name for p in places(resolver, "Lt. Smith said the convoy left Zzyxqabad for Kabul.")}
     assert "Lt" not in found and "Kabul" in found
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    # the text puts the district in Takhar; the gazetteer's Baharak is in Badakhshan
+    ("Troops cleared Baharak district, Takhar province, on Monday.", "Baharak", "Takhar"),
+    ("Clashes were reported in Nawa district, Helmand, on Monday.", "Nawa", "Helmand"),
+])
+def test_geoparse_a_place_the_text_puts_in_a_province_is_never_placed_outside_it(resolver, text, name, admin1):
+    found = next(p for p in places(resolver, text) if p.name == name)
+    assert found.kind == "unresolved" or found.admin1 == admin1
+
+
+def test_geoparse_only_unit_words_make_containment_strict(resolver):
+    # "Calif., to Montana" is a journey, not California inside Montana
+    found = {p.name: p for p in places(resolver, "The family was flying from Oroville, Calif., to Montana.")}
+    assert found["Calif."].kind == "admin1" and found["Calif."].admin1 == "California"
