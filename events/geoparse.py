@@ -41,6 +41,14 @@ _GAP_WORDS = {"district", "districts", "province", "provinces", "county", "regio
 _UNIT_GAP_WORDS = {"district", "districts", "province", "provinces", "county", "region", "state", "area",
                    "village", "town", "city", "governorate", "township", "municipality", "locality",
                    "department", "oblast", "neighborhood", "neighbourhood"}
+# "X (village) of Bala Buluk district, Y", "X in Nawa-e Barakzayi (Nawa) district, Y": an
+# intermediate unit the gazetteer does not know, then the unit it lies in.
+_UNKNOWN_UNIT_BETWEEN = re.compile(
+    r"^\s*(?:(?:village|town|area|city|district)\s+)?(?:of|in)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s*(?:\([^()]{1,30}\)\s*)?"
+    r"(?:district|province|county|municipality|township|region|governorate)\s*,\s*$")
+# An article this much about one country does not name small towns abroad
+# without saying so; a small namesake abroad is another place of that name.
+_ONE_COUNTRY, _SMALL_TOWN = 0.95, 50_000
 _CANDIDATES = 25
 #: Below this score a mention keeps its text but is not put on the map.
 MIN_SCORE = 2.0
@@ -162,12 +170,16 @@ class Resolver:
         the first unit named right after a place, within a short aside, is where it lies."""
         hints: dict[tuple, tuple[str, str | None]] = {}
         for k, a in enumerate(places):
+            end = a.end
             for b in places[k + 1:k + 4]:
-                if b.start - a.end > 80:
+                if b.start - end > 80:
                     break
-                gap = _ASIDE_OPEN.sub(" ", text[a.end:b.start].lower())
+                gap = _ASIDE_OPEN.sub(" ", text[end:b.start].lower())
                 if not gap.strip() or gap.strip() == "-":
+                    end = b.end
                     continue  # the next words of one name ("Dawlat Yar"): the unit may follow
+                if _UNKNOWN_UNIT_BETWEEN.match(text[end:b.start]):
+                    gap = " of district, "  # "X of Bala Buluk district, Y": a unit unknown here, then Y
                 raw = gap.replace(",", " , ").replace("(", " ( ").split()
                 words = [w for w in raw if w not in _GAP_WORDS]
                 # "X district, Y", "X (Z, Y)", "X of Y": the text itself says X lies in Y.
@@ -196,9 +208,13 @@ class Resolver:
             p = c.place
             score = c.score + _COUNTRY_WEIGHT * shares.get(p.country_code, 0.0) * (
                 shares.get(p.country_code, 0.0) >= _MIN_SHARE)
-            if dominant and shares.get(p.country_code, 0.0) < _MIN_SHARE and \
-                    c.terms and c.terms[0][0].startswith("transliteration"):
-                continue  # a spelling variant abroad, in an article about elsewhere, is another name
+            if dominant and shares.get(p.country_code, 0.0) < _MIN_SHARE and (
+                    (c.terms and c.terms[0][0].startswith("transliteration"))
+                    or (p.kind == "populated place" and p.population < _SMALL_TOWN
+                        and max(shares.values()) >= _ONE_COUNTRY)):
+                # a spelling variant, or a small town, abroad, in an article about
+                # elsewhere, is another place of that name
+                continue
             unit_share = units.get((p.country_code, p.admin1_code), 0.0)
             if unit_share >= _MIN_SHARE and p.kind != "admin1":
                 score += _ADMIN1_WEIGHT * unit_share

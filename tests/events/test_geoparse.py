@@ -97,3 +97,12 @@ def test_geoparse_only_unit_words_make_containment_strict(resolver):
     # "Calif., to Montana" is a journey, not California inside Montana
     found = {p.name: p for p in places(resolver, "The family was flying from Oroville, Calif., to Montana.")}
     assert found["Calif."].kind == "admin1" and found["Calif."].admin1 == "California"
+
+
+def test_geoparse_a_small_town_abroad_is_not_the_place_in_a_one_country_article(resolver):
+    # the gazetteer's only Shewan is a small town in China
+    text = ("Afghan forces cleared the village of Shewan, officials in Kabul said. "
+            "Fighting also hit Herat, Kandahar and Mazar-i-Sharif in Afghanistan.")
+    found = {p.name: p for p in places(resolver, text)}
+    assert {found[n].country_code for n in ("Kabul", "Herat", "Kandahar", "Mazar-i-Sharif")} == {"AF"}
+    assert found["Shewan"].kind == "unresolved"
