@@ -25,6 +25,8 @@ Known = Callable[[str], float]
 #: "districts of X and Y") and for one with a weak cue ("in", "an X man").
 STRONG_CUE_SCORE = 1.0
 WEAK_CUE_SCORE = 4.5
+# A name NER labelled PERSON or ORG, listed with places, is one if it is about a town of 100,000.
+_LISTED_NAMED_SCORE = 6.0
 #: A NORP entity this plausible as a place is a country NER mislabelled ("neighbouring Tajikistan").
 COUNTRY_SCORE = 8.5
 
@@ -163,6 +165,7 @@ class PlaceFinder:
         for span in later:
             if span.text.lower() in confirmed:
                 add(span, "PROPAGATED", places)
+        self._coordinated(doc, add, places, later)
         doc.spans["places"] = sorted(places, key=lambda s: s.start)
         doc.spans["place_context"] = sorted(context, key=lambda s: s.start)
         return doc
@@ -190,6 +193,35 @@ class PlaceFinder:
                     return add(head, "ORG>place-named", context)
         return False
 
+    def _coordinated(self, doc: Doc, add, places, later) -> None:
+        """Names in a list of places ("Herat, Kandahar and Mazar-i-Sharif") are places when
+        the gazetteer knows them: NER labels list members unevenly (Herat as ORG here).
+        Only lists of three or more: "Israel and Hamas" and "Tim and Kristina" are not
+        lists of places. Not propagated further."""
+        spans = sorted([(s, True) for s in places] + [(s, False) for s in later],
+                       key=lambda x: x[0].start)
+        group: list[tuple[Span, bool]] = []
+        joined = False
+
+        def flush():
+            if len(group) >= 3 and joined and any(is_place for _, is_place in group):
+                for span, is_place in group:
+                    # a name NER took for a person or organisation must be a sizeable place
+                    need = _LISTED_NAMED_SCORE if span.label_ in ("PERSON", "ORG") else WEAK_CUE_SCORE
+                    if not is_place and self.known(span.text) >= need:
+                        add(span, "LIST>coordinated", places)
+
+        for span, is_place in spans:
+            if group:
+                between = [t.lower_ for t in doc[group[-1][0].end:span.start]]
+                if between and all(w in (",", "and", "or") for w in between) and len(between) <= 2:
+                    joined = joined or "and" in between or "or" in between
+                    group.append((span, is_place))
+                    continue
+                flush()
+            group, joined = [(span, is_place)], False
+        flush()
+
     def _uncovered_runs(self, doc: Doc, taken, add, places, later) -> None:
         """Capitalised runs NER left alone that a cue or designator marks as places."""
         i, n = 0, len(doc)
@@ -212,11 +244,17 @@ class PlaceFinder:
                 i += 1
                 continue
             j = i + 1
-            while j < n and not taken[j] and (
-                _capitalised(doc[j])
-                or (doc[j].lower_ in _CONNECTORS and j + 1 < n and _capitalised(doc[j + 1]))
-            ):
-                j += 1
+            while j < n and not taken[j]:
+                if _capitalised(doc[j]):
+                    j += 1
+                    continue
+                # connectors, possibly several ("Mazar-i-Sharif"), then a capitalised word
+                k = j
+                while k < n and k - j < 3 and not taken[k] and doc[k].lower_ in _CONNECTORS:
+                    k += 1
+                if k == j or k >= n or taken[k] or not _capitalised(doc[k]):
+                    break
+                j = k + 1
             span = doc[i:j]
             cue = _cue_at(doc, i, strong_only=True)
             core, kind = _core(span)

@@ -8,7 +8,7 @@ from parsing.places import PlaceFinder, mentions
 VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower case, stop words), no model
 
 KNOWN = {"shir khan", "khwaja ghar", "bangi", "kunduz", "takhar", "takhar province", "alexandria",
-         "august", "kabul international airport", "kabul"}
+         "august", "kabul international airport", "kabul", "mazar-i-sharif"}
 
 
 def known(name):
@@ -94,3 +94,21 @@ def test_places_designator_case_decides_whether_it_belongs_to_the_name(words, en
 ])
 def test_places_vague_areas_and_lower_case_words_are_not_places(words, ents):
     assert found(doc(words, ents)) == []
+
+
+def test_places_names_in_a_list_of_places_are_places():
+    # NER labels list members unevenly: Kunduz as ORG, Bangi not at all
+    d = doc("Fighting hit Kunduz , Bangi and Takhar on Monday".split(), [(2, 3, "ORG"), (6, 7, "GPE")])
+    assert found(d) == [("Kunduz", "place", "LIST>coordinated", None), ("Bangi", "place", "LIST>coordinated", None),
+                        ("Takhar", "place", "GPE", None)]
+
+
+def test_places_a_pair_is_not_a_list_of_places():
+    d = doc("talks between Kabul and Alexandria resumed".split(), [(2, 3, "GPE"), (4, 5, "ORG")])
+    assert found(d) == [("Kabul", "place", "GPE", None)]
+
+
+def test_places_a_name_joined_by_several_connectors_is_one_name():
+    words = ["fighting", "near", "Mazar", "-", "i", "-", "Sharif", "today"]
+    d = Doc(VOCAB, words=words, spaces=[True, True, False, False, False, False, True, False])
+    assert found(d) == [("Mazar-i-Sharif", "place", "GAZETTEER", None)]
