@@ -125,15 +125,18 @@ class PlaceFinder:
             into.append(Span(doc, span.start, span.end, label=label))
             return True
 
-        for ent in doc.ents:
+        ents = [piece for ent in doc.ents for piece in _bracket_pieces(ent)]
+        for ent in ents:
             span = _strip_the(ent)
             if span is None:
                 continue
             if ent.label_ == "NORP":
                 cue = _cue_at(doc, span.start)
                 score = self.known(span.text)
+                # endings of demonyms (Afghan, Pakistani, Kurdish) need a sizeable town
                 if score >= COUNTRY_SCORE or (cue in ("in", "near", "at", "outside") and score >= WEAK_CUE_SCORE
-                                              and not span.text.endswith(("n", "ns", "i", "is", "sh"))):
+                                              and (score >= _LISTED_NAMED_SCORE or not span.text.endswith(
+                                                  ("n", "ns", "i", "is", "sh")))):
                     add(span, "NORP>cue", places)  # "demonstrated in Vasteras": NER's NORP is a town
                 else:
                     add(span, "DEMONYM", context)
@@ -145,7 +148,7 @@ class PlaceFinder:
                     continue
                 else:
                     add(_extend_designator(span), ent.label_, places)
-        for ent in doc.ents:
+        for ent in ents:
             span = _strip_the(ent)
             if span is None or ent.label_ in PLACE_LABELS or ent.label_ == "NORP":
                 continue
@@ -282,6 +285,17 @@ class PlaceFinder:
 def _capitalised(tok) -> bool:
     return tok.is_alpha and tok.text[:1].isupper() and not tok.is_stop or (
         tok.text[:1].isupper() and "-" in tok.text)
+
+
+def _bracket_pieces(ent: Span) -> list[Span]:
+    """An entity split at the brackets inside it: NER runs "Tacna (Tacna" together."""
+    doc, pieces, start = ent.doc, [], ent.start
+    for i in range(ent.start, ent.end + 1):
+        if i == ent.end or doc[i].text in ("(", ")", "[", "]"):
+            if i > start:
+                pieces.append(Span(doc, start, i, label=ent.label_))
+            start = i + 1
+    return pieces
 
 
 def _strip_the(span: Span) -> Span | None:

@@ -8,11 +8,13 @@ from parsing.places import PlaceFinder, mentions
 VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower case, stop words), no model
 
 KNOWN = {"shir khan", "khwaja ghar", "bangi", "kunduz", "takhar", "takhar province", "alexandria",
-         "august", "kabul international airport", "kabul", "mazar-i-sharif"}
+         "august", "kabul international airport", "kabul", "mazar-i-sharif", "tacna"}
+# A sizeable city, below a country's score
+SCORES = {"thessaloniki": 6.5}
 
 
 def known(name):
-    return 10.0 if name.lower() in KNOWN else 0.0
+    return SCORES.get(name.lower(), 10.0 if name.lower() in KNOWN else 0.0)
 
 
 def doc(words, ents=(), sent_starts=None):
@@ -112,3 +114,18 @@ def test_places_a_name_joined_by_several_connectors_is_one_name():
     words = ["fighting", "near", "Mazar", "-", "i", "-", "Sharif", "today"]
     d = Doc(VOCAB, words=words, spaces=[True, True, False, False, False, False, True, False])
     assert found(d) == [("Mazar-i-Sharif", "place", "GAZETTEER", None)]
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    # NER's NORP for a city whose name ends like a demonym
+    ("artists rallied in Thessaloniki on Monday".split(), [(3, 4, "NORP")],
+     [("Thessaloniki", "place", "NORP>cue", None)]),
+    ("an Afghani trader".split(), [(1, 2, "NORP")], [("Afghani", "context", "DEMONYM", None)]),
+])
+def test_places_norp_names_of_known_cities_after_in_are_places(words, ents, expected):
+    assert found(doc(words, ents)) == expected
+
+
+def test_places_an_entity_is_split_at_brackets_inside_it():
+    d = doc("parents protested in Tacna ( Tacna ) on Monday".split(), [(3, 6, "ORG")])
+    assert [m[0] for m in found(d)][:1] == ["Tacna"]
