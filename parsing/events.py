@@ -33,7 +33,7 @@ TRIGGERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Explosions/Remote violence", "Grenade", ("grenade", "grenades")),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack",
      ("shelling", "shelled", "shells", "artillery", "mortar", "mortars", "missile", "missiles", "rocket",
-      "rockets", "rocket-propelled")),
+      "rockets", "rocket-propelled", "rocket-propelled grenade", "rocket-propelled grenades", "rpg", "rpgs")),
     ("Explosions/Remote violence", "Remote explosive/landmine/IED",
      ("ied", "ieds", "roadside bomb", "roadside mine", "landmine", "land mine", "landmines", "explosive device",
       "explosive devices", "car bomb", "magnetic bomb", "sticky bomb", "bomb blast", "bomb exploded",
@@ -48,10 +48,10 @@ TRIGGERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      ("captured", "seized", "seize", "seizes", "took control", "taken control", "take control", "overran",
       "overrun", "fell to", "takeover", "capture of", "stormed")),
     ("Riots", "Mob violence", ("mob", "lynched", "lynching", "vigilantes", "vigilante", "beaten up by residents",
-                               "beaten by residents")),
+                               "beaten by residents", "beaten up", "beat up")),
     ("Riots", "Violent demonstration",
      ("riot", "riots", "rioters", "rioting", "violent protest", "violent demonstration", "threw stones",
-      "pelted", "torched")),
+      "pelted", "torched", "petrol bomb", "petrol bombs", "petrol bombed", "molotov", "molotov cocktails")),
     ("Protests", "Excessive force against protesters",
      ("fired on protesters", "opened fire on protesters", "killed protesters", "shot protesters",
       "fired live ammunition")),
@@ -70,7 +70,8 @@ TRIGGERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Strategic developments", "Disrupted weapons use",
      ("defused", "foiled", "weapons cache", "seized weapons", "seized explosives", "intercepted")),
     ("Strategic developments", "Looting/property destruction",
-     ("looted", "looting", "set ablaze", "burned down", "burnt down", "demolished", "destroyed", "vandalized")),
+     ("looted", "looting", "set ablaze", "burned down", "burnt down", "demolished", "destroyed", "vandalized",
+      "set fire", "set on fire", "set alight")),
     ("Strategic developments", "Non-violent transfer of territory",
      ("handed over", "withdrew from", "surrendered", "vacated")),
     ("Strategic developments", "Headquarters or base established",
@@ -87,10 +88,13 @@ TRIGGERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
       "battle", "battles", "battled", "exchange of fire", "offensive", "offensives", "ambush", "ambushed",
       "raid", "raids", "raided", "operation", "operations", "attacked", "attack", "attacks", "assault",
       "killed", "wounded", "firing", "fired on", "fired at", "fired upon", "fired with", "fired small arms",
-      "shoot-out", "shootout", "shooting", "gunfire", "repelled", "bursts of fire", "shots fired", "fired shots")),
+      "shoot-out", "shootout", "shooting", "gunfire", "repelled", "bursts of fire", "shots fired", "fired shots",
+      "incursion", "incursions", "repulsed")),
 )
-# Flatten to (tokens, type, sub-type), longest phrases first so "suicide car bomb" beats "bomb".
-_PHRASES = sorted(((tuple(p.split()), t, s, rank) for rank, (t, s, ps) in enumerate(TRIGGERS) for p in ps),
+# Flatten to (tokens, type, sub-type), longest phrases first so "suicide car bomb" beats "bomb";
+# tokens as spaCy splits them ("shoot-out" is shoot, -, out).
+_PHRASES = sorted(((tuple(re.findall(r"\w+|[^\w\s]", p)), t, s, rank)
+                   for rank, (t, s, ps) in enumerate(TRIGGERS) for p in ps),
                   key=lambda x: (-len(x[0]), x[3]))
 # Phrases by their first word, longest first: a sentence is read once, not once per phrase.
 _BY_FIRST: dict[str, list] = {}
@@ -190,12 +194,15 @@ class DistanceCue:
 def _match_trigger(sent: Span):
     # Words inside dates are not triggers ("taken on March 28").
     toks = ["" if t.ent_type_ in ("DATE", "TIME") else t.lower_ for t in sent]
-    found = []
+    found, covered = [], 0
     for i, tok in enumerate(toks):
+        if i < covered:
+            continue  # inside a longer phrase: "grenade" in "rocket-propelled grenade"
         for phrase, etype, sub, rank in _BY_FIRST.get(tok, ()):
             n = len(phrase)
             if tuple(toks[i:i + n]) == phrase:
                 found.append((rank, i, n, etype, sub))
+                covered = i + n
                 break
     return found
 
