@@ -80,6 +80,8 @@ def resolve(text: str, published: date | None) -> ResolvedDate | None:
     month_only = (not has_day) and any(w in _MONTHS for w in words)
     if not any(w in _MONTHS or w.isdigit() for w in words):
         return None
+    if published is None and not re.search(r"\b\d{4}\b", core):
+        return None  # "April 26" with no publication date: the year is unknown, never this year
     # "13 05 2019": news outside the US writes numeric dates day first.
     parsed = _dateparser(core, published, order="DMY" if _NUMERIC.match(core) else None)
     if parsed is None:

@@ -389,11 +389,19 @@ def find_events(doc: Doc, places: list[PlaceMention]) -> list[EventMention]:
                 linked.setdefault(word, ent.text)
     place_list = [m for m in places if m.role == "place"]
     out: list[EventMention] = []
+    # Date phrases of the paragraph's latest sentence that has one: "On 28 April, fighters
+    # attacked a camp. Two soldiers were killed." dates the second sentence too.
+    earlier_dates: tuple[str, ...] = ()
+    previous_end = 0
     for sent in doc.sents:
         if not sent.text.strip():
             continue
+        if "\n" in text_of(doc)[previous_end:sent.start_char]:
+            earlier_dates = ()
+        previous_end = sent.end_char
         hits = [h for h in _match_trigger(sent) if _happened(sent, h[1])]
         if not hits:
+            earlier_dates = _date_phrases(sent, sent[:0]) or earlier_dates
             continue
         rank, i, n, etype, sub = min(hits, key=lambda h: (h[0], h[1]))
         trig = sent[i:i + n]
@@ -415,6 +423,7 @@ def find_events(doc: Doc, places: list[PlaceMention]) -> list[EventMention]:
         near = tuple((m.start, m.end) for m in kept
                      if _NEAR_BEFORE.search(text_of(doc)[max(sent.start_char, m.start - 30):m.start]))
         date_texts = _date_phrases(sent, trig)
+        earlier_dates, date_texts = date_texts or earlier_dates, date_texts or earlier_dates
         s, e = trimmed(sent)
         out.append(EventMention(
             event_type=etype, sub_event_type=sub, trigger=trig.text, trigger_start=trig.start_char,
@@ -431,13 +440,19 @@ _DATE_RX = re.compile(
     r"\b\d{1,2} \d{1,2} \d{4}\b|\b\d{4}-\d{2}-\d{2}\b", re.I)
 
 
+_YEAR = re.compile(r"\b\d{4}\b")
+_DAY_IN = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b")
+
+
 def _date_phrases(sent: Span, trig: Span) -> tuple[str, ...]:
     """Date phrases of a sentence, best first: full dates (with a year) nearest the trigger,
     then the other date phrases nearest it. NER misses forms such as "12-April-2019"."""
     found = [(e.start_char, e.text) for e in sent.ents if e.label_ in ("DATE", "TIME")]
     found += [(sent.start_char + m.start(), m.group(0)) for m in _DATE_RX.finditer(sent.text)]
     seen, out = set(), []
+    # a full date first, one with its day before a month ("22 April 2022" over NER's "April 2022")
     for pos, text in sorted(found, key=lambda pt: (not re.search(r"\b\d{4}\b", pt[1]),
+                                                   not _DAY_IN.search(_YEAR.sub("", pt[1])),
                                                    abs(pt[0] - trig.start_char))):
         if text not in seen:
             seen.add(text)

@@ -42,3 +42,9 @@ def test_dates_relative_phrases_need_a_publication_date():
 def test_dates_approximate_words_do_not_hide_the_day(text):
     found = resolve(text, PUBLISHED)
     assert (found.day, found.precision) == (date(2022, 4, 22), DAY)
+
+
+@pytest.mark.parametrize("text", ["April 26", "on June 12", "early May"])
+def test_dates_a_date_without_its_year_and_no_publication_date_is_unknown(text):
+    # never the processing date's year
+    assert resolve(text, None) is None

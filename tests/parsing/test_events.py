@@ -114,3 +114,15 @@ def test_events_places_named_as_modifiers_are_marked(nlp, text, attributive):
 def test_events_hyphenated_and_further_acled_wording(nlp, text, sub):
     found, _ = events(nlp, text)
     assert [e.sub_event_type for e, _ in found][:1] == [sub]
+
+
+def test_events_a_sentence_without_a_date_takes_its_paragraphs_latest(nlp):
+    text = ("On 3 May 2021, fighters planned an assault on Kunduz. Two soldiers were killed in Kunduz.\n\n"
+            "Three civilians were wounded in Herat.")
+    found, _ = events(nlp, text)
+    assert [e.date_texts[:1] for e, _ in found] == [("3 May 2021",), ()]
+
+
+def test_events_a_full_date_with_its_day_comes_before_a_month(nlp):
+    (event, _), = events(nlp, "Around 22 April 2022, rebels shelled Kunduz, as in April 2022 before.")[0]
+    assert event.date_texts[0] == "22 April 2022"
