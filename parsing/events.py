@@ -14,7 +14,7 @@ downstream, which knows which place lies in which.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -377,6 +377,41 @@ def distance_cues(doc: Doc, places: list[PlaceMention]) -> list[DistanceCue]:
     return out
 
 
+# Ground combat: with air strikes in the same report, ACLED codes an armed clash.
+_GROUND = {"clash", "clashes", "clashed", "fighting", "fought", "raid", "raids", "raided", "operation",
+           "operations", "attack", "attacks", "attacked", "assault", "ambush", "ambushed", "offensive",
+           "firefight", "gunfight"}
+# Triggers that say someone was hurt, not that two armed sides fought.
+_HARM_ONLY = {"killed", "wounded", "shooting", "shot", "attacked", "attack", "attacks", "firing", "gunfire"}
+# Security forces, named groups and states fight; without them, harm done by gunmen is an attack.
+_FIGHTING_KINDS = {"military", "police", "named group", "state"}
+_SECURITY_TARGETS = re.compile(r"\b(checkpoints?|posts?|outposts?|bases?|convoys?|patrols?|positions?|"
+                               r"barracks|garrison|troops|soldiers?|police(?:men)?)\b", re.I)
+# Words after a protest that say the authorities stepped in against it (not an arrest the
+# protest is about: "demanding the release of activists detained last week").
+_INTERVENTION = re.compile(
+    r"\b(?:police|security forces|authorities|gendarmes?|soldiers|troops|officers)\b[^.;]{0,60}?"
+    r"\b(?:dispers\w*|intervened|removed|evicted|arrested|detained|beat|baton[- ]charged|lathi[- ]charged)\b"
+    r"|\b(?:dispersed|evicted|removed)\s+(?:the\s+|all\s+)?(?:protesters|demonstrators|crowds?|them)\b"
+    r"|\b\d+\s+(?:people\s+|protesters\s+|demonstrators\s+)?(?:were\s+)?(?:arrested|detained)\b"
+    r"|\btear ?gas\b|\bwater cannons?\b|\brubber bullets\b", re.I)
+
+
+def _acled_conventions(sent: Span, hits, chosen: tuple[str, str], trig: Span, actors) -> tuple[str, str]:
+    """ACLED's coding rules over the first-ranked trigger: air strikes with ground fighting are
+    an armed clash; gunmen harming people with no security force or group in sight, an attack."""
+    etype, sub = chosen
+    if sub == "Air/drone strike" and any(
+            h[4] == "Armed clash" and sent[h[1]].lower_ in _GROUND for h in hits):
+        return "Battles", "Armed clash"
+    if sub == "Armed clash" and trig.text.lower() in _HARM_ONLY and \
+            not any(a.kind in _FIGHTING_KINDS for _, a in actors) and \
+            not any(h[4] == "Armed clash" and sent[h[1]].lower_ in _GROUND - _HARM_ONLY for h in hits) and \
+            not _SECURITY_TARGETS.search(sent.text):
+        return "Violence against civilians", "Attack"
+    return etype, sub
+
+
 def find_events(doc: Doc, places: list[PlaceMention]) -> list[EventMention]:
     """Event mentions of a processed doc, one per trigger sentence."""
     groups = {e.text.lower().rstrip("s") for e in doc.ents if e.label_ == "ORG"} | {
@@ -406,6 +441,7 @@ def find_events(doc: Doc, places: list[PlaceMention]) -> list[EventMention]:
         rank, i, n, etype, sub = min(hits, key=lambda h: (h[0], h[1]))
         trig = sent[i:i + n]
         actors = _actors(sent, groups, linked)
+        etype, sub = _acled_conventions(sent, hits, (etype, sub), trig, actors)
         before = [a for p, a in actors if p < trig.start]
         after = [a for p, a in actors if p >= trig.end]
         actor1 = before[-1] if before else (after[0] if after else None)
@@ -431,7 +467,22 @@ def find_events(doc: Doc, places: list[PlaceMention]) -> list[EventMention]:
             places=tuple((m.start, m.end) for m in kept), near=near, date_texts=date_texts,
             attributive=tuple((m.start, m.end) for m in kept if _attributive(doc, m)),
             fatalities=_fatalities(sent.text)))
-    return out
+    return [_with_intervention(doc, m) for m in out]
+
+
+def _with_intervention(doc: Doc, m: EventMention) -> EventMention:
+    """A peaceful protest whose sentence or the next in its paragraph says the authorities
+    dispersed, removed or arrested the protesters is a protest with intervention."""
+    if m.sub_event_type != "Peaceful protest":
+        return m
+    text = text_of(doc)
+    end = m.sentence_end
+    following = next((sent for sent in doc.sents if sent.start_char >= m.sentence_end), None)
+    if following is not None and "\n" not in text[m.sentence_end:following.start_char]:
+        end = following.end_char
+    if _INTERVENTION.search(text[m.trigger_start:end]):
+        return replace(m, sub_event_type="Protest with intervention")
+    return m
 
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"

@@ -126,3 +126,29 @@ def test_events_a_sentence_without_a_date_takes_its_paragraphs_latest(nlp):
 def test_events_a_full_date_with_its_day_comes_before_a_month(nlp):
     (event, _), = events(nlp, "Around 22 April 2022, rebels shelled Kunduz, as in April 2022 before.")[0]
     assert event.date_texts[0] == "22 April 2022"
+
+
+@pytest.mark.parametrize("text, etype, sub", [
+    # air strikes together with ground fighting: ACLED codes the armed clash
+    ("Afghan forces conducted raids and airstrikes on Taliban positions in Kunduz.", "Battles", "Armed clash"),
+    ("Warplanes struck a market in Herat.", "Explosions/Remote violence", "Air/drone strike"),
+    # harm done by gunmen, no security force or armed group in sight: an attack on civilians
+    ("Gunmen shot and killed a shopkeeper in Lagos.", "Violence against civilians", "Attack"),
+    ("Gunmen attacked a police checkpoint in Lagos.", "Battles", "Armed clash"),
+    ("Taliban militants attacked a district centre in Kunduz.", "Battles", "Armed clash"),
+])
+def test_events_acled_coding_conventions(nlp, text, etype, sub):
+    found, _ = events(nlp, text)
+    assert [(e.event_type, e.sub_event_type) for e, _ in found][:1] == [(etype, sub)]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Hundreds of teachers protested in Lagos. Police dispersed the crowd with batons.", "Protest with intervention"),
+    ("Teachers protested in Lagos on Monday; 26 were arrested.", "Protest with intervention"),
+    ("Journalists protested in Lagos against the arrest of an editor who was detained last week.",
+     "Peaceful protest"),
+    ("Hundreds of teachers protested in Lagos.\n\nPolice arrested two robbers in Kabul.", "Peaceful protest"),
+])
+def test_events_a_protest_the_authorities_broke_up_is_one_with_intervention(nlp, text, sub):
+    found, _ = events(nlp, text)
+    assert found[0][0].sub_event_type == sub
