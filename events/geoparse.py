@@ -190,7 +190,10 @@ class Resolver:
                 cands = by_name.get((normalize(b.name), b.kind_hint)) or []
                 unit = next((c.place for c in cands[:3] if c.place.kind in ("admin1", "admin2", "country")), None)
                 if unit is None:
-                    continue  # an unknown or a town between: the unit may come next ("X of Y district, Z")
+                    # an unknown or a town between: the unit may come next ("X of Y district, Z",
+                    # "X (Z, Y)"), the gap to it measured from here
+                    end = b.end
+                    continue
                 code = unit.admin1_code if unit.kind in ("admin1", "admin2") else None
                 hints.setdefault((normalize(a.name), a.kind_hint), (unit.country_code, code, strict))
                 break

@@ -266,6 +266,11 @@ class PlaceFinder:
             if cue is None and i >= 2 and doc[i - 1].text == "," and (doc[i - 2].lower_ in DESIGNATORS or any(
                     s.end == i - 1 for s in places)):
                 cue = "after a place"  # "Bilchiragh district, Faryab": the unit it lies in
+            if cue is None and _in_aside_after_place(doc, i, places) and (
+                    not span.text.isupper() or self.known(span.text) >= COUNTRY_SCORE):
+                # "Mandje mining site (Djugu, Ituri)": the units it lies in; an acronym there
+                # is the name's abbreviation ("West Nile virus (WNV)") unless a country's (DRC)
+                cue = "after a place"
             weak = None
             if not (cue or kind or listing) and _cue_at(doc, i) in ("in", "at") and \
                     not (j < n and (doc[j].ent_type_ in ("ORG", "PERSON") or _capitalised(doc[j]))):
@@ -280,6 +285,19 @@ class PlaceFinder:
             else:
                 later.append(span)
             i = j
+
+
+def _in_aside_after_place(doc: Doc, i: int, places) -> bool:
+    """Whether token ``i`` opens or follows a comma inside brackets that come right after a
+    place: "Abala (Kilbati-Zone 2, Afar)", "Tibu (Norte de Santander)"."""
+    j = i - 1
+    while j >= 0 and i - j <= 8 and doc[j].text not in ("(", ")"):
+        if doc[j].text not in (",", "-") and not doc[j].text[:1].isupper() and not doc[j].is_digit:
+            return False  # only names, numbers and commas between the bracket and here
+        j -= 1
+    if j < 0 or doc[j].text != "(" or (j != i - 1 and doc[i - 1].text != ","):
+        return False
+    return any(0 <= j - s.end <= 3 for s in places)
 
 
 def _capitalised(tok) -> bool:

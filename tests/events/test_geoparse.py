@@ -106,3 +106,9 @@ def test_geoparse_a_small_town_abroad_is_not_the_place_in_a_one_country_article(
     found = {p.name: p for p in places(resolver, text)}
     assert {found[n].country_code for n in ("Kabul", "Herat", "Kandahar", "Mazar-i-Sharif")} == {"AF"}
     assert found["Shewan"].kind == "unresolved"
+
+
+def test_geoparse_units_in_brackets_place_the_town_before_them(resolver):
+    text = "In Santa Rosa de Lima (La Union), the body of a journalist was found on Monday."
+    found = {p.name: p for p in places(resolver, text)}
+    assert found["Santa Rosa de Lima"].country_code == "SV" and found["La Union"].kind == "admin1"

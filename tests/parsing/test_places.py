@@ -8,9 +8,9 @@ from parsing.places import PlaceFinder, mentions
 VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower case, stop words), no model
 
 KNOWN = {"shir khan", "khwaja ghar", "bangi", "kunduz", "takhar", "takhar province", "alexandria",
-         "august", "kabul international airport", "kabul", "mazar-i-sharif", "tacna"}
+         "august", "kabul international airport", "kabul", "mazar-i-sharif", "tacna", "djugu", "ituri"}
 # A sizeable city, below a country's score
-SCORES = {"thessaloniki": 6.5}
+SCORES = {"thessaloniki": 6.5, "wnv": 5.0, "drc": 9.0}
 
 
 def known(name):
@@ -129,3 +129,15 @@ def test_places_norp_names_of_known_cities_after_in_are_places(words, ents, expe
 def test_places_an_entity_is_split_at_brackets_inside_it():
     d = doc("parents protested in Tacna ( Tacna ) on Monday".split(), [(3, 6, "ORG")])
     assert [m[0] for m in found(d)][:1] == ["Tacna"]
+
+
+def test_places_names_in_brackets_after_a_place_are_its_units():
+    d = doc("clashes at the Mandje mining site ( Djugu , Ituri ) on Monday".split(), [(3, 4, "GPE")])
+    assert found(d) == [("Mandje", "place", "GPE", None), ("Djugu", "place", "GAZETTEER", None),
+                        ("Ituri", "place", "GAZETTEER", None)]
+
+
+@pytest.mark.parametrize("acronym, is_place", [("WNV", False), ("DRC", True)])
+def test_places_an_acronym_in_brackets_is_a_place_only_if_a_countrys(acronym, is_place):
+    d = doc(f"cases in Kunduz ( {acronym} ) rose".split(), [(2, 3, "GPE")])
+    assert (acronym in [m[0] for m in found(d)]) is is_place
