@@ -376,7 +376,8 @@ def analyse(articles: list[Article], *, resolver: Resolver, nlp=None) -> list[An
         unit = gaz.admin_unit(cc, code) if cc and code else None
         if unit is None:
             return name
-        return common_name(unit.name, unit.alternate_names, native_latin=writes_in_latin_script(cc))
+        return common_name(unit.name, unit.alternate_names, native_latin=writes_in_latin_script(cc),
+                           population=unit.population)
 
     def admin1_name(p: ResolvedPlace) -> str | None:
         """The province as English-language reports (and ACLED) name it: Donetsk, Tripoli."""

@@ -170,7 +170,11 @@ def romanize(text: str) -> str:
     return unidecode(text.translate(_ROMAN_FIXES))
 
 
-def common_name(name: str, alternates, *, native_latin: bool = False) -> str:
+#: An exonym English reports use is one for a unit they write about often: a populous one.
+EXONYM_MIN_POPULATION = 1_000_000
+
+
+def common_name(name: str, alternates, *, native_latin: bool = False, population: int | None = None) -> str:
     """The name an English-language report would use for an admin unit, from its GeoNames
     name and alternate names, without unit words: the name itself ("Kandahar"), or its
     leading words where an alternate is just those ("Xinjiang" for Xinjiang Uygur Zizhiqu),
@@ -181,7 +185,9 @@ def common_name(name: str, alternates, *, native_latin: bool = False) -> str:
     romanisation, and an alternate in English form that spells the same name is preferred
     ("Paktia" for Paktiyā, from "Paktia Province"), else, when no Latin alternate is close
     to the name at all, the first short one: an exonym ("Tripoli" for Ţarābulus, "Moscow"
-    for Moskva)."""
+    for Moskva) -- for a unit of ``population`` at least :data:`EXONYM_MIN_POPULATION`
+    when the population is given (other alternates of small units are as likely another
+    language's spelling: "Bomiyon" for Bāmyān)."""
     from rapidfuzz.fuzz import partial_ratio, ratio
 
     def core(text: str) -> str:
@@ -210,8 +216,11 @@ def common_name(name: str, alternates, *, native_latin: bool = False) -> str:
                 return english
     if any(partial_ratio(a.lower(), low) >= 90 for a in latin) or not latin:
         return own
+    if population is not None and population < EXONYM_MIN_POPULATION:
+        return own
     first = latin[0]
-    # A transliteration of the same name ("Qandahor" for Kandahār) is no exonym.
-    if len(first.split()) > 2 or skeleton(normalize(first)) == skeleton(normalize(own)):
+    # A transliteration of the same name ("Qandahor" for Kandahār, "Ghowr" for Ghōr) is
+    # no exonym: it keeps most letters in order, as "Moscow" for Moskva does not.
+    if len(first.split()) > 2 or ratio(first.lower(), low) >= 75:
         return own
     return first

@@ -71,6 +71,9 @@ def test_names_is_latin(text, latin):
     ("Cherkaska oblast", ("Cherkasy", "Cherkasy Oblast"), "Cherkasy"),
     ("Wardak", ("Maidan Wardak Province",), "Wardak"),                       # English form, longer name
     ("Tərtər", ("Tartar District",), "Tartar"),                              # the schwa is a letter
+    ("Moskva", ("Moscow",), "Moscow"),                                       # an exonym
+    ("Bayrūt", ("Beirut",), "Beirut"),
+    ("Ghōr", ("Ghowr", "Ghur"), "Ghor"),                                     # transliterations are not
 ])
 def test_names_common_name_is_what_english_reports_write(name, alternates, expected):
     from geo.names import common_name
@@ -95,3 +98,13 @@ def test_names_common_name_keeps_native_latin_names(name, alternates, expected):
 def test_names_normalize_romanizes_letters_unidecode_renders_as_symbols(text, key):
     assert normalize(text) == key
 
+
+
+@pytest.mark.parametrize("name, alternates, population, expected", [
+    ("Moskva", ("Moscow",), 12_000_000, "Moscow"),        # a populous unit: its exonym
+    ("Bāmyān", ("Bomiyon",), 400_000, "Bamyan"),           # a small one: another language's spelling
+])
+def test_names_exonyms_only_for_populous_units(name, alternates, population, expected):
+    from geo.names import common_name
+
+    assert common_name(name, alternates, population=population) == expected
