@@ -188,7 +188,9 @@ class Resolver:
                         any(w not in _GAP_TOKENS for w in words):
                     break
                 cands = by_name.get((normalize(b.name), b.kind_hint)) or []
-                unit = next((c.place for c in cands[:3] if c.place.kind in ("admin1", "admin2", "country")), None)
+                # a unit by its own name, not a spelling variant ("El Omrane" is not Amran)
+                unit = next((c.place for c in cands[:3] if c.place.kind in ("admin1", "admin2", "country")
+                             and not (c.terms and c.terms[0][0].startswith("transliteration"))), None)
                 if unit is None:
                     # an unknown or a town between: the unit may come next ("X of Y district, Z",
                     # "X (Z, Y)"), the gap to it measured from here

@@ -112,3 +112,9 @@ def test_geoparse_units_in_brackets_place_the_town_before_them(resolver):
     text = "In Santa Rosa de Lima (La Union), the body of a journalist was found on Monday."
     found = {p.name: p for p in places(resolver, text)}
     assert found["Santa Rosa de Lima"].country_code == "SV" and found["La Union"].kind == "admin1"
+
+
+def test_geoparse_a_spelling_variant_is_no_containing_unit(resolver):
+    # "El Omrane" is spelt like Yemen's Amran governorate; it must not pull Tunis to Yemen
+    found = places(resolver, "Protesters marched in Tunis (El Omrane, Tunis) on Monday.")
+    assert {p.country_code for p in found if p.name == "Tunis"} == {"TN"}
