@@ -306,11 +306,14 @@ def _capitalised(tok) -> bool:
 
 
 def _bracket_pieces(ent: Span) -> list[Span]:
-    """An entity split at the brackets inside it: NER runs "Tacna (Tacna" together."""
+    """An entity split at the brackets inside it and at a spaced dash: NER runs "Tacna (Tacna"
+    and "Sydney - Central" (a town and its district) together."""
     doc, pieces, start = ent.doc, [], ent.start
     for i in range(ent.start, ent.end + 1):
-        if i == ent.end or doc[i].text in ("(", ")", "[", "]"):
-            if i > start:
+        if i == ent.end or doc[i].text in ("(", ")", "[", "]") or (
+                doc[i].text in ("-", "–", "—") and i > ent.start and doc[i - 1].whitespace_ and doc[i].whitespace_):
+            # "Lake Mary - Highway 9": a piece the entity cut from a road number is no place
+            if i > start and not (len(pieces) and i < len(doc) and doc[i].like_num):
                 pieces.append(Span(doc, start, i, label=ent.label_))
             start = i + 1
     return pieces

@@ -8,7 +8,7 @@ from parsing.places import PlaceFinder, mentions
 VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower case, stop words), no model
 
 KNOWN = {"shir khan", "khwaja ghar", "bangi", "kunduz", "takhar", "takhar province", "alexandria",
-         "august", "kabul international airport", "kabul", "mazar-i-sharif", "tacna", "djugu", "ituri"}
+         "august", "kabul international airport", "kabul", "mazar-i-sharif", "tacna", "djugu", "ituri", "sydney", "lake mary", "highway"}
 # A sizeable city, below a country's score
 SCORES = {"thessaloniki": 6.5, "wnv": 5.0, "drc": 9.0}
 
@@ -141,3 +141,13 @@ def test_places_names_in_brackets_after_a_place_are_its_units():
 def test_places_an_acronym_in_brackets_is_a_place_only_if_a_countrys(acronym, is_place):
     d = doc(f"cases in Kunduz ( {acronym} ) rose".split(), [(2, 3, "GPE")])
     assert (acronym in [m[0] for m in found(d)]) is is_place
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    # a town and its district, run together by NER
+    ("students marched in Sydney - Newtown on Monday".split(), [(3, 6, "GPE")], ["Sydney", "Newtown"]),
+    # a piece cut from a road number is no place
+    ("flooding at Lake Mary - Highway 9 today".split(), [(2, 6, "GPE")], ["Lake Mary"]),
+])
+def test_places_an_entity_is_split_at_a_spaced_dash(words, ents, expected):
+    assert [m[0] for m in found(doc(words, ents))] == expected
