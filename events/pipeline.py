@@ -142,15 +142,15 @@ def _event_places(mention, by_span) -> list[tuple[ResolvedPlace, int]]:
     """(place, geo_precision) for each place where the event happened.
 
     A country named as a modifier ("US forces", "Saudi-led coalition") is where
-    the event happened only when the sentence names no other place.
+    the event happened only when the sentence names no other place, even one the
+    gazetteer lacks: a riot in an unknown village is not in the country of "the
+    US dollar" it was about.
     """
     attributive = {span for span in mention.attributive
                    if getattr(by_span.get(span), "kind", None) == "country"}
-    if attributive:
-        rest = _event_places(replace(mention, places=tuple(s for s in mention.places if s not in attributive),
-                                     attributive=()), by_span)
-        if rest:
-            return rest
+    others = tuple(s for s in mention.places if s not in attributive)
+    if attributive and others:
+        return _event_places(replace(mention, places=others, attributive=()), by_span)
     near = set(mention.near)
     located, unknown = [], []
     for span in mention.places:

@@ -54,6 +54,8 @@ def test_pipeline_without_any_date_says_so(resolver):
     ("On 3 May 2021, US forces shelled positions in Kunduz.", "Kunduz"),   # who acted, not where
     ("On 3 May 2021, the Saudi-led coalition conducted air raids on Mosul.", "Mosul"),
     ("On 3 May 2021, US forces shelled militant positions.", "United States"),   # no other place: kept
+    # another place, though unknown here: never a pin in the country of the dollar
+    ("On 3 May 2021, rioters protesting the high US dollar rate blocked roads in Zzyxqabad.", None),
 ])
 def test_pipeline_a_country_named_as_a_modifier_is_not_where_it_happened(resolver, text, location):
-    assert [e.location for e in events(resolver, text)][:1] == [location]
+    assert [e.location for e in events(resolver, text)][:1] == ([location] if location else [])
