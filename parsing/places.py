@@ -115,11 +115,15 @@ class PlaceFinder:
         taken = [False] * len(doc)
         later: list[Span] = []  # PERSON/ORG spans that no cue placed, for propagation
 
+        surnames = _surnames(doc)
+
         def add(span: Span, label: str, into: list[Span]) -> bool:
             if span is None or len(span) == 0 or any(taken[span.start:span.end]):
                 return False
             if span.text.lower() in NOT_PLACES or not span.text[:1].isupper():
                 return False  # a date, or not a proper name ("meth", "n't")
+            if into is places and len(span) == 1 and span.text in surnames:
+                return False  # "Matthew D. Flores ... Flores said": a person, wherever NER reads a place
             for i in range(span.start, span.end):
                 taken[i] = True
             into.append(Span(doc, span.start, span.end, label=label))
@@ -303,6 +307,29 @@ def _in_aside_after_place(doc: Doc, i: int, places) -> bool:
 def _capitalised(tok) -> bool:
     return tok.is_alpha and tok.text[:1].isupper() and not tok.is_stop or (
         tok.text[:1].isupper() and "-" in tok.text)
+
+
+# Words before a surname that make it one: "President Saakashvili", "coach Ripley".
+_TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "sen", "senator", "rep", "gov", "governor",
+           "mayor", "coach", "chief", "judge", "sheriff", "officer", "sgt", "lt", "capt", "gen", "general",
+           "col", "rev", "father", "pastor", "professor", "prof", "secretary", "spokesman", "spokeswoman"}
+
+
+def _surnames(doc: Doc) -> set[str]:
+    """Last names of the people a text names: the last word of a PERSON entity of two words or
+    more ("Matthew D. Flores"), or a capitalised word after a title ("President Saakashvili"),
+    unless a place cue stands before it somewhere in the text."""
+    out = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].text[:1].isupper() and ent[-1].is_alpha:
+            out.add(ent[-1].text)
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if tok.is_alpha and tok.text[:1].isupper() and prev.lower_.rstrip(".") in _TITLES:
+            out.add(tok.text)
+    # a name the text also puts a place cue before ("in Malakal") is a place after all:
+    # NER's "Village Malakal" is no person
+    return {name for name in out if not any(tok.text == name and _cue_at(doc, tok.i) for tok in doc)}
 
 
 def _bracket_pieces(ent: Span) -> list[Span]:

@@ -151,3 +151,15 @@ def test_places_an_acronym_in_brackets_is_a_place_only_if_a_countrys(acronym, is
 ])
 def test_places_an_entity_is_split_at_a_spaced_dash(words, ents, expected):
     assert [m[0] for m in found(doc(words, ents))] == expected
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    # a surname NER reads as a place elsewhere in the text
+    ("Matthew Flores died . Flores was a teacher".split(), [(0, 2, "PERSON"), (4, 5, "GPE")], []),
+    ("said coach Ripley on Monday".split(), [(2, 3, "GPE")], []),
+    # ... unless the text puts a place cue before it somewhere
+    ("the Village Kunduz school . work in Kunduz resumed".split(), [(1, 3, "PERSON"), (7, 8, "GPE")],
+     ["Kunduz"]),
+])
+def test_places_surnames_of_people_the_text_names_are_not_places(words, ents, expected):
+    assert [m[0] for m in found(doc(words, ents)) if m[1] == "place"] == expected
