@@ -329,7 +329,11 @@ def _surnames(doc: Doc) -> set[str]:
             out.add(tok.text)
     # a name the text also puts a place cue before ("in Malakal") is a place after all:
     # NER's "Village Malakal" is no person
-    return {name for name in out if not any(tok.text == name and _cue_at(doc, tok.i) for tok in doc)}
+    # ("in Flores' honor" is still the person's)
+    return {name for name in out if not any(
+        tok.text == name and _cue_at(doc, tok.i) and not (
+            tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("'", "'s", "’", "’s"))
+        for tok in doc)}
 
 
 def _bracket_pieces(ent: Span) -> list[Span]:
