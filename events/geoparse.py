@@ -92,12 +92,21 @@ class Resolver:
 
     def known(self, name: str) -> float:
         """How plausible a place of this name is: its best candidate's score, 0 if none
-        (the mention finder's test)."""
+        (the mention finder's test). A demonym ("Sri Lankan", "Georgian") is no place name,
+        whatever it is spelt like."""
+        if self._demonym_only(name):
+            return 0.0
         try:
             found = self.geocoder.candidates(name, limit=1)
         except ValueError:
             return 0.0
         return found[0].score if found else 0.0
+
+    def _demonym_only(self, name: str) -> bool:
+        """A demonym that is no country's or province's own name ("Djibouti" is both)."""
+        key = normalize(name)
+        return bool(key and self.gazetteer.demonym(key)) and not any(
+            m.kind in ("country", "admin1") for m, _ in self.gazetteer.matches(key))
 
     def _candidates(self, m: PlaceMention) -> list[Candidate]:
         try:
@@ -107,7 +116,9 @@ class Resolver:
 
     def resolve(self, text: str, mentions: Iterable[PlaceMention]) -> list[ResolvedPlace]:
         mentions = list(mentions)
-        places = [m for m in mentions if m.role == "place"]
+        # NER labels some demonyms GPE ("the Sri Lankan army"): context, as the finder's NORPs are
+        demonyms = {id(m) for m in mentions if m.role == "place" and self._demonym_only(m.name)}
+        places = [m for m in mentions if m.role == "place" and id(m) not in demonyms]
         context = [m for m in mentions if m.role == "context"]
         by_name: dict[tuple, list[Candidate]] = {}
         for m in places:

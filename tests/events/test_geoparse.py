@@ -118,3 +118,13 @@ def test_geoparse_a_spelling_variant_is_no_containing_unit(resolver):
     # "El Omrane" is spelt like Yemen's Amran governorate; it must not pull Tunis to Yemen
     found = places(resolver, "Protesters marched in Tunis (El Omrane, Tunis) on Monday.")
     assert {p.country_code for p in found if p.name == "Tunis"} == {"TN"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # NER labels "Sri Lankan" GPE, and it is spelt much like Sri Lanka: context, not a place
+    ("The Sri Lankan army attacked rebels near Jaffna.", ["Jaffna"]),
+    # a country whose people are called by its name
+    ("Troops arrived in Djibouti on Monday.", ["Djibouti"]),
+])
+def test_geoparse_a_demonym_is_never_a_place_however_it_is_spelt(resolver, text, expected):
+    assert [p.name for p in places(resolver, text)] == expected
