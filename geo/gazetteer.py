@@ -398,6 +398,7 @@ class Gazetteer:
                         self._overlay_skeletons.setdefault(skel, []).append((place, spelling(key)))
         # Answers to recent queries, by (table, key[, floor]).
         self._cache: dict[tuple, list] = {}
+        self._demonyms: dict[str, str] | None = None
 
     @classmethod
     def open(cls, path: Path | None = None, *, overlay: Iterable[Place] = (),
@@ -487,8 +488,10 @@ class Gazetteer:
 
     def demonym(self, key: str) -> str | None:
         """The country code for a demonym such as ``afghan``, else None."""
-        row = self._conn.execute("SELECT country_code FROM demonyms WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else None
+        if self._demonyms is None:
+            # a few hundred rows, asked about for every candidate name the parser meets
+            self._demonyms = dict(self._conn.execute("SELECT key, country_code FROM demonyms"))
+        return self._demonyms.get(key)
 
     def admin_unit(self, country_code: str, admin1_code: str, admin2_code: str | None = None) -> Place | None:
         """The admin1 (or admin2) record with these GeoNames codes."""

@@ -424,19 +424,29 @@ def find_events(doc: Doc, places: list[PlaceMention]) -> list[EventMention]:
                 linked.setdefault(word, ent.text)
     place_list = [m for m in places if m.role == "place"]
     out: list[EventMention] = []
-    # Date phrases of the paragraph's latest sentence that has one: "On 28 April, fighters
-    # attacked a camp. Two soldiers were killed." dates the second sentence too.
-    earlier_dates: tuple[str, ...] = ()
+    text = text_of(doc)
+    sents = [sent for sent in doc.sents if not text[sent.start_char:sent.end_char].isspace()]
+    # The paragraph's sentences so far, with their date phrases once read: a sentence without
+    # a date takes the latest one's ("On 28 April, fighters attacked a camp. Two soldiers
+    # were killed." dates the second sentence too). Read only when needed.
+    paragraph: list[list] = []
+
+    def latest_dates() -> tuple[str, ...]:
+        for entry in reversed(paragraph):
+            if entry[1] is None:
+                entry[1] = _date_phrases(entry[0], entry[0][:0])
+            if entry[1]:
+                return entry[1]
+        return ()
+
     previous_end = 0
-    for sent in doc.sents:
-        if not sent.text.strip():
-            continue
-        if "\n" in text_of(doc)[previous_end:sent.start_char]:
-            earlier_dates = ()
+    for sent in sents:
+        if "\n" in text[previous_end:sent.start_char]:
+            paragraph = []
         previous_end = sent.end_char
         hits = [h for h in _match_trigger(sent) if _happened(sent, h[1])]
         if not hits:
-            earlier_dates = _date_phrases(sent, sent[:0]) or earlier_dates
+            paragraph.append([sent, None])
             continue
         rank, i, n, etype, sub = min(hits, key=lambda h: (h[0], h[1]))
         trig = sent[i:i + n]
@@ -458,8 +468,9 @@ def find_events(doc: Doc, places: list[PlaceMention]) -> list[EventMention]:
         kept = [m for m in in_sent if not _excluded(doc, m, sent.start_char) and m.start not in acting]
         near = tuple((m.start, m.end) for m in kept
                      if _NEAR_BEFORE.search(text_of(doc)[max(sent.start_char, m.start - 30):m.start]))
-        date_texts = _date_phrases(sent, trig)
-        earlier_dates, date_texts = date_texts or earlier_dates, date_texts or earlier_dates
+        own_dates = _date_phrases(sent, trig)
+        date_texts = own_dates or latest_dates()
+        paragraph.append([sent, own_dates])
         s, e = trimmed(sent)
         out.append(EventMention(
             event_type=etype, sub_event_type=sub, trigger=trig.text, trigger_start=trig.start_char,
@@ -467,17 +478,17 @@ def find_events(doc: Doc, places: list[PlaceMention]) -> list[EventMention]:
             places=tuple((m.start, m.end) for m in kept), near=near, date_texts=date_texts,
             attributive=tuple((m.start, m.end) for m in kept if _attributive(doc, m)),
             fatalities=_fatalities(sent.text)))
-    return [_with_intervention(doc, m) for m in out]
+    return [_with_intervention(doc, m, sents) for m in out]
 
 
-def _with_intervention(doc: Doc, m: EventMention) -> EventMention:
+def _with_intervention(doc: Doc, m: EventMention, sents: list[Span]) -> EventMention:
     """A peaceful protest whose sentence or the next in its paragraph says the authorities
     dispersed, removed or arrested the protesters is a protest with intervention."""
     if m.sub_event_type != "Peaceful protest":
         return m
     text = text_of(doc)
     end = m.sentence_end
-    following = next((sent for sent in doc.sents if sent.start_char >= m.sentence_end), None)
+    following = next((sent for sent in sents if sent.start_char >= m.sentence_end), None)
     if following is not None and "\n" not in text[m.sentence_end:following.start_char]:
         end = following.end_char
     if _INTERVENTION.search(text[m.trigger_start:end]):

@@ -323,17 +323,19 @@ def _surnames(doc: Doc) -> set[str]:
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].text[:1].isupper() and ent[-1].is_alpha:
             out.add(ent[-1].text)
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if tok.is_alpha and tok.text[:1].isupper() and prev.lower_.rstrip(".") in _TITLES:
+    prev = ""
+    for tok in doc:
+        if prev in _TITLES and tok.is_alpha and tok.text[:1].isupper():
             out.add(tok.text)
+        prev = tok.lower_.rstrip(".")
     # a name the text also puts a place cue before ("in Malakal") is a place after all:
     # NER's "Village Malakal" is no person
     # ("in Flores' honor" is still the person's)
-    return {name for name in out if not any(
-        tok.text == name and _cue_at(doc, tok.i) and not (
-            tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("'", "'s", "’", "’s"))
-        for tok in doc)}
+    if not out:
+        return out
+    cued = {tok.text for tok in doc if tok.text in out and _cue_at(doc, tok.i) and not (
+        tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("'", "'s", "’", "’s"))}
+    return out - cued
 
 
 def _bracket_pieces(ent: Span) -> list[Span]:
