@@ -161,6 +161,8 @@ class GazetteerGeocoder(Geocoder):
         self._countries: dict[str, Place] | None = None
         # News repeats its place names: rank each (name, hints) once.
         self._ranked = lru_cache(maxsize=20_000)(self._rank)
+        # The parser asks for the same names' candidates again and again.
+        self._listed = lru_cache(maxsize=20_000)(self._list)
         # Locations are immutable; repeated queries share them (and their raw dicts).
         self._answers = lru_cache(maxsize=20_000)(self._answer)
 
@@ -199,10 +201,12 @@ class GazetteerGeocoder(Geocoder):
         key = normalize(text) if text else ""
         if not key:
             return []
-        hint_near = _near_key(near)
-        ranked = self._ranked(key, country, admin1, hint_near, kind)[: max(1, limit)]
+        return list(self._listed(key, country, admin1, _near_key(near), kind, max(1, limit)))
+
+    def _list(self, key: str, country, admin1, near, kind, limit: int) -> tuple[Candidate, ...]:
+        ranked = self._ranked(key, country, admin1, near, kind)[:limit]
         places = self.gazetteer.places(m for m, _, _ in ranked)
-        return [Candidate(p, score, terms) for p, (_, score, terms) in zip(places, ranked)]
+        return tuple(Candidate(p, score, terms) for p, (_, score, terms) in zip(places, ranked))
 
     def _rank(self, key: str, country, admin1, near, kind) -> tuple[tuple[Match, float, tuple], ...]:
         """``(match, score, terms)`` for every candidate of a normalized name, best first."""
