@@ -328,9 +328,9 @@ def _surnames(doc: Doc) -> set[str]:
         if prev in _TITLES and tok.is_alpha and tok.text[:1].isupper():
             out.add(tok.text)
         prev = tok.lower_.rstrip(".")
-    # a name the text also puts a place cue before ("in Malakal") is a place after all:
-    # NER's "Village Malakal" is no person
-    # ("in Flores' honor" is still the person's)
+    # A name the text also puts a place cue before ("in Malakal") is a place after all:
+    # NER's "Village Malakal" is no person. A possessive after it ("in Flores' honor")
+    # keeps it the person's.
     if not out:
         return out
     cued = {tok.text for tok in doc if tok.text in out and _cue_at(doc, tok.i) and not (
