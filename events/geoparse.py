@@ -189,6 +189,11 @@ class Resolver:
                 if not gap.strip() or gap.strip() == "-":
                     end = b.end
                     continue  # the next words of one name ("Dawlat Yar"): the unit may follow
+                if normalize(b.name) == normalize(a.name):
+                    # "Wellington (Wellington)", "Hyderabad city (Hyderabad, Sindh)": the unit of
+                    # the same name is the namesake rule's to read; the one after it is the container
+                    end = b.end
+                    continue
                 if _UNKNOWN_UNIT_BETWEEN.match(text[end:b.start]):
                     gap = " of district, "  # "X of Bala Buluk district, Y": a unit unknown here, then Y
                 raw = gap.replace(",", " , ").replace("(", " ( ").split()

@@ -128,3 +128,11 @@ def test_geoparse_a_spelling_variant_is_no_containing_unit(resolver):
 ])
 def test_geoparse_a_demonym_is_never_a_place_however_it_is_spelt(resolver, text, expected):
     assert [p.name for p in places(resolver, text)] == expected
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Protesters camped in Wellington (Wellington) on Monday.", "Wellington", "NZ"),
+    ("Journalists rallied in Hyderabad city (Hyderabad, Sindh) on Monday.", "Hyderabad", "PK"),
+])
+def test_geoparse_a_name_is_not_its_own_container(resolver, text, name, country):
+    assert {p.country_code for p in places(resolver, text) if p.name == name} == {country}
