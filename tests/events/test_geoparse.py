@@ -136,3 +136,10 @@ def test_geoparse_a_demonym_is_never_a_place_however_it_is_spelt(resolver, text,
 ])
 def test_geoparse_a_name_is_not_its_own_container(resolver, text, name, country):
     assert {p.country_code for p in places(resolver, text) if p.name == name} == {country}
+
+
+def test_geoparse_an_institution_named_with_its_town_gives_the_town(resolver):
+    # NER reads "the University of Medical Sciences Teaching Hospital in Akure (Akure South LGA" as one ORG
+    text = ("Doctors demonstrated at the University of Medical Sciences Teaching Hospital in Akure "
+            "(Akure South LGA, Ondo) over the death of a colleague.")
+    assert "Akure" in [p.name for p in places(resolver, text)]
