@@ -9,7 +9,7 @@ token patterns around a verb of saying, in the order news writes them:
   speaker, or "on (the) condition of anonymity" in the sentence);
 * "the Taliban ... claims to have S", "the Pentagon announced S" (groups and
   institutions, from ORG/NORP entities and GPEs used as speakers);
-* "she added", "Hakmi said": pronouns and surnames take the name and role
+* "she added", "Sadat said": pronouns and surnames take the name and role
   last introduced;
 * a quotation over several sentences belongs to the speaker named where it
   closes; "S,” General X, spokesman for Y." is a claim with no verb.
@@ -86,7 +86,7 @@ def _strip_article(text: str) -> str:
 
 
 class _Speakers:
-    """Names seen so far in the article, so that "Hakmi" and "she" find their full name."""
+    """Names seen so far in the article, so that "Sadat" and "she" find their full name."""
 
     def __init__(self):
         self.by_surname: dict[str, tuple[str, str | None]] = {}
@@ -212,7 +212,7 @@ def _claim_in(sent: Span, speakers: _Speakers) -> Claim | None:
 
 
 def _statement_before(sent: Span, v) -> bool:
-    """Whether the verb closes the sentence's statement ("..., Hakmi said.")."""
+    """Whether the verb closes the sentence's statement ("..., Sadat said.")."""
     before = sent.doc[max(sent.start, v.i - 5):v.i]
     return any(t.text in (",", "”", "\"") for t in before) and v.i - sent.start > 4
 
@@ -336,14 +336,14 @@ _ROLE_WORDS = {"ambassador", "spokesman", "spokeswoman", "spokesperson", "minist
 
 
 def _speaker_after(sent: Span, v):
-    """(name, role, kind, start, end) of a speaker right after the verb ("said Hakmi")."""
+    """(name, role, kind, start, end) of a speaker right after the verb ("said Sadat")."""
     doc = sent.doc
     j = v.i + 1
     if j < sent.end:
         ent = _ent_at(doc, j)
         if ent is not None and ent.label_ in ("PERSON", "ORG"):
             return _named(sent, ent)
-    # "..., Hakmi said." — the speaker right before a sentence-final verb
+    # "..., Sadat said." — the speaker right before a sentence-final verb
     j = v.i - 1
     while j >= sent.start and doc[j].lower_ in ("also", "later"):
         j -= 1
@@ -353,7 +353,7 @@ def _speaker_after(sent: Span, v):
             name, role, kind, s, e = _named(sent, ent)
             if ent.label_ in ("ORG", "GPE", "NORP") and len(ent) == 1 and ent.text[:1].isupper() \
                     and ent.start > sent.start and doc[ent.start - 1].text == ",":
-                kind = "person"  # "..., Hakmi said." NER often labels a lone surname ORG
+                kind = "person"  # "..., Sadat said." NER often labels a lone surname ORG
             return name, role, kind, s, e
         if doc[j].lower_ in PRONOUNS:
             return doc[j].text, None, "pronoun", j, j

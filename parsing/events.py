@@ -230,7 +230,7 @@ def _actors(sent: Span, groups: set[str], linked: dict[str, str]) -> list[tuple[
     for ent in sent.ents:
         nxt = [t.lower_ for t in doc[ent.end:min(ent.end + 2, sent.end)]]
         if nxt[:1] and (nxt[0] in _SAY or nxt[:2] in (["also", "said"], ["also", "says"])):
-            continue  # a speaker ("Hakmi said", "the Pentagon announced"), not a party to the event
+            continue  # a speaker ("Sadat said", "the Pentagon announced"), not a party to the event
         if ent.label_ == "ORG" and ent[-1].lower_ in _PLACE_WORDS:
             continue  # "Kabul International Airport" mislabelled ORG
         if ent.label_ == "ORG" or (ent.label_ == "NORP" and ent.text.lower().rstrip("s") in groups):
