@@ -206,7 +206,7 @@ class Resolver:
                 cands = by_name.get((normalize(b.name), b.kind_hint)) or []
                 # a unit by its own name, not a spelling variant ("El Omrane" is not Amran)
                 unit = next((c.place for c in cands[:3] if c.place.kind in ("admin1", "admin2", "country")
-                             and not (c.terms and c.terms[0][0].startswith("transliteration"))), None)
+                             and not c.spelling_variant), None)
                 if unit is None:
                     # an unknown or a town between: the unit may come next ("X of Y district, Z",
                     # "X (Z, Y)"), the gap to it measured from here
@@ -230,7 +230,7 @@ class Resolver:
             score = c.score + _COUNTRY_WEIGHT * shares.get(p.country_code, 0.0) * (
                 shares.get(p.country_code, 0.0) >= _MIN_SHARE)
             if dominant and shares.get(p.country_code, 0.0) < _MIN_SHARE and (
-                    (c.terms and c.terms[0][0].startswith("transliteration"))
+                    c.spelling_variant
                     or (p.kind == "populated place" and p.population < _SMALL_TOWN
                         and max(shares.values()) >= _ONE_COUNTRY)):
                 # a spelling variant, or a small town, abroad, in an article about

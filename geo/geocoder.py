@@ -78,6 +78,11 @@ class Candidate:
     terms: tuple[tuple[str, object, float], ...] = ()
 
     @property
+    def spelling_variant(self) -> bool:
+        """Whether the place was found only as a transliteration of the query."""
+        return _is_variant(self.terms)
+
+    @property
     def reasons(self) -> tuple[str, ...]:
         """Why the score is what it is, one readable line per term."""
         out = []
@@ -89,6 +94,10 @@ class Candidate:
     def as_dict(self) -> dict:
         return {"place": self.place.as_dict(), "score": round(self.score, 3),
                 "reasons": list(self.reasons)}
+
+
+def _is_variant(terms) -> bool:
+    return bool(terms) and terms[0][0].startswith(_NAME_REASON[2])
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -340,7 +349,7 @@ class GazetteerGeocoder(Geocoder):
         key = normalize(text)
         ranked = self._ranked(key, country, admin1, near, None) if key else ()
         kept = [m for m, score, terms in ranked
-                if score >= MIN_FUZZY_ANSWER or not terms[0][0].startswith(_NAME_REASON[2])][:limit]
+                if score >= MIN_FUZZY_ANSWER or not _is_variant(terms)][:limit]
         places = self.gazetteer.places(kept)
         if not places and self.fallback is not None:
             place = self.fallback.geocode(text, country=self.country_code(country))
