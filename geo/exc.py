@@ -35,3 +35,7 @@ class ConfigError(GeoError, ValueError):
 
 class OnlineGeocoderError(GeoError, ConnectionError):
     """An opt-in online geocoder failed; the cause is chained."""
+
+
+class OutlinesMissingError(GeoError, FileNotFoundError):
+    """The bundled province outlines file is missing."""

@@ -179,6 +179,12 @@ def country_rings(iso: str) -> list[list[tuple[float, float]]]:
     return out
 
 
+def alpha3_to_alpha2() -> dict[str, str]:
+    """ISO 3166-1 alpha-3 codes to alpha-2 (countryinfo's records)."""
+    return {info["ISO"]["alpha3"].upper(): iso for iso, info in _countryinfo_cached().items()
+            if (info.get("ISO") or {}).get("alpha3")}
+
+
 def _countryinfo_by_iso(countryinfo_dir: Path) -> dict[str, dict]:
     out = {}
     for path in (countryinfo_dir / "data").glob("*.json"):

@@ -108,6 +108,17 @@ def test_browser_markers_drawn_and_hover_shows_the_sentence(server, page):
     assert "a provincial official" in tip.inner_text()
 
 
+def test_browser_without_tiles_borders_show_under_the_markers(server, page):
+    url, _ = server
+    page.route("**/tile.openstreetmap.org/**", lambda route: route.abort())  # as on a machine offline
+    frame = _open(page, url)
+    borders = frame.locator("path[stroke-dasharray='4 3']")
+    assert borders.count() >= 1  # Afghanistan's province borders
+    assert frame.locator("path[stroke='#555']").count() >= 1  # and its outline
+    assert frame.locator("img.leaflet-tile-loaded").count() == 0
+    assert _markers(frame) == 4
+
+
 def test_browser_province_filter_and_dates_narrow_the_markers(server, page):
     url, _ = server
     frame = _open(page, f"{url}/?admin1=Kunduz&admin1=Takhar")
