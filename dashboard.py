@@ -21,6 +21,7 @@ from events.exc import EventsError
 from events.export import frame_csv, frame_geojson
 from events.store import Store
 from events.table import filter_events, load
+from events.timeline import timeline_svg
 
 st.set_page_config(page_title="Sitrep", layout="wide")
 
@@ -125,12 +126,13 @@ def legend(df: pd.DataFrame) -> None:
 
 
 def timeline(df: pd.DataFrame) -> None:
-    dated = df.dropna(subset=["event_date"])
-    if dated.empty:
+    drawn = timeline_svg(df)
+    if drawn is None:
         st.caption("No dated events in this view.")
         return
-    counts = dated.groupby([dated["event_date"].dt.date, "event_type"]).size().unstack(fill_value=0)
-    st.bar_chart(counts, height=180)
+    svg, unit = drawn
+    st.caption(f"Events per {unit} by type (hover a bar for its count)")
+    st.markdown(svg, unsafe_allow_html=True)
 
 
 def upload_block(path: Path) -> None:

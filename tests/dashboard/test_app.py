@@ -73,6 +73,19 @@ def test_app_date_range_and_search_narrow(app):
     assert metrics(at)["Events"] == "1" and at.query_params["q"] in ("marched", ["marched"])
 
 
+def _timeline_bars(at):
+    return sum(md.value.count("<rect") for md in at.markdown if md.value.startswith("<svg"))
+
+
+def test_app_timeline_follows_the_filters(app):
+    at = app.run()
+    assert _timeline_bars(at) == 3 and "Events per day by type" in at.caption[0].value
+    at.sidebar.multiselect(key="event_type").set_value(["Battles"]).run()
+    assert _timeline_bars(at) == 2
+    at.sidebar.text_input(key="q").set_value("no such words").run()
+    assert _timeline_bars(at) == 0 and any("No dated events" in c.value for c in at.caption)
+
+
 def test_app_filters_come_back_from_a_shared_url(app):
     app.query_params["admin1"] = ["Herat"]
     at = app.run()
