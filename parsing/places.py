@@ -173,6 +173,7 @@ class PlaceFinder:
             if span.text.lower() in confirmed:
                 add(span, "PROPAGATED", places)
         self._coordinated(doc, add, places, later)
+        self._units_in_brackets(doc, add, places, taken)
         doc.spans["places"] = sorted(places, key=lambda s: s.start)
         doc.spans["place_context"] = sorted(context, key=lambda s: s.start)
         return doc
@@ -228,6 +229,49 @@ class PlaceFinder:
                 flush()
             group, joined = [(span, is_place)], False
         flush()
+
+    def _units_in_brackets(self, doc: Doc, add, places, taken) -> None:
+        """"Ludhiana (Punjab)", "Thiou (Thiou, Yatenga)": a name, then in brackets the units it
+        lies in, as wire reports and event datasets write them. When every name in the brackets
+        is known, one of them likely (a province, a sizeable town) and the name before them is
+        known or already a place, all are places, however NER labelled them (ORG here)."""
+        starts = {s.start: s for s in places}
+        ends = {s.end: s for s in places}
+        for b, tok in enumerate(doc):
+            if tok.text != "(" or b == 0:
+                continue
+            pieces, start, close = [], b + 1, None
+            for i in range(b + 1, min(len(doc), b + 16)):
+                if doc[i].text in (",", ")"):
+                    pieces.append(doc[start:i])
+                    start = i + 1
+                    if doc[i].text == ")":
+                        close = i
+                        break
+                elif not _capitalised(doc[i]):
+                    break
+            if close is None or not all(len(piece) for piece in pieces):
+                continue
+            head = ends.get(b)
+            if head is None:
+                h = b
+                while h > 0 and _capitalised(doc[h - 1]) and b - h < 4:
+                    h -= 1
+                # "University of Texas (Austin)": a name that is the tail of a longer one is not it
+                if h == b or (h > 0 and (doc[h - 1].lower_ in _CONNECTORS or doc[h - 1].ent_type_ == "PERSON")) \
+                        or doc[b - 1].ent_type_ == "PERSON":
+                    continue
+                head = doc[h:b]
+            scores = [self.known(piece.text) for piece in pieces]
+            if min(scores) < STRONG_CUE_SCORE or max(scores) < WEAK_CUE_SCORE or any(
+                    piece.text.isupper() and score < COUNTRY_SCORE for piece, score in zip(pieces, scores)):
+                continue  # an acronym in brackets abbreviates the name before it ("WNV"), unless a country's
+            if head.start not in starts and not (self.known(head.text) >= STRONG_CUE_SCORE
+                                                  and add(head, "ASIDE>head", places)):
+                continue
+            for piece in pieces:
+                if not any(taken[piece.start:piece.end]):
+                    add(piece, "ASIDE>unit", places)
 
     def _uncovered_runs(self, doc: Doc, taken, add, places, later) -> None:
         """Capitalised runs NER left alone that a cue or designator marks as places."""

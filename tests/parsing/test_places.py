@@ -10,7 +10,8 @@ VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower case, stop 
 KNOWN = {"shir khan", "khwaja ghar", "bangi", "kunduz", "takhar", "takhar province", "alexandria",
          "august", "kabul international airport", "kabul", "mazar-i-sharif", "tacna", "djugu", "ituri", "sydney", "lake mary", "highway"}
 # A sizeable city, below a country's score
-SCORES = {"thessaloniki": 6.5, "wnv": 5.0, "drc": 9.0}
+SCORES = {"thessaloniki": 6.5, "wnv": 5.0, "drc": 9.0, "ludhiana": 8.2, "punjab": 7.7, "isi uzo": 6.0,
+          "eha amufu": 5.9, "kctu": 5.0}
 
 
 def known(name):
@@ -135,6 +136,28 @@ def test_places_names_in_brackets_after_a_place_are_its_units():
     d = doc("clashes at the Mandje mining site ( Djugu , Ituri ) on Monday".split(), [(3, 4, "GPE")])
     assert found(d) == [("Mandje", "place", "GPE", None), ("Djugu", "place", "GAZETTEER", None),
                         ("Ituri", "place", "GAZETTEER", None)]
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    # NER's one organisation over a town and its province, after an institution
+    ("a protest in the Civil Hospital , Ludhiana ( Punjab ) on Monday".split(), [(3, 6, "ORG"), (7, 10, "ORG")],
+     [("Ludhiana", "place", "ASIDE>head", None), ("Punjab", "place", "ASIDE>unit", None)]),
+    # a village and the district and province it lies in, none labelled by NER
+    ("killed two people , coded to Eha Amufu ( Isi Uzo , Kunduz ) .".split(), [],
+     [("Eha Amufu", "place", "ASIDE>head", None), ("Isi Uzo", "place", "ASIDE>unit", None),
+      ("Kunduz", "place", "ASIDE>unit", None)]),
+])
+def test_places_a_name_with_its_units_in_brackets_is_a_place(words, ents, expected):
+    assert found(doc(words, ents)) == expected
+
+
+@pytest.mark.parametrize("words, ents", [
+    ("said John Bangi ( Takhar ) on Monday".split(), [(1, 3, "PERSON")]),     # a politician and his state
+    ("students at the University of Kunduz ( Takhar ) protested".split(), [(3, 6, "ORG")]),  # a longer name's tail
+    ("members of Kunduz Unions ( KCTU ) marched".split(), []),        # an acronym is the name's abbreviation
+])
+def test_places_brackets_do_not_make_places_of_people_or_organisations(words, ents):
+    assert not {"Bangi", "Takhar", "Kunduz", "KCTU"} & {m[0] for m in found(doc(words, ents))}
 
 
 @pytest.mark.parametrize("acronym, is_place", [("WNV", False), ("DRC", True)])
