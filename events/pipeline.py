@@ -13,7 +13,10 @@ sentence) and are placed here with the resolved places (:mod:`events.geoparse`):
   Tuesday"), else the publication date; time_precision as ACLED;
 * the claimant is the speaker of the sentence's claim, else the outlet;
 * one happening reported twice in an article (same type, same actor1, same
-  place or none) is one event with all its claimants (``corroborations``).
+  place or none) is one event with all its claimants (``corroborations``);
+* an article none of whose events can be placed still has them, without
+  coordinates (in the table, not on the map), named by the place the
+  gazetteer lacks if the sentence names one.
 """
 from __future__ import annotations
 
@@ -34,7 +37,7 @@ from parsing.articles import Article
 from parsing.dates import resolve as resolve_date
 
 #: Part of every content hash: a new pipeline re-reads articles stored by an older one.
-PIPELINE_VERSION = "5"
+PIPELINE_VERSION = "6"
 
 NO_DATE_FLAG = "no publication date"
 
@@ -88,7 +91,7 @@ class _Draft:
 
     mention: object                 # parsing.events.EventMention
     place: ResolvedPlace | None
-    precision: int
+    precision: int | None            # None: not placed
     claimants: list[str]
     dates: list[tuple[int, date, int]]   # (explicit: 0/1, day, precision)
     sentence: tuple[int, int]
@@ -239,15 +242,23 @@ def build_events(article: Article, analysis: TextAnalysis, *, country_names: Map
         if published:
             dates.append((0, published, TIME_DAY))
         places = _event_places(m, by_span) or _previous_places(article, analysis, m, by_span) \
-            or [(None, GEO_REGION)]
+            or [(p, None) for p in _unresolved(m, by_span)[:1]] or [(None, None)]
         for place, precision in places:
             drafts.append(_Draft(m, place, precision, [claimant] if claimant else [], dates,
                                  (m.sentence_start, m.sentence_end),
                                  place.confidence if place is not None else 0.3))
     drafts = _merge(drafts, country_of)
+    # An article none of whose events can be placed still reports them: they go in the table,
+    # not on the map, named by the place the gazetteer lacks if the sentence has one.
+    located = [d for d in drafts if d.place is not None and d.place.lat is not None]
     return [_event(article, d, country_names=country_names, country_of=country_of, roles=roles,
                    admin1_name=admin1_name)
-            for d in drafts if d.place is not None]
+            for d in located or drafts]
+
+
+def _unresolved(mention, by_span) -> list[ResolvedPlace]:
+    """The places of the event's sentence that nothing in the gazetteer fits."""
+    return [p for span in mention.places if (p := by_span.get(span)) is not None and p.kind == "unresolved"]
 
 
 def _merge(drafts: list[_Draft], country_of) -> list[_Draft]:
@@ -269,7 +280,7 @@ def _merge(drafts: list[_Draft], country_of) -> list[_Draft]:
         groups.setdefault(named[0] if len(named) == 1 else (*kind, None), []).append(d)
     out = []
     for group in groups.values():
-        located = [d for d in group if d.place is not None]
+        located = [d for d in group if d.place is not None and d.place.lat is not None]
         spots = {}
         for d in located:
             spots.setdefault(_spot(d.place), d)
@@ -284,7 +295,7 @@ def _merge(drafts: list[_Draft], country_of) -> list[_Draft]:
         else:
             merged: dict = {}
             for d in group:
-                if d.place is None or d in located and d not in specific:
+                if d in located and d not in specific:
                     continue
                 k = _spot(d.place)
                 if k in merged:
@@ -296,7 +307,9 @@ def _merge(drafts: list[_Draft], country_of) -> list[_Draft]:
     return out
 
 
-def _spot(p: ResolvedPlace) -> tuple:
+def _spot(p: ResolvedPlace | None) -> tuple:
+    if p is None:
+        return ("",)
     return (p.geonameid, round(p.lat, 2), round(p.lon, 2)) if p.lat is not None else (p.name,)
 
 
@@ -311,9 +324,13 @@ def _absorb(target: _Draft, other: _Draft) -> None:
         target.place, target.precision = other.place, other.precision
 
 
+_NOWHERE = ResolvedPlace(start=0, end=0, name="", lat=None, lon=None, geonameid=None, kind="unresolved",
+                         country_code=None, admin1=None, confidence=0.0)
+
+
 def _event(article: Article, d: _Draft, *, country_names, country_of, roles: Mapping[str, str],
            admin1_name=None) -> Event:
-    m, p = d.mention, d.place
+    m, p = d.mention, d.place or _NOWHERE
     explicit = [x for x in d.dates if x[0] == 1]
     chosen = min(explicit, key=lambda x: x[2]) if explicit else (d.dates[0] if d.dates else None)
     country = country_names.get(p.country_code, p.country_code)
@@ -335,7 +352,9 @@ def _event(article: Article, d: _Draft, *, country_names, country_of, roles: Map
         admin1=(admin1_name(p) if admin1_name else p.admin1) if p.kind != "country" else None,
         admin2=p.admin2,
         # The place as the article spells it, unless it stands in for an unnamed one.
-        location=split_designator(p.name)[0] if d.precision < GEO_REGION and p.name else (p.resolved_name or p.name), latitude=p.lat, longitude=p.lon, geonameid=p.geonameid,
+        location=(p.name or None) if d.precision is None else split_designator(p.name)[0]
+        if d.precision < GEO_REGION and p.name else (p.resolved_name or p.name),
+        latitude=p.lat, longitude=p.lon, geonameid=p.geonameid,
         geo_precision=d.precision, source=article.source, notes=sentence,
         fatalities=m.fatalities, claimant="; ".join(claimants) or None,
         claimant_role="; ".join(roles.get(c, "") for c in claimants) if any(roles.get(c) for c in claimants)

@@ -55,7 +55,27 @@ def test_pipeline_without_any_date_says_so(resolver):
     ("On 3 May 2021, the Saudi-led coalition conducted air raids on Mosul.", "Mosul"),
     ("On 3 May 2021, US forces shelled militant positions.", "United States"),   # no other place: kept
     # another place, though unknown here: never a pin in the country of the dollar
-    ("On 3 May 2021, rioters protesting the high US dollar rate blocked roads in Zzyxqabad.", None),
+    ("On 3 May 2021, rioters protesting the high US dollar rate blocked roads in Zzyxqabad.", "Zzyxqabad"),
 ])
 def test_pipeline_a_country_named_as_a_modifier_is_not_where_it_happened(resolver, text, location):
-    assert [e.location for e in events(resolver, text)][:1] == ([location] if location else [])
+    event = events(resolver, text)[0]
+    assert event.location == location
+    assert (event.latitude is None) is (location == "Zzyxqabad") and event.country != "United States" or \
+        location == "United States"
+
+
+@pytest.mark.parametrize("text, location", [
+    ("On 3 May 2021, gunmen killed two farmers in Zzyxqabad.", "Zzyxqabad"),  # a place the gazetteer lacks
+    ("On 3 May 2021, gunmen killed two farmers, residents said.", None),      # no place at all
+])
+def test_pipeline_an_article_with_no_placeable_event_still_reports_it_off_the_map(resolver, text, location):
+    (event,) = events(resolver, text)
+    assert (event.event_type, event.event_date, event.location) == ("Violence against civilians", "2021-05-03",
+                                                                    location)
+    assert event.latitude is None and event.longitude is None and event.geo_precision is None
+    assert event.country is None and event.source_sentence == text
+
+
+def test_pipeline_placeless_sentences_stay_out_when_the_article_places_its_events(resolver):
+    text = "On 3 May 2021, clashes broke out in Kunduz.\n\nThe war has killed thousands, officials said."
+    assert [e.location for e in events(resolver, text)] == ["Kunduz"]
