@@ -73,6 +73,24 @@ def test_app_date_range_and_search_narrow(app):
     assert metrics(at)["Events"] == "1" and at.query_params["q"] in ("marched", ["marched"])
 
 
+def test_app_counts_events_off_the_map_apart(tmp_path, monkeypatch):
+    db = tmp_path / "e.sqlite"
+    with Store(db) as store:
+        store.put(from_text("Gunmen killed two farmers in Zzyxqabad.", id="u"), content_hash="u", events=[Event(
+            event_id="u1", article_id="u", event_date="2021-06-01", event_type="Violence against civilians",
+            location="Zzyxqabad", source_sentence="Gunmen killed two farmers in Zzyxqabad.")])
+        store.put(from_text("Fighting in Kunduz.", id="k"), content_hash="k", events=[Event(
+            event_id="k1", article_id="k", event_date="2021-06-02", event_type="Battles", location="Kunduz",
+            admin1="Kunduz", country="Afghanistan", country_code="AF", latitude=36.7, longitude=68.9,
+            source_sentence="Fighting in Kunduz.")])
+    monkeypatch.setattr(sys, "argv", ["dashboard.py", "--db", str(db)])
+    at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=120).run()
+    assert not at.exception
+    assert (metrics(at)["Events"], metrics(at)["On the map"]) == ("2", "1")
+    assert _map_script(at).count("L.circleMarker") == 1
+    assert "Zzyxqabad" in at.dataframe[0].value["location"].tolist()
+
+
 def _timeline_bars(at):
     return sum(md.value.count("<rect") for md in at.markdown if md.value.startswith("<svg"))
 
