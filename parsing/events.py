@@ -88,7 +88,7 @@ TRIGGERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
       "battle", "battles", "battled", "exchange of fire", "offensive", "offensives", "ambush", "ambushed",
       "raid", "raids", "raided", "operation", "operations", "attacked", "attack", "attacks", "assault",
       "killed", "wounded", "firing", "fired on", "fired at", "fired upon", "fired with", "fired small arms",
-      "shoot-out", "shootout", "shooting", "gunfire", "repelled", "bursts of fire", "shots fired", "fired shots",
+      "shoot-out", "shootout", "shoot-outs", "shootouts", "shooting", "gunfire", "repelled", "bursts of fire", "shots fired", "fired shots",
       "incursion", "incursions", "repulsed")),
 )
 # Flatten to (tokens, type, sub-type), longest phrases first so "suicide car bomb" beats "bomb";
@@ -210,9 +210,11 @@ def _match_trigger(sent: Span):
 def _happened(sent: Span, i: int) -> bool:
     """False where the trigger at sentence token i is intended, hypothetical or denied."""
     # Dates are not modals: "On 29 May 2022, retirees protested".
-    window = [t.lower_ for t in sent[max(0, i - 5):i] if t.ent_type_ not in ("DATE", "TIME") and t.text != "May"]
-    if any(w in NOT_HAPPENED for w in window):
+    window = [t for t in sent[max(0, i - 5):i] if t.ent_type_ not in ("DATE", "TIME") and t.text != "May"]
+    # A capitalised word inside the sentence is a name's: "'No Vax' supporters took to the streets".
+    if any(t.lower_ in NOT_HAPPENED and not (t.text[:1].isupper() and t.i > sent.start) for t in window):
         return False
+    window = [t.lower_ for t in window]
     if "to" in window[-3:]:  # "to retake", "to conduct these attacks"
         return False
     tok = sent[i]

@@ -41,6 +41,9 @@ def events(nlp, text):
     ("Gunmen shot and killed a shopkeeper in Lagos.", "Violence against civilians", "Attack"),
     ("Gunmen attacked a police checkpoint in Lagos.", "Battles", "Armed clash"),
     ("Taliban militants attacked a district centre in Kunduz.", "Battles", "Armed clash"),
+    # a capitalised "No" is part of a name, not a denial
+    ("People, including 'No Vax' supporters, took to the streets in Padua.", "Protests", "Peaceful protest"),
+    ("Shoot-outs took place in the West Zone of Rio de Janeiro.", "Battles", "Armed clash"),
 ])
 def test_events_sentences_get_acleds_type_and_sub_type(nlp, text, etype, sub):
     found, _ = events(nlp, text)
@@ -52,6 +55,7 @@ def test_events_sentences_get_acleds_type_and_sub_type(nlp, text, etype, sub):
     "Officials warned that militants could attack Herat.",
     "The world will not accept the Taliban seizing Kabul.",
     "Residents returned to the captured area.",
+    "No protest took place in Kunduz.",
 ])
 def test_events_intentions_and_hypotheticals_are_not_events(nlp, text):
     assert events(nlp, text)[0] == []
