@@ -200,6 +200,8 @@ class Resolver:
                 words = [w for w in raw if w not in _GAP_WORDS]
                 # "X district, Y", "X (Z, Y)", "X of Y": the text itself says X lies in Y.
                 strict = any(w in ("(", "of") or w in _UNIT_GAP_WORDS for w in raw)
+                if words[:1] == [")"] and words[1:2] in ([","], ["in"], ["of"]):
+                    words = words[1:]  # "X (Y Z) district, W": a name in brackets lies where X does
                 if not words or words[0] not in (",", "(", "in", "of", "near") or \
                         any(w not in _GAP_TOKENS for w in words):
                     break

@@ -87,6 +87,8 @@ def test_geoparse_drops_unknown_two_letter_tokens(resolver):
     # the text puts the district in Takhar; the gazetteer's Baharak is in Badakhshan
     ("Troops cleared Baharak district, Takhar province, on Monday.", "Baharak", "Takhar"),
     ("Clashes were reported in Nawa district, Helmand, on Monday.", "Nawa", "Helmand"),
+    # a name in brackets lies in the district, and so the province, that follow it
+    ("Snipers killed a soldier in Kushk (Rabat Sangi) district, Herat.", "Rabat", "Herat"),
 ])
 def test_geoparse_a_place_the_text_puts_in_a_province_is_never_placed_outside_it(resolver, text, name, admin1):
     found = next(p for p in places(resolver, text) if p.name == name)
