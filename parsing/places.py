@@ -12,6 +12,7 @@ PERSON or ORG spans that the gazetteer knows and a cue places.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -62,6 +63,11 @@ ORG_WORDS = {
 ORG_FOLLOWERS = {"provincial", "council", "municipal", "governor", "governorate's", "university",
                  "airlines", "airways"}
 _CONNECTORS = {"-", "i", "e", "al", "el", "ul", "de", "del", "la", "le", "da", "do", "dos", "of"}
+# "Ward No. 10", "Camp Nr 3": what follows a numbered part of a town
+_NUMBERED = re.compile(r"\s*(?:No|Nr|Nos)\.?\s*\d")
+# Lower-case words inside Romance and Arabic place names ("Foz do Iguacu", "Ejido de Vergel"); not
+# "y", "e", "i", which also mean "and".
+_NAME_CONNECTORS = {"de", "do", "da", "dos", "das", "del", "di", "du", "des", "la", "le", "el", "al", "ul"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +128,8 @@ class PlaceFinder:
                 return False
             if span.text.lower() in NOT_PLACES or not span.text[:1].isupper():
                 return False  # a date, or not a proper name ("meth", "n't")
+            if _NUMBERED.match(doc.text, span.end_char):
+                return False  # "Ward No. 10", "Camp No 3": a numbered part of a town
             if into is places and len(span) == 1 and span.text in surnames:
                 return False  # "Matthew D. Flores ... Flores said": a person, wherever NER reads a place
             for i in range(span.start, span.end):
@@ -151,7 +159,7 @@ class PlaceFinder:
                 elif len(span) == 1 and span[0].lower_ in VAGUE:
                     continue
                 else:
-                    add(_extend_designator(span), ent.label_, places)
+                    add(self._extend_connected(_extend_designator(span)), ent.label_, places)
         for ent in ents:
             span = _strip_the(ent)
             if span is None or ent.label_ in PLACE_LABELS or ent.label_ == "NORP":
@@ -177,6 +185,18 @@ class PlaceFinder:
         doc.spans["places"] = sorted(places, key=lambda s: s.start)
         doc.spans["place_context"] = sorted(context, key=lambda s: s.start)
         return doc
+
+    def _extend_connected(self, span: Span) -> Span:
+        """NER's "Foz" of "Foz do Iguacu", "Ejido" of "Ejido de Vergel": the whole name when the
+        text goes on with a connector and a capitalised word and the gazetteer knows the whole."""
+        doc, end = span.doc, span.end
+        while end + 1 < len(doc) and doc[end].text in _NAME_CONNECTORS and _capitalised(doc[end + 1]):
+            end += 2
+            while end < len(doc) and _capitalised(doc[end]) and not doc[end].ent_type_ == "DATE":
+                end += 1
+        if end > span.end and self.known(doc[span.start:end].text) >= STRONG_CUE_SCORE:
+            return doc[span.start:end]
+        return span
 
     def _person_or_org(self, span: Span, label: str, add, places, context) -> bool:
         core, kind = _core(span)

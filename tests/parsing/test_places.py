@@ -11,7 +11,8 @@ KNOWN = {"shir khan", "khwaja ghar", "bangi", "kunduz", "takhar", "takhar provin
          "august", "kabul international airport", "kabul", "mazar-i-sharif", "tacna", "djugu", "ituri", "sydney", "lake mary", "highway"}
 # A sizeable city, below a country's score
 SCORES = {"thessaloniki": 6.5, "wnv": 5.0, "drc": 9.0, "ludhiana": 8.2, "punjab": 7.7, "isi uzo": 6.0,
-          "eha amufu": 5.9, "kctu": 5.0}
+          "eha amufu": 5.9, "kctu": 5.0, "foz": 5.4, "foz do iguacu": 7.8, "ward": 5.4, "siliguri": 7.0,
+          "santa rosa": 6.0}
 
 
 def known(name):
@@ -158,6 +159,21 @@ def test_places_a_name_with_its_units_in_brackets_is_a_place(words, ents, expect
 ])
 def test_places_brackets_do_not_make_places_of_people_or_organisations(words, ents):
     assert not {"Bangi", "Takhar", "Kunduz", "KCTU"} & {m[0] for m in found(doc(words, ents))}
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    # NER stops at the connector; the gazetteer knows the whole name
+    ("two people were killed in Foz do Iguacu , Parana".split(), [(5, 6, "GPE")], ["Foz do Iguacu"]),
+    # the whole name is unknown: NER's reading stays
+    ("protesters marched in Santa Rosa de Zzyx on Monday".split(), [(3, 5, "GPE")], ["Santa Rosa"]),
+])
+def test_places_a_name_continued_after_a_connector_is_read_whole(words, ents, expected):
+    assert [m[0] for m in found(doc(words, ents))] == expected
+
+
+def test_places_a_numbered_part_of_a_town_is_no_place():
+    d = doc("a protest in Ward No. 10 of Siliguri town".split(), [(3, 4, "GPE"), (7, 8, "GPE")])
+    assert [m[0] for m in found(d)] == ["Siliguri"]
 
 
 @pytest.mark.parametrize("acronym, is_place", [("WNV", False), ("DRC", True)])
