@@ -342,22 +342,38 @@ def _excluded(doc: Doc, m: PlaceMention, sent_start: int) -> bool:
 
 
 # Nouns a place name modifies when it says whose something is, not where:
-# "US forces", "Turkish troops", "Afghan officials", "the US dollar".
+# "US forces", "Turkish troops", "Afghan officials". With no other place named, the
+# country may still be where it happened ("Afghan forces killed ten militants").
 _OWNED = (MILITARY | POLICE | ARMED | _PERSON_NOUNS) | {
-    "coalition", "government", "authorities", "embassy", "consulate", "envoy", "delegation",
-    "diplomats", "nationals", "citizens", "contractors", "personnel", "advisers", "advisors",
-    "peacekeepers", "navy", "drone", "drones", "jets", "warplanes", "aircraft", "airstrike",
-    "airstrikes", "president", "minister", "ministry", "intelligence", "dollar", "dollars", "currency"}
+    "government", "authorities", "citizens", "personnel", "navy", "president", "minister", "ministry",
+    "intelligence"}
+# ...and those that say it happened elsewhere: "the US dollar", "the Turkish embassy", "Israeli
+# airstrikes", "the Saudi-led coalition" are never in that country's territory in the news.
+_OWNED_ABROAD = {"coalition", "embassy", "consulate", "envoy", "delegation", "diplomats", "nationals",
+                 "contractors", "advisers", "advisors", "peacekeepers", "drone", "drones", "jets", "warplanes",
+                 "aircraft", "airstrike", "airstrikes", "dollar", "dollars", "currency"}
 _OWNER_SUFFIX = re.compile(r"-(?:led|backed|allied|supported|sponsored|funded|trained|armed|made)\b", re.I)
 
 
-def _attributive(doc: Doc, m: PlaceMention) -> bool:
-    """Whether the place name modifies the noun after it ("US forces", "Saudi-led")."""
+def _modified(doc: Doc, m: PlaceMention) -> str | None:
+    """The noun a place name modifies ("forces" in "US forces"), "-led" for "Saudi-led", else None."""
     after = text_of(doc)[m.end:m.end + 30]
     if _OWNER_SUFFIX.match(after):
-        return True
+        return "-led"
     words = after.lower().split()
-    return bool(words) and after[:1] == " " and words[0].strip(",.;:'\"") in _OWNED
+    return words[0].strip(",.;:'\"") if words and after[:1] == " " else None
+
+
+def _attributive(doc: Doc, m: PlaceMention) -> bool:
+    """Whether the place name says whose the actor is ("US forces", "Afghan officials")."""
+    return _modified(doc, m) in _OWNED
+
+
+def _abroad(doc: Doc, m: PlaceMention) -> bool:
+    """Whether the place name says whose something is that acts elsewhere ("the US dollar",
+    "the Saudi-led coalition", "Israeli airstrikes"): never where the event happened."""
+    noun = _modified(doc, m)
+    return noun == "-led" or noun in _OWNED_ABROAD
 
 
 def distance_cues(doc: Doc, places: list[PlaceMention]) -> list[DistanceCue]:
@@ -467,7 +483,8 @@ def find_events(doc: Doc, places: list[PlaceMention]) -> list[EventMention]:
                 actor1, actor2 = doers[0], (before[-1] if before else actor2)
         in_sent = [m for m in place_list if sent.start_char <= m.start < sent.end_char]
         acting = {(doc[p].idx) for p, a in actors if a.kind == "state"}
-        kept = [m for m in in_sent if not _excluded(doc, m, sent.start_char) and m.start not in acting]
+        kept = [m for m in in_sent if not _excluded(doc, m, sent.start_char) and m.start not in acting
+                and not _abroad(doc, m)]
         near = tuple((m.start, m.end) for m in kept
                      if _NEAR_BEFORE.search(text_of(doc)[max(sent.start_char, m.start - 30):m.start]))
         own_dates = _date_phrases(sent, trig)

@@ -109,15 +109,19 @@ def test_events_a_dismissal_is_not_gunfire(nlp):
     assert events(nlp, "The minister was fired in Kabul on Monday.")[0] == []
 
 
-@pytest.mark.parametrize("text, attributive", [
-    ("US forces shelled positions in Kunduz.", ["US"]),
-    ("The Tajikistan-backed militia attacked Herat.", ["Tajikistan"]),
-    ("Protesters marched in Lagos against the high US dollar rate.", ["US"]),
-    ("Militants attacked a checkpoint in Kunduz on Monday.", []),
+@pytest.mark.parametrize("text, attributive, places", [
+    ("US forces shelled positions in Kunduz.", ["US"], ["US", "Kunduz"]),
+    # whose something is that acts abroad: never where it happened
+    ("The Tajikistan-backed militia attacked a post in Kunduz.", [], ["Kunduz"]),
+    ("Protesters marched in Lagos against the high US dollar rate.", [], ["Lagos"]),
+    ("Rioters angry at the US dollar rate blocked roads.", [], []),
+    ("Protesters gathered outside the Turkish embassy.", [], []),
+    ("Militants attacked a checkpoint in Kunduz on Monday.", [], ["Kunduz"]),
 ])
-def test_events_places_named_as_modifiers_are_marked(nlp, text, attributive):
+def test_events_places_named_as_modifiers_are_marked(nlp, text, attributive, places):
     (event, _), = events(nlp, text)[0]
     assert [text[s:e] for s, e in event.attributive] == attributive
+    assert [text[s:e] for s, e in event.places] == places
 
 
 def test_events_a_sentence_without_a_date_takes_its_paragraphs_latest(nlp):
