@@ -403,12 +403,15 @@ def _surnames(doc: Doc) -> set[str]:
 
 
 def _bracket_pieces(ent: Span) -> list[Span]:
-    """An entity split at the brackets inside it, at a spaced dash and, for an organisation
-    or facility, at "in"/"at": NER runs "Tacna (Tacna", "Sydney - Central" (a town and its
-    district) and "the Teaching Hospital in Akure" together."""
+    """An entity split at the brackets inside it, at a comma inside a place's, at a spaced dash
+    and, for an organisation or facility, at "in"/"at": NER runs "Tacna (Tacna", "Zacatecas,
+    Zacatecas", "Sydney - Central" (a town and its district) and "the Teaching Hospital in
+    Akure" together."""
     doc, pieces, start = ent.doc, [], ent.start
     for i in range(ent.start, ent.end + 1):
         if i == ent.end or doc[i].text in ("(", ")", "[", "]") or (
+                # "Zacatecas, Zacatecas", "Taloqan, Takhar": a town and its province
+                doc[i].text == "," and ent.label_ in PLACE_LABELS) or (
                 doc[i].text in ("-", "–", "—") and i > ent.start and doc[i - 1].whitespace_ and doc[i].whitespace_) or (
                 # "the Teaching Hospital in Akure": an institution, then where it is
                 ent.label_ in ("ORG", "FAC") and doc[i].lower_ in ("in", "at") and i > ent.start):

@@ -128,6 +128,11 @@ def test_places_norp_names_of_known_cities_after_in_are_places(words, ents, expe
     assert found(doc(words, ents)) == expected
 
 
+def test_places_a_place_entity_is_split_at_a_comma_inside_it():
+    d = doc("a man was found dead in Kunduz , Takhar yesterday".split(), [(6, 9, "GPE")])
+    assert [m[0] for m in found(d)] == ["Kunduz", "Takhar"]
+
+
 def test_places_an_entity_is_split_at_brackets_inside_it():
     d = doc("parents protested in Tacna ( Tacna ) on Monday".split(), [(3, 6, "ORG")])
     assert [m[0] for m in found(d)][:1] == ["Tacna"]
