@@ -186,6 +186,12 @@ def _previous_places(article: Article, analysis: TextAnalysis, mention, by_span)
     s, e = earlier[-1]
     if "\n" in article.text[e:mention.sentence_start]:
         return []
+    # The earlier sentence's own event, if it has one, says which of its places are where it
+    # happened ("an attack on Burundi troops in Buurane village": not Burundi).
+    reported = next((m for m in analysis.events if m.sentence_start == s), None)
+    if reported is not None:
+        return _event_places(replace(mention, places=reported.places, near=reported.near,
+                                     attributive=reported.attributive), by_span)
     spans = tuple((p.start, p.end) for p in analysis.places if s <= p.start < e)
     return _event_places(replace(mention, places=spans, near=(), attributive=()), by_span)
 

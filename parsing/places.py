@@ -181,7 +181,7 @@ class PlaceFinder:
             if span.text.lower() in confirmed:
                 add(span, "PROPAGATED", places)
         self._coordinated(doc, add, places, later)
-        self._units_in_brackets(doc, add, places, taken)
+        self._units_in_brackets(doc, add, places, context, taken)
         doc.spans["places"] = sorted(places, key=lambda s: s.start)
         doc.spans["place_context"] = sorted(context, key=lambda s: s.start)
         return doc
@@ -250,48 +250,76 @@ class PlaceFinder:
             group, joined = [(span, is_place)], False
         flush()
 
-    def _units_in_brackets(self, doc: Doc, add, places, taken) -> None:
-        """"Ludhiana (Punjab)", "Thiou (Thiou, Yatenga)": a name, then in brackets the units it
-        lies in, as wire reports and event datasets write them. When every name in the brackets
-        is known, one of them likely (a province, a sizeable town) and the name before them is
-        known or already a place, all are places, however NER labelled them (ORG here)."""
+    def _units_in_brackets(self, doc: Doc, add, places, context, taken) -> None:
+        """"Ludhiana (Punjab)", "Chimakurthi town (Prakasam, AP)", "Loilen township (Loilen district,
+        Shan-South state)": a name, then in brackets the units it lies in, as wire reports and
+        event datasets write them. When the last unit is likely a place (a province, a sizeable
+        town) and the name before the brackets is known, already a place, or called a town,
+        village, district... all are places, however NER labelled them; the gazetteer need not
+        know the village or the district: the event is then coded to what it does know."""
         starts = {s.start: s for s in places}
         ends = {s.end: s for s in places}
         for b, tok in enumerate(doc):
-            if tok.text != "(" or b == 0:
+            if tok.text != "(" or b < 1:
                 continue
-            pieces, start, close = [], b + 1, None
-            for i in range(b + 1, min(len(doc), b + 16)):
-                if doc[i].text in (",", ")"):
-                    pieces.append(doc[start:i])
-                    start = i + 1
-                    if doc[i].text == ")":
-                        close = i
-                        break
-                elif not _capitalised(doc[i]):
-                    break
-            if close is None or not all(len(piece) for piece in pieces):
+            pieces = self._aside(doc, b)
+            if not pieces:
                 continue
-            head = ends.get(b)
+            head, designated = ends.get(b), False
             if head is None:
-                h = b
-                while h > 0 and _capitalised(doc[h - 1]) and b - h < 4:
+                last = b
+                if b >= 2 and doc[b - 1].text.islower() and doc[b - 1].lower_ in DESIGNATORS:
+                    last, designated = b - 1, True  # "Chimakurthi town (Prakasam, AP)"
+                h = last
+                while h > 0 and _capitalised(doc[h - 1]) and last - h < 4:
                     h -= 1
                 # "University of Texas (Austin)": a name that is the tail of a longer one is not it
-                if h == b or (h > 0 and (doc[h - 1].lower_ in _CONNECTORS or doc[h - 1].ent_type_ == "PERSON")) \
-                        or doc[b - 1].ent_type_ == "PERSON":
+                if h == last or (h > 0 and (doc[h - 1].lower_ in _CONNECTORS or doc[h - 1].ent_type_ == "PERSON")) \
+                        or doc[last - 1].ent_type_ == "PERSON":
                     continue
-                head = doc[h:b]
-            scores = [self.known(piece.text) for piece in pieces]
-            if min(scores) < STRONG_CUE_SCORE or max(scores) < WEAK_CUE_SCORE or any(
-                    piece.text.isupper() and score < COUNTRY_SCORE for piece, score in zip(pieces, scores)):
-                continue  # an acronym in brackets abbreviates the name before it ("WNV"), unless a country's
-            if head.start not in starts and not (self.known(head.text) >= STRONG_CUE_SCORE
+                head = doc[h:last]
+                demonym = next((c for c in context if (c.start, c.end) == (head.start, head.end)
+                                and c.label_ == "DEMONYM"), None)
+                if designated and demonym is not None:
+                    # NER's NORP for a town it does not know ("Chimakurthi town"); a true demonym
+                    # ("a Kurdish town") the resolver still sets aside
+                    context.remove(demonym)
+                    for i in range(head.start, head.end):
+                        taken[i] = False
+            if head.start not in starts and not ((designated or self.known(head.text) >= STRONG_CUE_SCORE)
                                                   and add(head, "ASIDE>head", places)):
                 continue
             for piece in pieces:
                 if not any(taken[piece.start:piece.end]):
                     add(piece, "ASIDE>unit", places)
+
+    def _aside(self, doc: Doc, b: int) -> list[Span]:
+        """The units named in the brackets opening at token ``b``, largest last, if the last is likely
+        a place; a unit word after a name is dropped ("Shwebo district"), an acronym that is no
+        country's too ("AP"). [] for brackets holding anything else."""
+        pieces, start = [], b + 1
+        for i in range(b + 1, min(len(doc), b + 20)):
+            t = doc[i]
+            if t.text in (",", ")"):
+                piece = doc[start:i]
+                while len(piece) > 1 and piece[-1].text.islower() and piece[-1].lower_ in DESIGNATORS:
+                    piece = piece[:-1]
+                if not len(piece) or not all(_capitalised(x) for x in piece):
+                    return []
+                pieces.append(piece)
+                start = i + 1
+                if t.text == ")":
+                    break
+            elif not (_capitalised(t) or (t.text.islower() and t.lower_ in DESIGNATORS)):
+                return []
+        else:
+            return []
+        scored = [(piece, self.known(piece.text)) for piece in pieces]
+        # an acronym in brackets abbreviates something ("WNV", "AP"), unless it is a country's ("DRC")
+        kept = [(piece, score) for piece, score in scored if not (piece.text.isupper() and score < COUNTRY_SCORE)]
+        if not kept or kept[-1][1] < WEAK_CUE_SCORE:
+            return []
+        return [piece for piece, _ in kept]
 
     def _uncovered_runs(self, doc: Doc, taken, add, places, later) -> None:
         """Capitalised runs NER left alone that a cue or designator marks as places."""

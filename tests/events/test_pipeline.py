@@ -76,6 +76,11 @@ def test_pipeline_an_article_with_no_placeable_event_still_reports_it_off_the_ma
     assert event.country is None and event.source_sentence == text
 
 
+def test_pipeline_a_sentence_without_places_takes_where_the_one_before_says_it_happened(resolver):
+    text = "On 3 May 2021, Taliban fighters attacked US troops in Kunduz. Two soldiers were killed."
+    assert {e.location for e in events(resolver, text)} == {"Kunduz"}
+
+
 def test_pipeline_placeless_sentences_stay_out_when_the_article_places_its_events(resolver):
     text = "On 3 May 2021, clashes broke out in Kunduz.\n\nThe war has killed thousands, officials said."
     assert [e.location for e in events(resolver, text)] == ["Kunduz"]

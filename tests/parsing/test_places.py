@@ -12,7 +12,7 @@ KNOWN = {"shir khan", "khwaja ghar", "bangi", "kunduz", "takhar", "takhar provin
 # A sizeable city, below a country's score
 SCORES = {"thessaloniki": 6.5, "wnv": 5.0, "drc": 9.0, "ludhiana": 8.2, "punjab": 7.7, "isi uzo": 6.0,
           "eha amufu": 5.9, "kctu": 5.0, "foz": 5.4, "foz do iguacu": 7.8, "ward": 5.4, "siliguri": 7.0,
-          "santa rosa": 6.0}
+          "santa rosa": 6.0, "prakasam": 6.0, "ap": 3.0}
 
 
 def known(name):
@@ -155,6 +155,18 @@ def test_places_names_in_brackets_after_a_place_are_its_units():
 ])
 def test_places_a_name_with_its_units_in_brackets_is_a_place(words, ents, expected):
     assert found(doc(words, ents)) == expected
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    # a town the gazetteer lacks, called a town, NER's NORP; the abbreviated state is dropped
+    ("workers held a protest in Zzyxpur town ( Prakasam , AP ) on Monday".split(), [(5, 6, "NORP")],
+     ["Zzyxpur", "Prakasam"]),
+    # a district the gazetteer lacks between the village and its province
+    ("militants raided Zzyx village ( Qqwert district , Kunduz ) at night".split(), [],
+     ["Zzyx", "Qqwert", "Kunduz"]),
+])
+def test_places_a_named_village_or_town_with_known_units_in_brackets_is_a_place(words, ents, expected):
+    assert [m[0] for m in found(doc(words, ents)) if m[1] == "place"] == expected
 
 
 @pytest.mark.parametrize("words, ents", [
