@@ -176,7 +176,7 @@ class Resolver:
         return _spread(places, by_name, pick=lambda cands: [c for c in cands if c.place.admin1_code],
                        unit=lambda p: (p.country_code, p.admin1_code), double="admin1")
 
-    def _containers(self, text, places, by_name) -> dict[tuple, tuple[str, str | None, bool]]:
+    def _containers(self, text, places, by_name) -> dict[tuple, tuple[tuple, bool]]:
         """Hints from "X in (the northern) Y Province", "X, Y", "X district of Y", "X (Z, Y)":
         the first unit named right after a place, within a short aside, is where it lies."""
         hints: dict[tuple, tuple[str, str | None]] = {}
@@ -206,25 +206,38 @@ class Resolver:
                         any(w not in _GAP_TOKENS for w in words):
                     break
                 cands = by_name.get((normalize(b.name), b.kind_hint)) or []
-                # a unit by its own name, not a spelling variant ("El Omrane" is not Amran)
-                unit = next((c.place for c in cands[:3] if c.place.kind in ("admin1", "admin2", "country")
-                             and not c.spelling_variant), None)
-                if unit is None:
+                # a unit by its own name, not a spelling variant ("El Omrane" is not Amran); where the
+                # text says outright that X lies in it, the other likely provinces of that name too:
+                # "Ludhiana (Punjab)" is in India's Punjab, not in Pakistan's
+                found = [c.place for c in cands[:3]
+                         if c.place.kind in ("admin1", "admin2", "country") and not c.spelling_variant]
+                units = tuple(dict.fromkeys(
+                    (u.country_code, u.admin1_code if u.kind in ("admin1", "admin2") else None)
+                    for i, u in enumerate(found) if i == 0 or strict and u.kind == "admin1"))
+                if not units:
                     # an unknown or a town between: the unit may come next ("X of Y district, Z",
                     # "X (Z, Y)"), the gap to it measured from here
                     end = b.end
                     continue
-                code = unit.admin1_code if unit.kind in ("admin1", "admin2") else None
-                hints.setdefault((normalize(a.name), a.kind_hint), (unit.country_code, code, strict))
+                hints.setdefault((normalize(a.name), a.kind_hint), (units, strict))
                 break
         return hints
 
     def _rerank(self, cands, shares, container, *, anchors, units
                 ) -> list[tuple[float, Candidate]]:
         ranked = []
-        if container and container[1] is not None and container[2] and not any(
-                c.place.country_code == container[0] and c.place.admin1_code == container[1]
-                for c in cands):
+        units_named, strict = container or ((), False)
+
+        def within(p, unit, own: bool = True) -> bool:
+            """In the unit (not the unit itself, unless ``own``)."""
+            cc, admin1 = unit
+            return p.country_code == cc and (admin1 is None or p.admin1_code == admin1) \
+                and (own or not (p.kind == "admin1" and admin1 == p.admin1_code))
+
+        # the likeliest reading of the unit's name that holds a candidate ("Ludhiana (Punjab)":
+        # India's Punjab, though Pakistan's is the likelier Punjab alone)
+        unit = next((u for u in units_named if any(within(c.place, u) for c in cands)), None)
+        if unit is None and strict and units_named[0][1] is not None:
             return []  # the text puts it in a unit where no candidate lies: another place, unknown here
         dominant = max(shares.values(), default=0.0) >= _MIN_SHARE
         for c in cands:
@@ -241,11 +254,8 @@ class Resolver:
             unit_share = units.get((p.country_code, p.admin1_code), 0.0)
             if unit_share >= _MIN_SHARE and p.kind != "admin1":
                 score += _ADMIN1_WEIGHT * unit_share
-            if container:
-                cc, admin1, _ = container
-                if p.country_code == cc and (admin1 is None or p.admin1_code == admin1) \
-                        and not (p.kind == "admin1" and admin1 == p.admin1_code):
-                    score += _CONTAINER_BONUS
+            if unit is not None and within(p, unit, own=False):
+                score += _CONTAINER_BONUS
             if anchors and p.kind not in ("country",):
                 d = min(distance_km(p.lat, p.lon, a.lat, a.lon) for a in anchors
                         if a is not p) if any(a is not p for a in anchors) else None

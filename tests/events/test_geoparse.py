@@ -116,6 +116,15 @@ def test_geoparse_units_in_brackets_place_the_town_before_them(resolver):
     assert found["Santa Rosa de Lima"].country_code == "SV" and found["La Union"].kind == "admin1"
 
 
+@pytest.mark.parametrize("text, name, country", [
+    # Pakistan's Punjab is the likelier Punjab alone; the town before it is India's
+    ("Health workers staged a protest in Ludhiana (Punjab) on Monday.", "Ludhiana", "IN"),
+    ("Farmers staged a protest in Amritsar (Punjab) on Monday.", "Amritsar", "IN"),
+])
+def test_geoparse_the_reading_of_a_province_that_holds_the_town_is_its_container(resolver, text, name, country):
+    assert {p.country_code for p in places(resolver, text) if p.name == name} == {country}
+
+
 def test_geoparse_a_spelling_variant_is_no_containing_unit(resolver):
     # "El Omrane" is spelt like Yemen's Amran governorate; it must not pull Tunis to Yemen
     found = places(resolver, "Protesters marched in Tunis (El Omrane, Tunis) on Monday.")
