@@ -48,6 +48,8 @@ OF_CUES = {
     "district": "admin2", "districts": "admin2", "province": "admin1", "provinces": "admin1",
     "outskirts": None, "suburbs": None, "capital": None, "port": "port or crossing",
     "region": None, "area": None, "county": "admin2", "state": "admin1",
+    # "the western countryside of Aleppo", "the vicinity of Abu Rasin"
+    "countryside": None, "vicinity": None, "environs": None, "governorate": "admin1",
 }
 #: Prepositions that put a place after them; PERSON/ORG spans need one to count.
 STRONG_PREPOSITIONS = {"near", "outside", "around", "in", "at", "into", "across", "toward",
@@ -304,13 +306,14 @@ class PlaceFinder:
                 piece = doc[start:i]
                 while len(piece) > 1 and piece[-1].text.islower() and piece[-1].lower_ in DESIGNATORS:
                     piece = piece[:-1]
-                if not len(piece) or not all(_capitalised(x) for x in piece):
+                if not len(piece) or not all(_capitalised(x) or x.text == "&" for x in piece):
                     return []
                 pieces.append(piece)
                 start = i + 1
                 if t.text == ")":
                     break
-            elif not (_capitalised(t) or (t.text.islower() and t.lower_ in DESIGNATORS)):
+            elif not (_capitalised(t) or (t.text.islower() and t.lower_ in DESIGNATORS) or (
+                    t.text == "&" and i > start)):  # "J&K"
                 return []
         else:
             return []

@@ -164,6 +164,7 @@ def test_places_a_name_with_its_units_in_brackets_is_a_place(words, ents, expect
     # a district the gazetteer lacks between the village and its province
     ("militants raided Zzyx village ( Qqwert district , Kunduz ) at night".split(), [],
      ["Zzyx", "Qqwert", "Kunduz"]),
+    ("stones were thrown in Zzyx town ( Kunduz district , J & K ) today".split(), [], ["Zzyx", "Kunduz"]),
 ])
 def test_places_a_named_village_or_town_with_known_units_in_brackets_is_a_place(words, ents, expected):
     assert [m[0] for m in found(doc(words, ents)) if m[1] == "place"] == expected
@@ -186,6 +187,12 @@ def test_places_brackets_do_not_make_places_of_people_or_organisations(words, en
 ])
 def test_places_a_name_continued_after_a_connector_is_read_whole(words, ents, expected):
     assert [m[0] for m in found(doc(words, ents))] == expected
+
+
+@pytest.mark.parametrize("cue", ["countryside", "vicinity"])
+def test_places_an_organisation_entity_after_a_place_cue_is_a_place(cue):
+    d = doc(f"gunmen shot a sheikh in the eastern {cue} of Kunduz on Monday".split(), [(8, 9, "ORG")])
+    assert [m[0] for m in found(d)] == ["Kunduz"]
 
 
 def test_places_a_numbered_part_of_a_town_is_no_place():
