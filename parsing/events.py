@@ -135,6 +135,8 @@ _DISTANCE_BEFORE = re.compile(
     r"south-west)?\s*(?:of|from)\s+(?:the\s+)?$", re.I)
 _BORDER_BEFORE = re.compile(r"\b(border|frontier)\b[\w\s-]{0,25}\b(with|into|to)\s+(?:neighbou?ring\s+)?$"
                             r"|\b(crossed|fled|escaped)\s+(?:the border\s+)?into\s+$", re.I)
+# "fighters who are from Deir-ez-Zor": where people come from, not where it happened
+_ORIGIN_BEFORE = re.compile(r"\b(?:are|is|were|was|originally|hails?|comes?|came)\s+from\s+(?:the\s+)?$", re.I)
 _MEETING_BEFORE = re.compile(r"\b(meeting|meetings|summit|talks|conference|visit|briefing|forum|session)\b"
                              r"[^.;]{0,60}\b(in|at)\s+(?:the\s+)?$", re.I)
 _COMPASS = re.compile(r"\b(north|south|east|west|northeast|northwest|southeast|southwest|north-east|"
@@ -332,7 +334,8 @@ def _excluded(doc: Doc, m: PlaceMention, sent_start: int) -> bool:
     """Whether a place in the event's sentence is not where the event happened."""
     before = text_of(doc)[max(sent_start, m.start - 80):m.start]
     after = text_of(doc)[m.end:m.end + 25].lower().split()
-    if _DISTANCE_BEFORE.search(before) or _BORDER_BEFORE.search(before) or _MEETING_BEFORE.search(before):
+    if _DISTANCE_BEFORE.search(before) or _BORDER_BEFORE.search(before) or _MEETING_BEFORE.search(before) \
+            or _ORIGIN_BEFORE.search(before):
         return True
     words = [w.strip(",.") for w in after[:2]]
     if words and (words[0] in _SPEAKER_VERBS or (words[0] == "also" and len(words) > 1

@@ -61,6 +61,12 @@ def test_events_intentions_and_hypotheticals_are_not_events(nlp, text):
     assert events(nlp, text)[0] == []
 
 
+def test_events_where_people_are_from_is_not_where_it_happened(nlp):
+    text = "Police clashed with fighters, who are from Herat, in the town of Kunduz on Monday."
+    (_, places), = events(nlp, text)[0]
+    assert places == ["Kunduz"]
+
+
 def test_events_one_sentence_lists_its_places_but_not_references(nlp):
     text = ("Militants captured the town, about 50 kilometers north of Kunduz City, and fighters "
             "crossed the border into Tajikistan, officials told a meeting in Brussels.")
