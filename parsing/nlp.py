@@ -1,11 +1,13 @@
 """The spaCy pipeline, loaded once per process with only the components we use."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.language import Language
 
 from parsing.exc import ModelMissingError
+from parsing.places import text_of
 
 
 @Language.component("paragraphs")
@@ -24,14 +26,21 @@ _TITLES = {"col", "lt", "gen", "maj", "capt", "cpt", "sgt", "brig", "adm", "cmdr
 _NUMBER_ABBREVIATIONS = {"No", "Nos", "Nr"}
 
 
+_ABBREVIATED = re.compile(r"\b(" + "|".join(sorted({t.capitalize() for t in _TITLES} | _TITLES | _NUMBER_ABBREVIATIONS))
+                         + r")\.\s+(?=\S)")
+
+
 @Language.component("abbreviations")
 def abbreviations(doc):
     """No sentence starts after an abbreviation's full stop: "Col. Ahmad", "Ward No. 10"."""
-    for tok in doc[2:]:
-        stop, word = doc[tok.i - 1], doc[tok.i - 2]
-        if stop.text == "." and not word.whitespace_ and tok.is_sent_start and (
-                word.lower_ in _TITLES and tok.text[:1].isupper()
-                or word.text in _NUMBER_ABBREVIATIONS and tok.like_num):
+    for m in _ABBREVIATED.finditer(text_of(doc)):
+        after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if after is None or not len(after):
+            continue
+        tok, word = after[0], m.group(1)
+        if tok.i >= 2 and doc[tok.i - 1].text == "." and tok.is_sent_start and (
+                word.lower() in _TITLES and tok.text[:1].isupper()
+                or word in _NUMBER_ABBREVIATIONS and tok.like_num):
             tok.is_sent_start = False
     return doc
 

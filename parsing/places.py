@@ -130,7 +130,7 @@ class PlaceFinder:
                 return False
             if span.text.lower() in NOT_PLACES or not span.text[:1].isupper():
                 return False  # a date, or not a proper name ("meth", "n't")
-            if _NUMBERED.match(doc.text, span.end_char):
+            if _NUMBERED.match(text_of(doc), span.end_char):
                 return False  # "Ward No. 10", "Camp No 3": a numbered part of a town
             if into is places and len(span) == 1 and span.text in surnames:
                 return False  # "Matthew D. Flores ... Flores said": a person, wherever NER reads a place
@@ -261,8 +261,11 @@ class PlaceFinder:
         know the village or the district: the event is then coded to what it does know."""
         starts = {s.start: s for s in places}
         ends = {s.end: s for s in places}
-        for b, tok in enumerate(doc):
-            if tok.text != "(" or b < 1:
+        text = text_of(doc)
+        for at in (i for i, ch in enumerate(text) if ch == "("):
+            opening = doc.char_span(at, at + 1)
+            b = opening.start if opening is not None else 0
+            if b < 1:
                 continue
             pieces = self._aside(doc, b)
             if not pieces:
