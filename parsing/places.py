@@ -320,12 +320,17 @@ class PlaceFinder:
                 return []
         else:
             return []
-        scored = [(piece, self.known(piece.text)) for piece in pieces]
-        # an acronym in brackets abbreviates something ("WNV", "AP"), unless it is a country's ("DRC")
-        kept = [(piece, score) for piece, score in scored if not (piece.text.isupper() and score < COUNTRY_SCORE)]
-        if not kept or kept[-1][1] < WEAK_CUE_SCORE:
-            return []
-        return [piece for piece, _ in kept]
+        # an acronym in brackets abbreviates something ("WNV", "AP"), unless it is a country's ("DRC");
+        # the largest unit, last, is read first: most brackets hold no place at all
+        kept = []
+        for piece in reversed(pieces):
+            score = self.known(piece.text) if not kept or piece.text.isupper() else 0.0
+            if piece.text.isupper() and score < COUNTRY_SCORE:
+                continue
+            if not kept and score < WEAK_CUE_SCORE:
+                return []
+            kept.append(piece)
+        return kept[::-1]
 
     def _uncovered_runs(self, doc: Doc, taken, add, places, later) -> None:
         """Capitalised runs NER left alone that a cue or designator marks as places."""
