@@ -330,6 +330,16 @@ def _absorb(target: _Draft, other: _Draft) -> None:
         target.place, target.precision = other.place, other.precision
 
 
+def _location(p: ResolvedPlace, precision: int | None) -> str | None:
+    """The place as the article spells it, unless it stands in for an unnamed one (a province
+    for a village the gazetteer lacks: its resolved name)."""
+    if precision is None:
+        return p.name or None
+    if precision < GEO_REGION and p.name:
+        return split_designator(p.name)[0]
+    return p.resolved_name or p.name
+
+
 _NOWHERE = ResolvedPlace(start=0, end=0, name="", lat=None, lon=None, geonameid=None, kind="unresolved",
                          country_code=None, admin1=None, confidence=0.0)
 
@@ -357,10 +367,7 @@ def _event(article: Article, d: _Draft, *, country_names, country_of, roles: Map
         country=country, country_code=p.country_code,
         admin1=(admin1_name(p) if admin1_name else p.admin1) if p.kind != "country" else None,
         admin2=p.admin2,
-        # The place as the article spells it, unless it stands in for an unnamed one.
-        location=(p.name or None) if d.precision is None else split_designator(p.name)[0]
-        if d.precision < GEO_REGION and p.name else (p.resolved_name or p.name),
-        latitude=p.lat, longitude=p.lon, geonameid=p.geonameid,
+        location=_location(p, d.precision), latitude=p.lat, longitude=p.lon, geonameid=p.geonameid,
         geo_precision=d.precision, source=article.source, notes=sentence,
         fatalities=m.fatalities, claimant="; ".join(claimants) or None,
         claimant_role="; ".join(roles.get(c, "") for c in claimants) if any(roles.get(c) for c in claimants)

@@ -88,7 +88,8 @@ TRIGGERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
       "battle", "battles", "battled", "exchange of fire", "offensive", "offensives", "ambush", "ambushed",
       "raid", "raids", "raided", "operation", "operations", "attacked", "attack", "attacks", "assault",
       "killed", "wounded", "firing", "fired on", "fired at", "fired upon", "fired with", "fired small arms",
-      "shoot-out", "shootout", "shoot-outs", "shootouts", "shooting", "gunfire", "repelled", "bursts of fire", "shots fired", "fired shots",
+      "shoot-out", "shootout", "shoot-outs", "shootouts", "shooting", "gunfire", "repelled", "bursts of fire",
+      "shots fired", "fired shots",
       "incursion", "incursions", "repulsed")),
 )
 # Flatten to (tokens, type, sub-type), longest phrases first so "suicide car bomb" beats "bomb";
