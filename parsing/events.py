@@ -82,7 +82,7 @@ TRIGGERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Violence against civilians", "Attack",
      ("shot dead", "executed", "beheaded", "massacre", "massacred", "killed civilians", "murdered",
       "gunned down", "assassinated", "found dead", "body of a", "body was found", "shot to death",
-      "stabbed", "tortured")),
+      "stabbed", "tortured", "assaulted", "physically assaulted")),
     ("Battles", "Armed clash",
      ("clash", "clashes", "clashed", "fighting", "fought", "fight", "firefight", "gunfight", "gun battle",
       "battle", "battles", "battled", "exchange of fire", "offensive", "offensives", "ambush", "ambushed",

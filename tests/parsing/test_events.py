@@ -44,6 +44,7 @@ def events(nlp, text):
     # a capitalised "No" is part of a name, not a denial
     ("People, including 'No Vax' supporters, took to the streets in Padua.", "Protests", "Peaceful protest"),
     ("Shoot-outs took place in the West Zone of Rio de Janeiro.", "Battles", "Armed clash"),
+    ("The four people were physically assaulted in Kunduz.", "Violence against civilians", "Attack"),
 ])
 def test_events_sentences_get_acleds_type_and_sub_type(nlp, text, etype, sub):
     found, _ = events(nlp, text)
