@@ -179,7 +179,7 @@ class Resolver:
     def _containers(self, text, places, by_name) -> dict[tuple, tuple[tuple, bool]]:
         """Hints from "X in (the northern) Y Province", "X, Y", "X district of Y", "X (Z, Y)":
         the first unit named right after a place, within a short aside, is where it lies."""
-        hints: dict[tuple, tuple[str, str | None]] = {}
+        hints: dict[tuple, tuple[tuple, bool]] = {}
         for k, a in enumerate(places):
             end = a.end
             for b in places[k + 1:k + 4]:

@@ -59,7 +59,7 @@ def timeline_svg(events: pd.DataFrame) -> tuple[str, str] | None:
     counts = (dated.assign(_bin=bins.dt.date, _type=dated["event_type"].fillna("Unknown"))
               .groupby(["_bin", "_type"]).size())
     order = {t: i for i, t in enumerate(COLOURS)}
-    first, last_start = min(counts.index.get_level_values(0)), max(counts.index.get_level_values(0))
+    first, last_start = counts.index[0][0], counts.index[-1][0]  # groupby sorts the bins
     end = _next(last_start, unit)
     span = (end - first).days
     plot_w, plot_h = WIDTH - _LEFT - _RIGHT, HEIGHT - _TOP - _BOTTOM
@@ -77,8 +77,8 @@ def timeline_svg(events: pd.DataFrame) -> tuple[str, str] | None:
     for n in sorted({0, top // 2, top}):
         parts.append(f'<line x1="{_LEFT}" x2="{WIDTH - _RIGHT}" y1="{y(n):.1f}" y2="{y(n):.1f}" '
                      f'stroke="#e5e5e5"/><text x="{_LEFT - 4}" y="{y(n) + 4:.1f}" text-anchor="end">{n}</text>')
-    for start in sorted(set(counts.index.get_level_values(0))):
-        row = counts.loc[start]
+    for start, row in counts.groupby(level=0):
+        row = row.droplevel(0)
         x0, x1 = x(start), x(_next(start, unit))
         w = max(1.0, (x1 - x0) * 0.85)
         base = 0
