@@ -8,6 +8,9 @@ then re-ranked with evidence from the whole article:
   organisations named after places);
 * containment cues: "Bangi in the northern Takhar Province", "Alexandria,
   Louisiana" make the following unit a hint for the preceding name;
+* co-location: a town and a county (or district) named in one article,
+  where a reading of the town lies in a reading of the county ("Paris and
+  Henry County"), favour those readings of both;
 * proximity to places already resolved with confidence.
 
 Repeated mentions of one name resolve alike. A name the gazetteer lacks is
@@ -22,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from geo.geocoder import Candidate, GazetteerGeocoder, distance_km
-from geo.names import normalize
+from geo.names import normalize, split_designator
 from parsing.places import PlaceMention
 
 # Context weights, in the geocoder's score units.
@@ -30,6 +33,7 @@ _COUNTRY_WEIGHT = 3.0       # times the dominant country's share of the votes
 _CONTAINER_BONUS = 3.5      # the unit named right after ("X in Y Province", "X, Y")
 _NEAR_BONUS, _NEAR_KM = 2.0, 150.0
 _ADMIN1_WEIGHT = 3.0  # times the dominant province's or state's share
+_COLOCATED_BONUS = 3.0  # a town in a county the article names, and that county
 _MIN_SHARE = 0.35  # a country (or unit) with less of the vote is no evidence
 _ASIDE_OPEN = re.compile(r"[\"'“”‘’]")
 _GAP_TOKENS = {",", "(", ")", "of", "in", "near", "-", "and"}
@@ -129,13 +133,14 @@ class Resolver:
         votes, own = self._country_votes(places, context, by_name)
         unit_votes, unit_own = self._admin1_votes(places, by_name)
         containers = self._containers(text, places, by_name)
+        colocated = _colocated(by_name)
 
         shares = {key: _shares(votes, own.get(key)) for key in by_name}
         unit_shares = {key: _shares(unit_votes, unit_own.get(key)) for key in by_name}
         # First pass: country evidence and containment; then proximity to the
         # places that pass resolved with a clear margin.
         first = {key: self._rerank(cands, shares[key], containers.get(key), anchors=(),
-                                   units=unit_shares[key])
+                                   units=unit_shares[key], colocated=colocated.get(key, ()))
                  for key, cands in by_name.items()}
         anchors = [ranked[0][1].place for ranked in first.values()
                    if ranked and ranked[0][1].place.kind not in ("country", "admin1")
@@ -146,7 +151,7 @@ class Resolver:
             if not by_name[key] and sum(ch.isalpha() for ch in m.name) <= 2:
                 continue  # "Lt", "ST": an unknown two-letter token is an abbreviation, not a place
             ranked = self._rerank(by_name[key], shares[key], containers.get(key), anchors=anchors,
-                                  units=unit_shares[key]) \
+                                  units=unit_shares[key], colocated=colocated.get(key, ())) \
                 if anchors else first[key]
             out.append(_result(m, ranked))
         return out
@@ -223,7 +228,7 @@ class Resolver:
                 break
         return hints
 
-    def _rerank(self, cands, shares, container, *, anchors, units
+    def _rerank(self, cands, shares, container, *, anchors, units, colocated=()
                 ) -> list[tuple[float, Candidate]]:
         ranked = []
         units_named, strict = container or ((), False)
@@ -256,6 +261,8 @@ class Resolver:
                 score += _ADMIN1_WEIGHT * unit_share
             if unit is not None and within(p, unit, own=False):
                 score += _CONTAINER_BONUS
+            if p.admin2_code and (p.country_code, p.admin1_code, p.admin2_code) in colocated:
+                score += _COLOCATED_BONUS
             if anchors and p.kind not in ("country",):
                 d = min(distance_km(p.lat, p.lon, a.lat, a.lon) for a in anchors
                         if a is not p) if any(a is not p for a in anchors) else None
@@ -291,6 +298,43 @@ def _spread(places, by_name, *, pick, unit, double: str) -> tuple[Counter, dict]
             votes[u] += vote
             own[key][u] += vote
     return votes, own
+
+
+def _colocated(by_name) -> dict[tuple, set]:
+    """For each name, the second-level units (country, admin1, admin2) where one of its
+    readings lies together with a reading of another name: a county or district
+    that holds a town of another name, or the county a town lies in.
+
+    A name counts as a county's only where the text says so ("Henry County", "Nawa
+    district") or the county is its likeliest reading: a bare "Washington" is the
+    state, not one of thirty counties. A name whose likeliest reading is a country or a
+    province is no town's. Spelling variants never count, nor two names of one core
+    ("Washington" and "Washington County" are the namesake rule's to read).
+    """
+    counties: dict[tuple, set] = defaultdict(set)
+    for key, cands in by_name.items():
+        if not cands or (key[1] != "admin2" and cands[0].place.kind != "admin2"):
+            continue
+        for c in cands:
+            p = c.place
+            if p.kind == "admin2" and p.admin2_code and not c.spelling_variant:
+                counties[(p.country_code, p.admin1_code, p.admin2_code)].add(key)
+    out: dict[tuple, set] = defaultdict(set)
+    for key, cands in by_name.items():
+        if not cands or cands[0].place.kind in ("country", "admin1", "world region"):
+            continue
+        core = split_designator(key[0])[0]
+        for c in cands:
+            p = c.place
+            if p.kind == "admin2" or not p.admin2_code or c.spelling_variant:
+                continue
+            unit = (p.country_code, p.admin1_code, p.admin2_code)
+            others = [k for k in counties.get(unit, ()) if split_designator(k[0])[0] != core]
+            if others:
+                out[key].add(unit)
+                for k in others:
+                    out[k].add(unit)
+    return out
 
 
 def _shares(votes: Counter, own: Counter | None) -> dict:

@@ -145,3 +145,21 @@ def test_geoparse_an_institution_named_with_its_town_gives_the_town(resolver):
     text = ("Doctors demonstrated at the University of Medical Sciences Teaching Hospital in Akure "
             "(Akure South LGA, Ondo) over the death of a colleague.")
     assert "Akure" in [p.name for p in places(resolver, text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town and a county of the article, one lying in the other: those readings of both
+    ("Paris and Henry County officials agreed to share an ambulance service.",
+     {"Paris": "Tennessee", "Henry County": "Tennessee"}),
+    ("Springfield and Greene County schools closed on Monday.",
+     {"Springfield": "Missouri", "Greene County": "Missouri"}),
+    ("Columbus police and Franklin County deputies searched the area.",
+     {"Columbus": "Ohio", "Franklin County": "Ohio"}),
+    # a bare name is not one of the counties it could be, nor a state a town
+    ("Washington and California officials met.", {"Washington": "Washington", "California": "California"}),
+    ("Pilgrims travelled from Mecca to Medina.",
+     {"Mecca": "Makkah al Mukarramah", "Medina": "Al Madinah al Munawwarah"}),
+])
+def test_geoparse_a_town_and_the_county_it_lies_in_resolve_together(resolver, text, expected):
+    got = {p.name: p.admin1 for p in places(resolver, text)}
+    assert {name: got.get(name) for name in expected} == expected
