@@ -28,6 +28,8 @@ STRONG_CUE_SCORE = 1.0
 WEAK_CUE_SCORE = 4.5
 # A name NER labelled PERSON or ORG, listed with places, is one if it is about a town of 100,000.
 _LISTED_NAMED_SCORE = 6.0
+# "in Tehran and Isfahan": the second of a pair NER did not label a place needs a city of a million.
+_PAIRED_NAMED_SCORE = 6.5
 #: A NORP entity this plausible as a place is a country NER mislabelled ("neighbouring Tajikistan").
 COUNTRY_SCORE = 8.5
 
@@ -64,6 +66,9 @@ ORG_WORDS = {
 #: Words after a place entity that make it part of an organisation's name.
 ORG_FOLLOWERS = {"provincial", "council", "municipal", "governor", "governorate's", "university",
                  "airlines", "airways"}
+#: Words after a place name that make it a disease's ("West Nile virus", "Marburg haemorrhagic fever").
+DISEASE_WORDS = {"virus", "viruses", "ebolavirus", "fever", "flu", "influenza", "encephalitis", "disease"}
+_DISEASE_BRIDGES = {"hemorrhagic", "haemorrhagic", "-"}
 _CONNECTORS = {"-", "i", "e", "al", "el", "ul", "de", "del", "la", "le", "da", "do", "dos", "of"}
 # "Ward No. 10", "Camp Nr 3": what follows a numbered part of a town
 _NUMBERED = re.compile(r"\s*(?:No|Nr|Nos)\.?\s*\d")
@@ -184,6 +189,7 @@ class PlaceFinder:
                 add(span, "PROPAGATED", places)
         self._coordinated(doc, add, places, later)
         self._units_in_brackets(doc, add, places, context, taken)
+        places = _diseases_to_context(doc, places, context)
         doc.spans["places"] = sorted(places, key=lambda s: s.start)
         doc.spans["place_context"] = sorted(context, key=lambda s: s.start)
         return doc
@@ -228,12 +234,23 @@ class PlaceFinder:
         the gazetteer knows them: NER labels list members unevenly (Herat as ORG here).
         Only lists of three or more: "Israel and Hamas" and "Tim and Kristina" are not
         lists of places. Not propagated further."""
-        spans = sorted([(s, True) for s in places] + [(s, False) for s in later],
+        placed = {i for s in places for i in range(s.start, s.end)}
+        # a later span that a pass since made a place is in the list once, as that place
+        spans = sorted([(s, True) for s in places] + [(s, False) for s in later
+                                                       if not placed.intersection(range(s.start, s.end))],
                        key=lambda x: x[0].start)
         group: list[tuple[Span, bool]] = []
         joined = False
 
         def flush():
+            if len(group) == 2 and joined and group[0][1] and not group[1][1]:
+                # "in Tehran and Isfahan": a pair after a place preposition, the second a city
+                # of about a million ("between Israel and Hamas" is no pair of places)
+                (first, _), (second, _) = group
+                before = doc[first.start - 1].lower_ if first.start else ""
+                if (_cue(first) in STRONG_PREPOSITIONS or before == "from") and \
+                        self.known(second.text) >= _PAIRED_NAMED_SCORE:
+                    add(second, "LIST>paired", places)
             if len(group) >= 3 and joined and any(is_place for _, is_place in group):
                 for span, is_place in group:
                     # a name NER took for a person or organisation must be a sizeable place
@@ -392,6 +409,30 @@ class PlaceFinder:
             else:
                 later.append(span)
             i = j
+
+
+def _names_disease(span: Span) -> bool:
+    """Whether the words after the span make it a disease's name ("Ebola virus")."""
+    doc, i = span.doc, span.end
+    while i < len(doc) and i - span.end < 2 and doc[i].lower_ in _DISEASE_BRIDGES:
+        i += 1
+    return i < len(doc) and doc[i].lower_ in DISEASE_WORDS
+
+
+def _diseases_to_context(doc: Doc, places: list[Span], context: list[Span]) -> list[Span]:
+    """Places whose name the text uses for a disease ("Ebola virus", "West Nile fever") become
+    context; so do that name's other mentions in the text unless a place cue stands before
+    them: "negative for Ebola" is the virus, "an outbreak in Marburg" the town."""
+    diseases = {s.text.lower() for s in places if _names_disease(s)}
+    if not diseases:
+        return places
+    kept = []
+    for span in places:
+        if span.text.lower() in diseases and (_names_disease(span) or _cue(span) is None):
+            context.append(Span(doc, span.start, span.end, label="NAMED-DISEASE"))
+        else:
+            kept.append(span)
+    return kept
 
 
 def _in_aside_after_place(doc: Doc, i: int, places) -> bool:

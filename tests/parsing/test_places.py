@@ -12,7 +12,7 @@ KNOWN = {"shir khan", "khwaja ghar", "bangi", "kunduz", "takhar", "takhar provin
 # A sizeable city, below a country's score
 SCORES = {"thessaloniki": 6.5, "wnv": 5.0, "drc": 9.0, "ludhiana": 8.2, "punjab": 7.7, "isi uzo": 6.0,
           "eha amufu": 5.9, "kctu": 5.0, "foz": 5.4, "foz do iguacu": 7.8, "ward": 5.4, "siliguri": 7.0,
-          "santa rosa": 6.0, "prakasam": 6.0, "ap": 3.0}
+          "santa rosa": 6.0, "prakasam": 6.0, "ap": 3.0, "ebola": 5.0, "marburg": 6.0, "west nile": 5.0}
 
 
 def known(name):
@@ -110,6 +110,41 @@ def test_places_names_in_a_list_of_places_are_places():
 def test_places_a_pair_is_not_a_list_of_places():
     d = doc("talks between Kabul and Alexandria resumed".split(), [(2, 3, "GPE"), (4, 5, "ORG")])
     assert found(d) == [("Kabul", "place", "GPE", None)]
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    # a pair after a place preposition, the second a big city NER took for an organisation
+    ("protests in Kabul and Thessaloniki on Monday", [(2, 3, "GPE"), (4, 5, "ORG")],
+     [("Kabul", "place", "GPE", None), ("Thessaloniki", "place", "LIST>paired", None)]),
+    ("pilgrims from Kabul and Thessaloniki", [(2, 3, "GPE"), (4, 5, "ORG")],
+     [("Kabul", "place", "GPE", None), ("Thessaloniki", "place", "LIST>paired", None)]),
+    # a smaller place needs a list of three
+    ("protests in Kabul and Ward on Monday", [(2, 3, "GPE"), (4, 5, "ORG")], [("Kabul", "place", "GPE", None)]),
+])
+def test_places_the_second_of_a_pair_after_a_place_preposition(words, ents, expected):
+    assert found(doc(words.split(), ents)) == expected
+
+
+def test_places_a_list_reads_on_past_members_another_rule_placed():
+    # Thessaloniki and Siliguri follow commas after a place; Ludhiana ends the list after "and"
+    d = doc("Officials in Kabul , Thessaloniki , Siliguri and Ludhiana said".split(),
+            [(2, 3, "GPE"), (4, 5, "ORG"), (6, 7, "PERSON"), (8, 9, "PERSON")])
+    assert [(t, r) for t, r, _, _ in found(d)] == [
+        ("Kabul", "place"), ("Thessaloniki", "place"), ("Siliguri", "place"), ("Ludhiana", "place")]
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    ("Mosquitoes carried West Nile virus", [(2, 4, "LOC")], [("West Nile", "context", "NAMED-DISEASE", None)]),
+    ("Cases of Marburg haemorrhagic fever rose", [(2, 3, "GPE")],
+     [("Marburg", "context", "NAMED-DISEASE", None)]),
+    # the name's other mentions are the disease too, unless a place cue stands before them
+    ("The Ebola virus spread . Tests were negative for Ebola", [(1, 2, "GPE"), (9, 10, "GPE")],
+     [("Ebola", "context", "NAMED-DISEASE", None)] * 2),
+    ("Marburg virus is named after an outbreak in Marburg", [(0, 1, "GPE"), (8, 9, "GPE")],
+     [("Marburg", "context", "NAMED-DISEASE", None), ("Marburg", "place", "GPE", None)]),
+])
+def test_places_a_place_name_used_for_a_disease_is_context(words, ents, expected):
+    assert found(doc(words.split(), ents)) == expected
 
 
 def test_places_a_name_joined_by_several_connectors_is_one_name():
