@@ -54,6 +54,7 @@ _UNKNOWN_UNIT_BETWEEN = re.compile(
 # without saying so; a small namesake abroad is another place of that name.
 _ONE_COUNTRY, _SMALL_TOWN = 0.95, 50_000
 _CANDIDATES = 25
+_ALTERNATE_TOWN_GAP = 2.0
 #: Below this score a mention keeps its text but is not put on the map.
 MIN_SCORE = 2.0
 
@@ -114,9 +115,17 @@ class Resolver:
 
     def _candidates(self, m: PlaceMention) -> list[Candidate]:
         try:
-            return self.geocoder.candidates(m.name, kind=m.kind_hint, limit=_CANDIDATES)
+            cands = self.geocoder.candidates(m.name, kind=m.kind_hint, limit=_CANDIDATES)
         except ValueError:
             return []
+        top = cands[0] if cands else None
+        if top is not None and top.place.kind == "country" and not top.spelling_variant:
+            # "Iraq" is Iraq, though some language calls Arak so: a town that goes by a
+            # country's name only as an alternate, and is far less likely, is not a
+            # reading that context can bring back
+            cands = [c for c in cands if c.place.kind != "populated place" or c.quality != 1
+                     or c.score > top.score - _ALTERNATE_TOWN_GAP]
+        return cands
 
     def resolve(self, text: str, mentions: Iterable[PlaceMention]) -> list[ResolvedPlace]:
         mentions = list(mentions)

@@ -78,6 +78,12 @@ class Candidate:
     terms: tuple[tuple[str, object, float], ...] = ()
 
     @property
+    def quality(self) -> int:
+        """How the query names the place: 0 its own name, 1 an alternate name, 2 a spelling variant."""
+        label = self.terms[0][0] if self.terms else ""
+        return next((q for q, reason in _NAME_REASON.items() if label.startswith(reason)), 0)
+
+    @property
     def spelling_variant(self) -> bool:
         """Whether the place was found only as a transliteration of the query."""
         return _is_variant(self.terms)

@@ -163,3 +163,19 @@ def test_geoparse_an_institution_named_with_its_town_gives_the_town(resolver):
 def test_geoparse_a_town_and_the_county_it_lies_in_resolve_together(resolver, text, expected):
     got = {p.name: p.admin1 for p in places(resolver, text)}
     assert {name: got.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Arak in Iran goes by "Iraq" in some language; naming Iran beside it does not make it that
+    "Turkey borders Armenia, Azerbaijan, Georgia, Iraq, Iran and Syria.",
+    "Officials in Tehran, Isfahan, Qom and Shiraz said pilgrims returned from Iraq.",
+])
+def test_geoparse_a_country_named_outright_is_the_country(resolver, text):
+    got = {p.name: p for p in places(resolver, text)}
+    assert (got["Iraq"].kind, got["Iraq"].country_code) == ("country", "IQ")
+
+
+def test_geoparse_every_city_of_a_list_is_read_as_itself(resolver):
+    text = "Officials in Tehran, Isfahan, Qom and Shiraz said pilgrims returned from Iraq."
+    got = {p.name: p.admin1 for p in places(resolver, text)}
+    assert got == {"Tehran": "Tehran", "Isfahan": "Esfahan", "Qom": "Qom", "Shiraz": "Fars", "Iraq": None}

@@ -154,3 +154,14 @@ def test_geocoder_repeated_query_is_answered_from_its_cache(geocoder):
 def test_geocoder_namesake_bonus_goes_only_to_the_largest_town_of_a_name(geocoder, query, country, admin1):
     raw = geocoder.geocode(query).raw
     assert (raw["country_code"], raw["admin1"], raw["kind"]) == (country, admin1, "populated place")
+
+
+@pytest.mark.parametrize("query, name, quality", [
+    ("Kabul", "Kabul", 0),          # its own name
+    ("Kondoz", "Kunduz", 1),        # an alternate name
+    ("Iraq", "Arāk", 1),            # a town some language calls by the country's name
+])
+def test_geocoder_candidates_say_how_the_query_names_the_place(geocoder, query, name, quality):
+    cand = next(c for c in geocoder.candidates(query, limit=10) if c.place.name == name)
+    assert cand.quality == quality
+    assert cand.spelling_variant is (quality == 2)
