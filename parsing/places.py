@@ -52,6 +52,8 @@ OF_CUES = {
     "region": None, "area": None, "county": "admin2", "state": "admin1",
     # "the western countryside of Aleppo", "the vicinity of Abu Rasin"
     "countryside": None, "vicinity": None, "environs": None, "governorate": "admin1",
+    # "cases reported in areas of Botswana", "the Indonesian island of Java"
+    "areas": None, "parts": None, "island": None, "islands": None,
 }
 #: Prepositions that put a place after them; PERSON/ORG spans need one to count.
 STRONG_PREPOSITIONS = {"near", "outside", "around", "in", "at", "into", "across", "toward",
@@ -153,7 +155,8 @@ class PlaceFinder:
                 cue = _cue_at(doc, span.start)
                 score = self.known(span.text)
                 # endings of demonyms (Afghan, Pakistani, Kurdish) need a sizeable town
-                if score >= COUNTRY_SCORE or (cue in ("in", "near", "at", "outside") and score >= WEAK_CUE_SCORE
+                if (cue and cue.endswith(" of") and score >= STRONG_CUE_SCORE) or \
+                        score >= COUNTRY_SCORE or (cue in ("in", "near", "at", "outside") and score >= WEAK_CUE_SCORE
                                               and (score >= _LISTED_NAMED_SCORE or not span.text.endswith(
                                                   ("n", "ns", "i", "is", "sh")))):
                     add(span, "NORP>cue", places)  # "demonstrated in Vasteras": NER's NORP is a town
@@ -195,16 +198,26 @@ class PlaceFinder:
         return doc
 
     def _extend_connected(self, span: Span) -> Span:
-        """NER's "Foz" of "Foz do Iguacu", "Ejido" of "Ejido de Vergel": the whole name when the
-        text goes on with a connector and a capitalised word and the gazetteer knows the whole."""
-        doc, end = span.doc, span.end
-        while end + 1 < len(doc) and doc[end].text in _NAME_CONNECTORS and _capitalised(doc[end + 1]):
-            end += 2
+        """NER's "Foz" of "Foz do Iguacu", "Ejido" of "Ejido de Vergel", "Democratic Republic of
+        the" of "Democratic Republic of the Congo": the whole name when the text goes on with a
+        connector ("of the" too) and a capitalised word and the gazetteer knows the whole.
+        A name NER cut after "of the" is trimmed to the words before them."""
+        doc, start = span.doc, span.start
+        base = span.end
+        while base > start + 1 and doc[base - 1].lower_ in ("of", "the"):
+            base -= 1
+        end = base
+        while end + 1 < len(doc):
+            k = end + 1 if doc[end].lower_ == "of" and doc[end + 1].lower_ == "the" else end
+            if not (doc[end].text in _NAME_CONNECTORS or doc[end].lower_ == "of") or \
+                    k + 1 >= len(doc) or not _capitalised(doc[k + 1]):
+                break
+            end = k + 2
             while end < len(doc) and _capitalised(doc[end]) and not doc[end].ent_type_ == "DATE":
                 end += 1
-        if end > span.end and self.known(doc[span.start:end].text) >= STRONG_CUE_SCORE:
-            return doc[span.start:end]
-        return span
+        if end > base and self.known(doc[start:end].text) >= STRONG_CUE_SCORE:
+            return doc[start:end]
+        return doc[start:base] if base < span.end else span
 
     def _person_or_org(self, span: Span, label: str, add, places, context) -> bool:
         core, kind = _core(span)

@@ -12,7 +12,8 @@ KNOWN = {"shir khan", "khwaja ghar", "bangi", "kunduz", "takhar", "takhar provin
 # A sizeable city, below a country's score
 SCORES = {"thessaloniki": 6.5, "wnv": 5.0, "drc": 9.0, "ludhiana": 8.2, "punjab": 7.7, "isi uzo": 6.0,
           "eha amufu": 5.9, "kctu": 5.0, "foz": 5.4, "foz do iguacu": 7.8, "ward": 5.4, "siliguri": 7.0,
-          "santa rosa": 6.0, "prakasam": 6.0, "ap": 3.0, "ebola": 5.0, "marburg": 6.0, "west nile": 5.0}
+          "santa rosa": 6.0, "prakasam": 6.0, "ap": 3.0, "ebola": 5.0, "marburg": 6.0, "west nile": 5.0,
+          "democratic republic of the congo": 9.0, "congo": 9.0, "torun": 5.0, "botswana": 9.0}
 
 
 def known(name):
@@ -144,6 +145,27 @@ def test_places_a_list_reads_on_past_members_another_rule_placed():
      [("Marburg", "context", "NAMED-DISEASE", None), ("Marburg", "place", "GPE", None)]),
 ])
 def test_places_a_place_name_used_for_a_disease_is_context(words, ents, expected):
+    assert found(doc(words.split(), ents)) == expected
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    # NER cuts the name after "of the" and labels the rest apart
+    ("cases rose in the Democratic Republic of the Congo today", [(4, 8, "GPE"), (8, 9, "GPE")],
+     [("Democratic Republic of the Congo", "place", "GPE", None)]),
+    ("cases rose in Chad and Democratic Republic of the Congo", [(3, 4, "GPE"), (5, 8, "GPE"), (9, 10, "GPE")],
+     [("Chad", "place", "GPE", None), ("Democratic Republic of the Congo", "place", "GPE", None)]),
+])
+def test_places_a_name_cut_after_of_the_is_read_whole(words, ents, expected):
+    assert found(doc(words.split(), ents)) == expected
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    # NER's NORP after "the town of" is the town
+    ("found in the northern town of Torun", [(6, 7, "NORP")], [("Torun", "place", "NORP>cue", "populated place")]),
+    ("cases in areas of Botswana and Kabul", [(4, 5, "ORG"), (6, 7, "ORG")],
+     [("Botswana", "place", "ORG>cue", None), ("Kabul", "place", "LIST>areas of", None)]),
+])
+def test_places_an_of_cue_makes_a_known_name_a_place(words, ents, expected):
     assert found(doc(words.split(), ents)) == expected
 
 
