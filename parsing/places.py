@@ -55,6 +55,8 @@ OF_CUES = {
     # "cases reported in areas of Botswana", "the Indonesian island of Java"
     "areas": None, "parts": None, "island": None, "islands": None,
 }
+# Cues that name a settlement or unit, known or not: the name after them is kept, unresolved if need be.
+_NAMING_CUES = {"town of", "towns of", "village of", "villages of", "district of", "districts of"}
 #: Prepositions that put a place after them; PERSON/ORG spans need one to count.
 STRONG_PREPOSITIONS = {"near", "outside", "around", "in", "at", "into", "across", "toward",
                        "towards", "through", "inside", "within"}
@@ -414,6 +416,9 @@ class PlaceFinder:
                 weak = _cue_at(doc, i)  # "protested in Murcia": a bare "in" needs a likelier place
             need = WEAK_CUE_SCORE if (_after_cue(span) or weak) and not (cue or kind or listing) \
                 else STRONG_CUE_SCORE
+            if cue in _NAMING_CUES and len(span) <= 3 and not any(t.ent_type_ in ("PERSON", "ORG", "DATE")
+                                                                   for t in span):
+                need = 0.0  # "the village of Cellardyke": a place, known here or not
             cue = cue or weak
             if (cue or kind or listing or _after_cue(span)) and len(core) and self.known(span.text) >= need:
                 add(span, f"LIST>{listing}" if listing and not cue else "GAZETTEER", places)

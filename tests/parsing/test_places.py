@@ -169,6 +169,18 @@ def test_places_an_of_cue_makes_a_known_name_a_place(words, ents, expected):
     assert found(doc(words.split(), ents)) == expected
 
 
+@pytest.mark.parametrize("words, ents, expected", [
+    # a settlement cue names a place the gazetteer may lack; it is kept (to be resolved or not)
+    ("found in the village of Zarghunabad in Kunduz", [(7, 8, "GPE")],
+     [("Zarghunabad", "place", "GAZETTEER", "populated place"), ("Kunduz", "place", "GPE", None)]),
+    # weaker cues still need a known name; people and organisations are not settlements
+    ("in the area of Zarghunabad", [], []),
+    ("the village of John Smith", [(3, 5, "PERSON")], []),
+])
+def test_places_a_settlement_cue_keeps_an_unknown_name(words, ents, expected):
+    assert found(doc(words.split(), ents)) == expected
+
+
 def test_places_a_name_joined_by_several_connectors_is_one_name():
     words = ["fighting", "near", "Mazar", "-", "i", "-", "Sharif", "today"]
     d = Doc(VOCAB, words=words, spaces=[True, True, False, False, False, False, True, False])
