@@ -55,6 +55,7 @@ _UNKNOWN_UNIT_BETWEEN = re.compile(
 _ONE_COUNTRY, _SMALL_TOWN = 0.95, 50_000
 _CANDIDATES = 25
 _ALTERNATE_TOWN_GAP = 2.0
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}")
 #: Below this score a mention keeps its text but is not put on the map.
 MIN_SCORE = 2.0
 
@@ -118,6 +119,11 @@ class Resolver:
             cands = self.geocoder.candidates(m.name, kind=m.kind_hint, limit=_CANDIDATES)
         except ValueError:
             return []
+        if _ACRONYM.fullmatch(m.name):
+            # "HIV", "DOH", "EU" are no towns Hiv, Doha (by its airport code) or Eu: an acronym
+            # names a place that goes by it, written so ("DRC", "U.S.", "UAE")
+            forms = {m.name, m.name.replace(".", "")}
+            cands = [c for c in cands if c.place.name in forms or forms & set(c.place.alternate_names)]
         top = cands[0] if cands else None
         if top is not None and top.place.kind == "country" and not top.spelling_variant:
             # "Iraq" is Iraq, though some language calls Arak so: a town that goes by a
