@@ -51,9 +51,6 @@ REGIONS = {
     "Caribbean": (("West Indies",), "AG BS BB CU DM DO GD HT JM KN LC VC TT"),
     "Latin America": ((), "MX BZ CR SV GT HN NI PA CU DO HT AR BO BR CL CO EC PY PE UY VE"),
     "Americas": (("the Americas",), None),
-    # a union rather than a region, but named in news as a place ("cases across the EU")
-    "European Union": (("EU", "E.U."), "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO "
-                                        "SK SI ES SE"),
 }
 
 

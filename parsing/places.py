@@ -200,25 +200,33 @@ class PlaceFinder:
         return doc
 
     def _extend_connected(self, span: Span) -> Span:
-        """NER's "Foz" of "Foz do Iguacu", "Ejido" of "Ejido de Vergel", "Democratic Republic of
-        the" of "Democratic Republic of the Congo": the whole name when the text goes on with a
-        connector ("of the" too) and a capitalised word and the gazetteer knows the whole.
-        A name NER cut after "of the" is trimmed to the words before them."""
+        """NER's "Foz" of "Foz do Iguacu", "Democratic Republic of the" of "Democratic Republic of
+        the Congo", "Guinea" of "Guinea-Bissau", "Mashonaland" of "Mashonaland West": the whole
+        name when the text goes on with a connector ("of the", a hyphen) or a capitalised word
+        and the gazetteer knows the whole. A name NER cut after "of the" is trimmed to the
+        words before them."""
         doc, start = span.doc, span.start
         base = span.end
         while base > start + 1 and doc[base - 1].lower_ in ("of", "the"):
             base -= 1
-        end = base
+        ends, end = [], base
         while end + 1 < len(doc):
             k = end + 1 if doc[end].lower_ == "of" and doc[end + 1].lower_ == "the" else end
-            if not (doc[end].text in _NAME_CONNECTORS or doc[end].lower_ == "of") or \
+            hyphen = doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+            if not (doc[end].text in _NAME_CONNECTORS or doc[end].lower_ == "of" or hyphen) or \
                     k + 1 >= len(doc) or not _capitalised(doc[k + 1]):
                 break
             end = k + 2
             while end < len(doc) and _capitalised(doc[end]) and not doc[end].ent_type_ == "DATE":
                 end += 1
-        if end > base and self.known(doc[start:end].text) >= STRONG_CUE_SCORE:
-            return doc[start:end]
+            ends.append(end)
+        for extra in (1, 2):
+            if base + extra <= len(doc) and all(_capitalised(t) and t.is_alpha and t.ent_type_ != "DATE"
+                                                for t in doc[base:base + extra]):
+                ends.append(base + extra)
+        for end in sorted(set(ends), reverse=True):
+            if self.known(doc[start:end].text) >= STRONG_CUE_SCORE:
+                return doc[start:end]
         return doc[start:base] if base < span.end else span
 
     def _person_or_org(self, span: Span, label: str, add, places, context) -> bool:

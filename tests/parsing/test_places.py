@@ -13,7 +13,8 @@ KNOWN = {"shir khan", "khwaja ghar", "bangi", "kunduz", "takhar", "takhar provin
 SCORES = {"thessaloniki": 6.5, "wnv": 5.0, "drc": 9.0, "ludhiana": 8.2, "punjab": 7.7, "isi uzo": 6.0,
           "eha amufu": 5.9, "kctu": 5.0, "foz": 5.4, "foz do iguacu": 7.8, "ward": 5.4, "siliguri": 7.0,
           "santa rosa": 6.0, "prakasam": 6.0, "ap": 3.0, "ebola": 5.0, "marburg": 6.0, "west nile": 5.0,
-          "democratic republic of the congo": 9.0, "congo": 9.0, "torun": 5.0, "botswana": 9.0}
+          "democratic republic of the congo": 9.0, "congo": 9.0, "torun": 5.0, "botswana": 9.0,
+          "guinea": 9.0, "guinea-bissau": 9.0, "mashonaland west": 7.0, "mashonaland": 2.0}
 
 
 def known(name):
@@ -157,6 +158,23 @@ def test_places_a_place_name_used_for_a_disease_is_context(words, ents, expected
 ])
 def test_places_a_name_cut_after_of_the_is_read_whole(words, ents, expected):
     assert found(doc(words.split(), ents)) == expected
+
+
+@pytest.mark.parametrize("words, spaces, ents, expected", [
+    # a hyphen inside a word joins one name; NER labelled its first part
+    (["Cholera", "hit", "Guinea", "-", "Bissau", "today"], [True, True, False, False, True, False],
+     [(2, 3, "GPE")], [("Guinea-Bissau", "place", "GPE", None)]),
+    # a spaced dash does not
+    (["Cholera", "hit", "Guinea", "-", "Bissau", "today"], [True, True, True, True, True, False],
+     [(2, 3, "GPE")], [("Guinea", "place", "GPE", None)]),
+    # a capitalised word after the entity, where the gazetteer knows the whole
+    (["deaths", "in", "Mashonaland", "West", "rose"], [True] * 4 + [False],
+     [(2, 3, "GPE")], [("Mashonaland West", "place", "GPE", None)]),
+])
+def test_places_an_entity_goes_on_where_the_gazetteer_knows_the_longer_name(words, spaces, ents, expected):
+    d = Doc(VOCAB, words=words, spaces=spaces)
+    d.ents = [d.char_span(d[s].idx, d[e - 1].idx + len(d[e - 1]), label=l) for s, e, l in ents]
+    assert found(d) == expected
 
 
 @pytest.mark.parametrize("words, ents, expected", [
