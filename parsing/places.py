@@ -110,6 +110,11 @@ AFTER_CUES = {"man", "woman", "men", "women", "resident", "residents", "police",
 VAGUE = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
          "gulf", "interior", "coast", "border", "region", "area", "city", "county",
          "state", "province", "district", "capital"}
+#: Words for a part of a place ("Northeast Georgia", "Southern California"): where the whole is no
+#: name the gazetteer knows, the place is the name after them.
+PART_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+              "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater",
+              "northeastern", "northwestern", "southeastern", "southwestern", "mid"}
 #: Capitalised words that are dates, never places, whatever a gazetteer says.
 NOT_PLACES = {"january", "february", "march", "april", "may", "june", "july", "august",
               "september", "october", "november", "december", "monday", "tuesday",
@@ -166,12 +171,13 @@ class PlaceFinder:
                     add(span, "DEMONYM", context)
             elif ent.label_ in PLACE_LABELS:
                 span = _trim_common_designator(span)
+                label = ent.label_ + (">part" if self._part_of(span) else "")
                 if span.end < len(doc) and doc[span.end].lower_ in ORG_FOLLOWERS:
                     add(span, "NAMED-ORG", context)  # "Kunduz provincial council"
                 elif len(span) == 1 and span[0].lower_ in VAGUE:
                     continue
                 else:
-                    add(self._extend_connected(_extend_designator(span)), ent.label_, places)
+                    add(self._extend_connected(_extend_designator(span)), label, places)
         for ent in ents:
             span = _strip_the(ent)
             if span is None or ent.label_ in PLACE_LABELS or ent.label_ == "NORP":
@@ -198,6 +204,14 @@ class PlaceFinder:
         doc.spans["places"] = sorted(places, key=lambda s: s.start)
         doc.spans["place_context"] = sorted(context, key=lambda s: s.start)
         return doc
+
+    def _part_of(self, span: Span) -> bool:
+        """Whether the span names a part of a place ("Northeast Georgia", "North-Western Sydney")
+        that the gazetteer knows only without the part words ("North Carolina", "West Bank" are
+        names of their own). The span stays whole; the place looked up is the rest."""
+        rest = _without_part_words(span.text)
+        return rest != span.text and self.known(span.text) < STRONG_CUE_SCORE \
+            and self.known(rest) >= STRONG_CUE_SCORE
 
     def _extend_connected(self, span: Span) -> Span:
         """NER's "Foz" of "Foz do Iguacu", "Democratic Republic of the" of "Democratic Republic of
@@ -437,6 +451,15 @@ class PlaceFinder:
             i = j
 
 
+def _without_part_words(text: str) -> str:
+    """ "Northeast Georgia" -> "Georgia"; a name of part words only is returned whole."""
+    words = text.split()
+    k = 0
+    while k < len(words) - 1 and all(w in PART_WORDS for w in words[k].lower().split("-")):
+        k += 1
+    return " ".join(words[k:])
+
+
 def _names_disease(span: Span) -> bool:
     """Whether the words after the span make it a disease's name ("Ebola virus")."""
     doc, i = span.doc, span.end
@@ -622,7 +645,8 @@ def mentions(doc: Doc) -> list[PlaceMention]:
                 kind = OF_CUES.get(cue[:-3]) if cue and cue.endswith(" of") else None
             out.append(PlaceMention(
                 start=span.start_char, end=span.end_char, text=span.text,
-                name=span.text, role=role, label=span.label_, kind_hint=kind,
+                name=_without_part_words(span.text) if span.label_.endswith(">part") else span.text,
+                role=role, label=span.label_, kind_hint=kind,
                 cue=_cue(span), sentence=sentence_of(span.start),
             ))
     out.sort(key=lambda m: m.start)

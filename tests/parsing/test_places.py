@@ -14,7 +14,8 @@ SCORES = {"thessaloniki": 6.5, "wnv": 5.0, "drc": 9.0, "ludhiana": 8.2, "punjab"
           "eha amufu": 5.9, "kctu": 5.0, "foz": 5.4, "foz do iguacu": 7.8, "ward": 5.4, "siliguri": 7.0,
           "santa rosa": 6.0, "prakasam": 6.0, "ap": 3.0, "ebola": 5.0, "marburg": 6.0, "west nile": 5.0,
           "democratic republic of the congo": 9.0, "congo": 9.0, "torun": 5.0, "botswana": 9.0,
-          "guinea": 9.0, "guinea-bissau": 9.0, "mashonaland west": 7.0, "mashonaland": 2.0}
+          "guinea": 9.0, "guinea-bissau": 9.0, "mashonaland west": 7.0, "mashonaland": 2.0,
+          "georgia": 9.0, "north carolina": 7.5}
 
 
 def known(name):
@@ -197,6 +198,19 @@ def test_places_an_of_cue_makes_a_known_name_a_place(words, ents, expected):
 ])
 def test_places_a_settlement_cue_keeps_an_unknown_name(words, ents, expected):
     assert found(doc(words.split(), ents)) == expected
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    # the span stays whole; the place looked up is the rest
+    ("schools in Northeast Georgia closed", [(2, 4, "GPE")], [("Northeast Georgia", "Georgia", "GPE>part")]),
+    ("cases in North-Western Kabul rose", [(2, 4, "GPE")], [("North-Western Kabul", "Kabul", "GPE>part")]),
+    # a name of its own, or a rest the gazetteer does not know, is looked up whole
+    ("schools in North Carolina closed", [(2, 4, "GPE")], [("North Carolina", "North Carolina", "GPE")]),
+    ("schools in Southern Zzyx closed", [(2, 4, "GPE")], [("Southern Zzyx", "Southern Zzyx", "GPE")]),
+])
+def test_places_a_part_of_a_place_is_looked_up_without_its_part_words(words, ents, expected):
+    got = mentions(PlaceFinder(known)(doc(words.split(), ents)))
+    assert [(m.text, m.name, m.label) for m in got] == expected
 
 
 def test_places_a_name_joined_by_several_connectors_is_one_name():
