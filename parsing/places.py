@@ -194,9 +194,14 @@ class PlaceFinder:
         # One name, one reading: a name that is a place anywhere in the text
         # is a place wherever else it stands alone ("Alexandria" as GPE in one
         # sentence, mislabelled PERSON in the next).
+        # Only names the gazetteer knows or a strong cue placed ("the town of Thiou"): NER's GPE
+        # on an unknown name is as often a person ("Pawlenty") or a company, and spreading it
+        # would map every mention of them.
         confirmed = {s.text.lower() for s in places}
+        cued = {s.text.lower() for s in places if _cue_at(doc, s.start, strong_only=True)}
         for span in later:
-            if span.text.lower() in confirmed:
+            name = span.text.lower()
+            if name in confirmed and (name in cued or self.known(span.text) >= STRONG_CUE_SCORE):
                 add(span, "PROPAGATED", places)
         self._coordinated(doc, add, places, later)
         self._units_in_brackets(doc, add, places, context, taken)

@@ -71,6 +71,18 @@ def test_places_a_place_label_anywhere_makes_the_name_a_place_everywhere():
         ("Alexandria", "PROPAGATED", 0), ("Alexandria", "GPE", 1)]
 
 
+@pytest.mark.parametrize("words, ents, expected", [
+    # NER's GPE on a name no gazetteer knows does not spread to its other mentions
+    ("Pawlenty spoke . In Pawlenty they met", [(0, 1, "PERSON"), (4, 5, "GPE")], [("Pawlenty", "GPE")]),
+    # unless a strong cue placed it
+    ("Zarghunabad spoke . the town of Zarghunabad fell", [(0, 1, "PERSON"), (6, 7, "GPE")],
+     [("Zarghunabad", "PROPAGATED"), ("Zarghunabad", "GPE")]),
+])
+def test_places_an_unknown_name_spreads_only_from_a_strong_cue(words, ents, expected):
+    d = doc(words.split(), ents)
+    assert [(m.text, m.label) for m in mentions(PlaceFinder(known)(d))] == expected
+
+
 def test_places_months_and_unknown_names_are_not_places():
     d = doc("It happened in August near Zzyzx".split())
     assert found(d) == []
