@@ -144,6 +144,9 @@ class PlaceFinder:
                 return False
             if span.text.lower() in NOT_PLACES or not span.text[:1].isupper():
                 return False  # a date, or not a proper name ("meth", "n't")
+            if len(span) == 1 and span[0].lower_ in VAGUE:
+                return False  # "City officials", "State lawmakers": a common noun, capitalised
+
             if _NUMBERED.match(text_of(doc), span.end_char):
                 return False  # "Ward No. 10", "Camp No 3": a numbered part of a town
             if into is places and len(span) == 1 and span.text in surnames:
