@@ -22,7 +22,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from geo.geocoder import Candidate, GazetteerGeocoder, distance_km
 from geo.names import normalize, split_designator
@@ -55,6 +55,8 @@ _UNKNOWN_UNIT_BETWEEN = re.compile(
 _ONE_COUNTRY, _SMALL_TOWN = 0.95, 50_000
 _CANDIDATES = 25
 _ALTERNATE_TOWN_GAP = 2.0
+# Context mentions that name an organisation after a place ("Texas Department of Health").
+_NAMED_AFTER = ("ORG>place-named", "NAMED-ORG")
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}")
 #: Below this score a mention keeps its text but is not put on the map.
 MIN_SCORE = 2.0
@@ -80,6 +82,9 @@ class ResolvedPlace:
     kind_hint: str | None = None
     sentence: int = 0
     admin1_code: str | None = None
+    #: "place", or "context" for a country or province named inside an organisation's name
+    #: ("the Texas Department of Health"): a toponym of the text, never where anything happened
+    role: str = "place"
 
     def as_output(self) -> dict:
         """The record of ``python -m events geoparse`` (its fields, in order)."""
@@ -139,8 +144,9 @@ class Resolver:
         demonyms = {id(m) for m in mentions if m.role == "place" and self._demonym_only(m.name)}
         places = [m for m in mentions if m.role == "place" and id(m) not in demonyms]
         context = [m for m in mentions if m.role == "context"]
+        named_after = [m for m in context if m.label in _NAMED_AFTER]
         by_name: dict[tuple, list[Candidate]] = {}
-        for m in places:
+        for m in places + named_after:
             key = (normalize(m.name), m.kind_hint)
             if key not in by_name:
                 by_name[key] = self._candidates(m)
@@ -157,18 +163,26 @@ class Resolver:
         first = {key: self._rerank(cands, shares[key], containers.get(key), anchors=(),
                                    units=unit_shares[key], colocated=colocated.get(key, ()))
                  for key, cands in by_name.items()}
-        anchors = [ranked[0][1].place for ranked in first.values()
-                   if ranked and ranked[0][1].place.kind not in ("country", "admin1")
+        place_keys = {(normalize(m.name), m.kind_hint) for m in places}
+        anchors = [ranked[0][1].place for key, ranked in first.items()
+                   if key in place_keys and ranked and ranked[0][1].place.kind not in ("country", "admin1")
                    and _margin(ranked) > 2.0]
         out = []
-        for m in places:
+        for m in sorted(places + named_after, key=lambda m: m.start):
             key = (normalize(m.name), m.kind_hint)
             if not by_name[key] and sum(ch.isalpha() for ch in m.name) <= 2:
                 continue  # "Lt", "ST": an unknown two-letter token is an abbreviation, not a place
             ranked = self._rerank(by_name[key], shares[key], containers.get(key), anchors=anchors,
                                   units=unit_shares[key], colocated=colocated.get(key, ())) \
                 if anchors else first[key]
-            out.append(_result(m, ranked))
+            found = _result(m, ranked)
+            if m.role == "context":
+                # the country or province an organisation is named after is a toponym of the
+                # text; a town's name in one ("Killeen Police Department") is too uncertain
+                if found.kind not in ("country", "admin1"):
+                    continue
+                found = replace(found, role="context")
+            out.append(found)
         return out
 
     def _country_votes(self, places, context, by_name) -> tuple[Counter, dict]:
@@ -395,6 +409,9 @@ class TextAnalysis:
     claims: list = field(default_factory=list)      # parsing.claims.Claim
     events: list = field(default_factory=list)      # parsing.events.EventMention
     cues: list = field(default_factory=list)        # parsing.events.DistanceCue
+    #: countries and provinces named inside organisations' names (role "context"): toponyms
+    #: of the text for the geoparser's output, never event places
+    named_after: list = field(default_factory=list)
 
     def sentence_of(self, place: ResolvedPlace) -> tuple[int, int]:
         """The (start, end) offsets of the sentence a place is named in."""
@@ -434,8 +451,12 @@ def analyse_docs(texts: list[str], *, resolver: Resolver, nlp=None, batch_size: 
             claims[i].extend(_shift(c, off) for c in find_claims(doc))
             events[i].extend(_shift(e, off) for e in find_events(doc, ms))
             cues[i].extend(_shift(c, off) for c in distance_cues(doc, ms))
-    return [TextAnalysis(resolver.resolve(text, ms), sents, cl, ev, cu)
-            for text, ms, sents, cl, ev, cu in zip(texts, found, sentences, claims, events, cues)]
+    out = []
+    for text, ms, sents, cl, ev, cu in zip(texts, found, sentences, claims, events, cues):
+        resolved = resolver.resolve(text, ms)
+        out.append(TextAnalysis([p for p in resolved if p.role == "place"], sents, cl, ev, cu,
+                                [p for p in resolved if p.role != "place"]))
+    return out
 
 
 _OFFSET_FIELDS = ("start", "end", "sentence_start", "sentence_end", "trigger_start")
@@ -459,7 +480,8 @@ def _shift(record, off: int):
 def geoparse_docs(texts: list[str], *, resolver: Resolver, nlp=None,
                   batch_size: int = 32) -> list[list[ResolvedPlace]]:
     """Resolved places of each text, in order; long texts are read in pieces."""
-    return [a.places for a in analyse_docs(texts, resolver=resolver, nlp=nlp, batch_size=batch_size)]
+    return [sorted(a.places + a.named_after, key=lambda p: p.start)
+            for a in analyse_docs(texts, resolver=resolver, nlp=nlp, batch_size=batch_size)]
 
 
 def geoparse(texts: Iterable[str], *, geocoder: GazetteerGeocoder | None = None,

@@ -190,3 +190,25 @@ def test_geoparse_every_city_of_a_list_is_read_as_itself(resolver):
 def test_geoparse_an_acronym_is_only_a_place_that_goes_by_it(resolver, text, expected):
     got = {p.name: p for p in places(resolver, text) if p.kind != "unresolved"}
     assert {n: p.country_code for n, p in got.items()} == expected
+
+
+@pytest.mark.parametrize("text, toponyms", [
+    # the country or state an agency is named after is a toponym of the text ...
+    ("A spokesman for the California Department of Public Health said cases rose in Fresno.",
+     {"California": "context", "Fresno": "place"}),
+    ("The U.S. Army confirmed the tests in Kabul.", {"U.S.": "context", "Kabul": "place"}),
+    # ... a town's name in an organisation's is not, nor a demonym
+    ("A Killeen Police Department spokesman and an Afghan officer spoke.", {}),
+])
+def test_geoparse_lists_countries_and_provinces_named_inside_organisations_as_context(resolver, text, toponyms):
+    got = {p.name: p.role for p in places(resolver, text)}
+    assert got == toponyms
+
+
+def test_geoparse_context_toponyms_are_never_event_places(resolver):
+    from events.geoparse import analyse_docs
+
+    (analysis,) = analyse_docs(["A spokesman for the California Department of Public Health said "
+                                "cases rose in Fresno."], resolver=resolver)
+    assert [p.name for p in analysis.places] == ["Fresno"]
+    assert [(p.name, p.kind) for p in analysis.named_after] == [("California", "admin1")]
