@@ -55,6 +55,8 @@ _UNKNOWN_UNIT_BETWEEN = re.compile(
 _ONE_COUNTRY, _SMALL_TOWN = 0.95, 50_000
 _CANDIDATES = 25
 _ALTERNATE_TOWN_GAP = 2.0
+# A name NER took for a person is a place when a reading lies this close to a confident place.
+_MAYBE_KM = 30.0
 # Context mentions that name an organisation after a place ("Texas Department of Health").
 _NAMED_AFTER = ("ORG>place-named", "NAMED-ORG")
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}")
@@ -183,6 +185,25 @@ class Resolver:
                     continue
                 found = replace(found, role="context")
             out.append(found)
+        out += self._maybe_places([m for m in mentions if m.role == "maybe"], anchors)
+        out.sort(key=lambda p: p.start)
+        return out
+
+    def _maybe_places(self, maybes, anchors) -> list[ResolvedPlace]:
+        """Names NER took for people or organisations that are places after all: a reading
+        lies within a few kilometres of a place the article names with confidence."""
+        out = []
+        for m in maybes:
+            near = []
+            for c in self._candidates(m):
+                if c.place.kind not in ("populated place", "admin2") or c.spelling_variant:
+                    continue
+                d = min((distance_km(c.place.lat, c.place.lon, a.lat, a.lon) for a in anchors), default=None)
+                if d is not None and d <= _MAYBE_KM:
+                    near.append((c.score, c))
+            if near:
+                near.sort(key=lambda sc: -sc[0])
+                out.append(_result(m, near))
         return out
 
     def _country_votes(self, places, context, by_name) -> tuple[Counter, dict]:

@@ -83,7 +83,9 @@ _NAME_CONNECTORS = {"de", "do", "da", "dos", "das", "del", "di", "du", "des", "l
 
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
-    """A span of the text that names a place (role "place") or refers to one ("context").
+    """A span of the text that names a place (role "place"), refers to one ("context"), or
+    is a known place name NER took for a person or organisation ("maybe": the resolver
+    decides by the article's other places).
 
     ``name`` is the place name to look up (designator and "the" removed);
     ``kind_hint`` comes from a designator or cue; ``cue`` says what made a
@@ -191,7 +193,7 @@ class PlaceFinder:
                     add(span, "FAC", places)
             elif ent.label_ in ("ORG", "PERSON"):
                 if not self._person_or_org(span, ent.label_, add, places, context):
-                    later.append(span)
+                    later.append(Span(doc, span.start, span.end, label=ent.label_))
 
         self._uncovered_runs(doc, taken, add, places, later)
         # One name, one reading: a name that is a place anywhere in the text
@@ -210,8 +212,26 @@ class PlaceFinder:
         self._units_in_brackets(doc, add, places, context, taken)
         places = _diseases_to_context(doc, places, context)
         doc.spans["places"] = sorted(places, key=lambda s: s.start)
+        doc.spans["place_maybe"] = self._maybe_places(doc, later, taken, surnames)
         doc.spans["place_context"] = sorted(context, key=lambda s: s.start)
         return doc
+
+    def _maybe_places(self, doc: Doc, later: list[Span], taken: list[bool], surnames: set[str]) -> list[Span]:
+        """Names NER took for a person or organisation that nothing here placed, but that the
+        gazetteer knows: the resolver makes them places only where a reading lies close to the
+        article's other places ("Dublin operates its own sirens" in a story about Columbus)."""
+        out = []
+        for span in later:
+            if span.label_ not in ("PERSON", "ORG") or any(taken[span.start:span.end]) or len(span) > 3:
+                continue
+            if span.text in surnames or not all(_capitalised(t) for t in span):
+                continue
+            after = doc[span.end].lower_ if span.end < len(doc) else ""
+            before = doc[span.start - 1].lower_.rstrip(".") if span.start else ""
+            if after in _SPEECH or before in _TITLES or self.known(span.text) < STRONG_CUE_SCORE:
+                continue  # "Madison said", "Mayor Lincoln": a person
+            out.append(Span(doc, span.start, span.end, label=f"MAYBE>{span.label_}"))
+        return out
 
     def _part_of(self, span: Span) -> bool:
         """Whether the span names a part of a place ("Northeast Georgia", "North-Western Sydney")
@@ -510,6 +530,9 @@ def _capitalised(tok) -> bool:
         tok.text[:1].isupper() and "-" in tok.text)
 
 
+# Words after a name that make it a speaker's, whatever the gazetteer says.
+_SPEECH = {"said", "says", "told", "added", "explained", "noted", "stated", "wrote", "asked", "replied",
+           "'s", "’s"}
 # Words before a surname that make it one: "President Saakashvili", "coach Ripley".
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "sen", "senator", "rep", "gov", "governor",
            "mayor", "coach", "chief", "judge", "sheriff", "officer", "sgt", "lt", "capt", "gen", "general",
@@ -640,7 +663,7 @@ def mentions(doc: Doc) -> list[PlaceMention]:
         return sent_index[starts[pos]] if pos >= 0 else 0
 
     out = []
-    for role, key in (("place", "places"), ("context", "place_context")):
+    for role, key in (("place", "places"), ("context", "place_context"), ("maybe", "place_maybe")):
         for span in doc.spans.get(key, []):
             core, kind = _core(span)
             after = doc[span.end] if span.end < len(doc) else None

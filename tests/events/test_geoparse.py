@@ -212,3 +212,24 @@ def test_geoparse_context_toponyms_are_never_event_places(resolver):
                                 "cases rose in Fresno."], resolver=resolver)
     assert [p.name for p in analysis.places] == ["Fresno"]
     assert [(p.name, p.kind) for p in analysis.named_after] == [("California", "admin1")]
+
+
+def _mention(text, name, role, label):
+    from parsing.places import PlaceMention
+
+    start = text.index(name)
+    return PlaceMention(start=start, end=start + len(name), text=name, name=name, role=role, label=label)
+
+
+@pytest.mark.parametrize("others, expected", [
+    (("Grove City", "Franklin County"), ("Dublin", "US", "Ohio")),  # a Dublin lies 25 km away
+    (("Kabul", "Kunduz"), None),                                     # nothing near: a person
+])
+def test_geoparse_a_known_name_ner_took_for_a_person_is_a_place_near_the_articles_places(
+        resolver, others, expected):
+    text = f"Sirens were installed in {others[0]} and {others[1]}. Dublin operates its own sirens."
+    found = resolver.resolve(text, [_mention(text, others[0], "place", "GPE"),
+                                    _mention(text, others[1], "place", "GPE"),
+                                    _mention(text, "Dublin", "maybe", "MAYBE>PERSON")])
+    got = [(p.name, p.country_code, p.admin1) for p in found if p.name == "Dublin"]
+    assert got == ([expected] if expected else [])
