@@ -117,10 +117,12 @@ VAGUE = {"north", "south", "east", "west", "northeast", "northwest", "southeast"
 PART_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
               "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater",
               "northeastern", "northwestern", "southeastern", "southwestern", "mid"}
-#: Capitalised words that are dates, never places, whatever a gazetteer says.
+#: Capitalised words that are dates or institutions, never places, whatever a gazetteer says.
 NOT_PLACES = {"january", "february", "march", "april", "may", "june", "july", "august",
               "september", "october", "november", "december", "monday", "tuesday",
-              "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter"}
+              "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter",
+              # institutions news names by their seat or body ("in the Senate", "the Kremlin said")
+              "senate", "congress", "parliament", "legislature", "white house", "kremlin"}
 
 
 class PlaceFinder:
