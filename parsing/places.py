@@ -226,7 +226,8 @@ class PlaceFinder:
         for span in later:
             if span.label_ not in ("PERSON", "ORG") or any(taken[span.start:span.end]) or len(span) > 3:
                 continue
-            if span.text in surnames or not all(_capitalised(t) for t in span):
+            if span.text in surnames or not all(_capitalised(t) for t in span) or \
+                    span.text.lower() in NOT_PLACES or (len(span) == 1 and span[0].lower_ in VAGUE):
                 continue
             after = doc[span.end].lower_ if span.end < len(doc) else ""
             before = doc[span.start - 1].lower_.rstrip(".") if span.start else ""
