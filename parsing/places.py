@@ -212,11 +212,26 @@ class PlaceFinder:
                 add(span, "PROPAGATED", places)
         self._coordinated(doc, add, places, later)
         self._units_in_brackets(doc, add, places, context, taken)
+        self._party_homes(doc, add, places)
         places = _diseases_to_context(doc, places, context)
         doc.spans["places"] = sorted(places, key=lambda s: s.start)
         doc.spans["place_maybe"] = self._maybe_places(doc, later, taken, surnames)
         doc.spans["place_context"] = sorted(context, key=lambda s: s.start)
         return doc
+
+    def _party_homes(self, doc: Doc, add, places) -> None:
+        """ "James Clyburn, D-S.C.", "Ray Miller, D-Columbus": the place after a US party
+        initial is the politician's state or town."""
+        for i in range(2, len(doc)):
+            dash, party = doc[i - 1], doc[i - 2]
+            if dash.text != "-" or party.text not in ("D", "R", "I") or party.whitespace_ or dash.whitespace_:
+                continue
+            j = i
+            while j < len(doc) and j - i < 3 and doc[j].text[:1].isupper():
+                j += 1
+            span = doc[i:j]
+            if j > i and self.known(span.text) >= STRONG_CUE_SCORE:
+                add(span, "PARTY-HOME", places)
 
     def _maybe_places(self, doc: Doc, later: list[Span], taken: list[bool], surnames: set[str]) -> list[Span]:
         """Names NER took for a person or organisation that nothing here placed, but that the

@@ -96,6 +96,18 @@ def test_places_a_known_name_taken_for_a_person_is_a_maybe(words, ents, maybe):
     assert got == ([(words.split()[ents[0][0]], "maybe", "MAYBE>PERSON")] if maybe else [])
 
 
+@pytest.mark.parametrize("words, spaces, expected", [
+    # a US politician's party initial, then their state or town
+    (["Sen.", "Ray", "Miller", ",", "D", "-", "Kabul", ",", "said"], [True, True, False, True, False, False, False, True, False],
+     [("Kabul", "place", "PARTY-HOME", None)]),
+    # a spaced dash is no party affiliation
+    (["Sen.", "Ray", "Miller", ",", "D", "-", "Kabul", ",", "said"], [True, True, False, True, True, True, False, True, False],
+     []),
+])
+def test_places_a_politicians_party_home_is_a_place(words, spaces, expected):
+    assert found(Doc(VOCAB, words=words, spaces=spaces)) == expected
+
+
 def test_places_months_and_unknown_names_are_not_places():
     d = doc("It happened in August near Zzyzx".split())
     assert found(d) == []
