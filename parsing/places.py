@@ -213,11 +213,26 @@ class PlaceFinder:
         self._coordinated(doc, add, places, later)
         self._units_in_brackets(doc, add, places, context, taken)
         self._party_homes(doc, add, places)
+        self._datelines(doc, add, places)
         places = _diseases_to_context(doc, places, context)
         doc.spans["places"] = sorted(places, key=lambda s: s.start)
         doc.spans["place_maybe"] = self._maybe_places(doc, later, taken, surnames)
         doc.spans["place_context"] = sorted(context, key=lambda s: s.start)
         return doc
+
+    def _datelines(self, doc: Doc, add, places) -> None:
+        """ "COLUMBUS, Ohio (AP) —", "MIDDLETOWN —", "BEIRUT:": the capitals that open a
+        sentence before a dash, colon, comma or bracket name the place a report is filed from."""
+        starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        for i in starts:
+            j = i
+            while j < len(doc) and j - i < 4 and _all_caps(doc[j]):
+                j += 1
+            if j == i or j >= len(doc) or doc[j].text not in _DATELINE_ENDS:
+                continue
+            span = doc[i:j]
+            if self.known(span.text) >= STRONG_CUE_SCORE:
+                add(span, "DATELINE", places)
 
     def _party_homes(self, doc: Doc, add, places) -> None:
         """ "James Clyburn, D-S.C.", "Ray Miller, D-Columbus": the place after a US party
@@ -541,6 +556,15 @@ def _in_aside_after_place(doc: Doc, i: int, places) -> bool:
     if j < 0 or doc[j].text != "(" or (j != i - 1 and doc[i - 1].text != ","):
         return False
     return any(0 <= j - s.end <= 3 for s in places)
+
+
+_DATELINE_ENDS = {"—", "–", "-", "--", "---", ":", ",", "("}
+
+
+def _all_caps(tok) -> bool:
+    """ "COLUMBUS", "ST.", "N.J.": a word in capitals, two letters or more."""
+    letters = [c for c in tok.text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _capitalised(tok) -> bool:

@@ -108,6 +108,18 @@ def test_places_a_politicians_party_home_is_a_place(words, spaces, expected):
     assert found(Doc(VOCAB, words=words, spaces=spaces)) == expected
 
 
+@pytest.mark.parametrize("words, starts, expected", [
+    ("Budget cut . KABUL , Afghanistan ( AP ) — Officials met", [0, 3], [("KABUL", "place", "DATELINE", None)]),
+    ("Budget cut . KABUL — Officials met", [0, 3], [("KABUL", "place", "DATELINE", None)]),
+    ("Budget cut . ZZYX — Officials met", [0, 3], []),        # capitals the gazetteer lacks
+    ("Budget cut . KABUL is far", [0, 3], []),                # no dash, colon, comma: no dateline
+])
+def test_places_a_dateline_is_a_place(words, starts, expected):
+    words = words.split()
+    d = doc(words, sent_starts=[i in starts for i in range(len(words))])
+    assert found(d) == expected
+
+
 def test_places_months_and_unknown_names_are_not_places():
     d = doc("It happened in August near Zzyzx".split())
     assert found(d) == []
