@@ -22,13 +22,13 @@ from typing import NamedTuple
 
 import platformdirs
 
-from geo import sources
+from geo import regions, sources
 from geo.exc import GazetteerBuildError, GazetteerMissingError
 from geo.names import normalize, skeleton, spelling
 from geo.place import Place
 
 #: Bump when the table layout or the build rules change: stale files rebuild.
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 ENV_PATH = "SITREP_GAZETTEER"
 
@@ -278,6 +278,18 @@ def _recorded_imports(path: Path) -> list[str]:
         return []
 
 
+def _noting_region_parts(places: Iterable[Place], admin1s: dict, towns: dict) -> Iterator[Place]:
+    """``places`` unchanged, noting on the way the points of the provinces and towns that
+    :data:`geo.regions.SUBNATIONAL` regions are made of."""
+    wanted = {town for _, _, _, town in regions.SUBNATIONAL.values() if town is not None}
+    for p in places:
+        if p.kind == "admin1" and p.admin1_code:
+            admin1s[(p.country_code, p.admin1_code)] = (p.lat, p.lon, p.population)
+        elif p.geonameid in wanted:
+            towns[p.geonameid] = (p.lat, p.lon, p.population)
+        yield p
+
+
 def build(path: Path | None = None, *, progress: Progress | None = None) -> Path:
     """Build the gazetteer file from the source packages, atomically.
 
@@ -302,7 +314,12 @@ def build(path: Path | None = None, *, progress: Progress | None = None) -> Path
                 writer.add(sources.countries(), progress=progress, stage="countries")
                 writer.add(sources.world_regions(), progress=progress, stage="world regions")
                 writer.add_demonyms(sources.demonyms())
-                writer.add(sources.places_from_packages(), progress=progress, stage="places")
+                admin1s: dict = {}
+                towns: dict = {}
+                writer.add(_noting_region_parts(sources.places_from_packages(), admin1s, towns),
+                           progress=progress, stage="places")
+                writer.add(regions.subnational_regions(admin1s, towns), progress=progress,
+                           stage="regions")
             progress("indexing", 0, None)
             conn.executescript(_INDEXES)
             conn.execute("REPLACE INTO meta(key, value) VALUES ('inputs', ?)", (inputs_stamp(),))

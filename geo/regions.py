@@ -54,6 +54,17 @@ REGIONS = {
 }
 
 
+#: Regions inside one country that news names as places but that are no administrative unit:
+#: name -> (other names, country, GeoNames admin1 codes of its provinces, or the GeoNames id
+#: of its main town where it has no provinces of its own). Placed like the world regions.
+SUBNATIONAL = {
+    "Darfur": (("Darfur region",), "SD", ("47", "49", "55", "60", "61"), None),
+    "Donbas": (("Donbass", "Donets Basin"), "UA", ("05", "14"), None),
+    "Sinai": (("Sinai Peninsula", "the Sinai"), "EG", ("26", "27"), None),
+    "South Ossetia": (("Tskhinvali region",), "GE", (), 611403),
+}
+
+
 def _mean_point(points: list[tuple[float, float]]) -> tuple[float, float]:
     return (round(sum(p[0] for p in points) / len(points), 5),
             round(sum(p[1] for p in points) / len(points), 5))
@@ -80,3 +91,19 @@ def world_regions(countries: Iterable[Place], continent_of: dict[str, str]) -> I
                     lon=_mean_point(points)[1], alternate_names=alts,
                     population=sum(by_iso[i].population for i in codes if i in by_iso),
                     source="sitrep-regions")
+
+
+def subnational_regions(admin1_points: dict[tuple[str, str], tuple[float, float, int]],
+                        town_points: dict[int, tuple[float, float, int]]) -> Iterator[Place]:
+    """The regions of :data:`SUBNATIONAL` as places of their country: at the mean of their
+    provinces' points (``admin1_points[(country, code)] = (lat, lon, population)``) or at
+    their main town (``town_points[geonameid]``); a region whose parts are missing is left out."""
+    for name, (alts, cc, codes, town) in SUBNATIONAL.items():
+        parts = [admin1_points[(cc, c)] for c in codes if (cc, c) in admin1_points]
+        if town is not None and town in town_points:
+            parts = [town_points[town]]
+        if not parts:
+            continue
+        lat, lon = _mean_point([(p[0], p[1]) for p in parts])
+        yield Place(name=name, kind=KIND, country_code=cc, lat=lat, lon=lon, alternate_names=alts,
+                    population=sum(p[2] for p in parts), source="sitrep-regions")

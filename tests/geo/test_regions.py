@@ -28,3 +28,20 @@ def test_regions_are_what_bare_continent_names_mean(geocoder, query, name):
     loc = geocoder.geocode(query)
     assert loc.raw["name"] == name and loc.raw["kind"] == "world region"
     assert loc.raw["country_code"] is None
+
+
+def test_regions_subnational_regions_average_their_provinces_or_take_their_town():
+    admin1s = {("SD", "47"): (13.0, 23.0, 100), ("SD", "55"): (15.0, 25.0, 50), ("UA", "05"): (48.0, 37.8, 10)}
+    got = {p.name: p for p in regions.subnational_regions(admin1s, {611403: (42.2, 43.9, 30)})}
+    assert (got["Darfur"].lat, got["Darfur"].lon, got["Darfur"].population) == (14.0, 24.0, 150)
+    assert got["Darfur"].country_code == "SD" and got["Darfur"].kind == regions.KIND
+    assert (got["South Ossetia"].lat, got["South Ossetia"].country_code) == (42.2, "GE")
+    assert "Sinai" not in got  # its provinces are missing: no guess
+
+
+@pytest.mark.parametrize("query, country", [
+    ("Darfur", "SD"), ("Sinai", "EG"), ("the Sinai", "EG"), ("Donbass", "UA"), ("South Ossetia", "GE"),
+])
+def test_regions_conflict_regions_are_places_of_their_country(geocoder, query, country):
+    loc = geocoder.geocode(query)
+    assert loc.raw["kind"] == "world region" and loc.raw["country_code"] == country
