@@ -335,7 +335,9 @@ def _spread(places, by_name, *, pick, unit, double: str) -> tuple[Counter, dict]
     own: dict[tuple, Counter] = defaultdict(Counter)
     for m in places:
         key = (normalize(m.name), m.kind_hint)
-        cands = pick(by_name[key][:5])
+        # a spelling variant is no evidence of where the article is: the votes of an unknown
+        # name's look-alikes ("Hodan" ~ Hood, Hidan...) would outvote the names it does know
+        cands = [c for c in pick(by_name[key][:5]) if not c.spelling_variant]
         if not cands:
             continue
         weights = [math.exp(c.score - cands[0].score) for c in cands]

@@ -233,3 +233,11 @@ def test_geoparse_a_known_name_ner_took_for_a_person_is_a_place_near_the_article
                                     _mention(text, "Dublin", "maybe", "MAYBE>PERSON")])
     got = [(p.name, p.country_code, p.admin1) for p in found if p.name == "Dublin"]
     assert got == ([expected] if expected else [])
+
+
+def test_geoparse_look_alikes_of_an_unknown_name_cast_no_country_votes(resolver):
+    # "Hodan" is no place the gazetteer knows; its look-alikes in the US, China and Japan must not
+    # outvote Banaadir, Somalia, which "Banadir" spells
+    got = {p.name: p for p in places(resolver, "Militants attacked a post in Hodan district "
+                                                 "(Hodan,Banadir) on Monday.")}
+    assert got["Banadir"].country_code == "SO"
