@@ -40,7 +40,8 @@ _GAP_TOKENS = {",", "(", ")", "of", "in", "near", "-", "and"}
 _GAP_WORDS = {"district", "districts", "province", "provinces", "county", "region", "state", "area",
               "village", "town", "city", "governorate", "the", "limits", "township", "municipality",
               "locality", "zone", "department", "oblast", "neighborhood", "neighbourhood", "coded", "to",
-              "as", "a", "an", "outskirts", "part", "northern", "southern", "eastern", "western", "central"}
+              "as", "a", "an", "outskirts", "part", "northern", "southern", "eastern", "western", "central",
+              "countryside", "suburbs", "vicinity", "environs"}
 # Gap words that say the place before lies in the unit after ("X district, Y").
 _UNIT_GAP_WORDS = {"district", "districts", "province", "provinces", "county", "region", "state", "area",
                    "village", "town", "city", "governorate", "township", "municipality", "locality",

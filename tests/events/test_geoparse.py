@@ -89,6 +89,9 @@ def test_geoparse_drops_unknown_two_letter_tokens(resolver):
     ("Clashes were reported in Nawa district, Helmand, on Monday.", "Nawa", "Helmand"),
     # a name in brackets lies in the district, and so the province, that follow it
     ("Snipers killed a soldier in Kushk (Rabat Sangi) district, Herat.", "Rabat", "Herat"),
+    # "the countryside of" a province is in it too; the gazetteer's Basira is in Daraa
+    ("Gunmen attacked a checkpoint in Basira in the eastern countryside of Deir-ez-Zor.", "Basira",
+     "Dayr az Zawr"),
 ])
 def test_geoparse_a_place_the_text_puts_in_a_province_is_never_placed_outside_it(resolver, text, name, admin1):
     found = next(p for p in places(resolver, text) if p.name == name)
