@@ -581,13 +581,21 @@ _TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "sen", "se
            "col", "rev", "father", "pastor", "professor", "prof", "secretary", "spokesman", "spokeswoman"}
 
 
+def _initialled(ent: Span) -> bool:
+    """ "Tyrise M. Bell": a first name, a middle initial and a last name is a person's, whatever
+    NER labelled it."""
+    return len(ent) == 3 and _capitalised(ent[0]) and re.fullmatch(r"[A-Z]\.", ent[1].text) is not None \
+        and _capitalised(ent[2])
+
+
 def _surnames(doc: Doc) -> set[str]:
     """Last names of the people a text names: the last word of a PERSON entity of two words or
     more ("Matthew D. Flores"), or a capitalised word after a title ("President Saakashvili"),
     unless a place cue stands before it somewhere in the text."""
     out = set()
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].text[:1].isupper() and ent[-1].is_alpha:
+        if (ent.label_ == "PERSON" or _initialled(ent)) and len(ent) >= 2 and ent[-1].text[:1].isupper() \
+                and ent[-1].is_alpha:
             out.add(ent[-1].text)
     prev = ""
     for tok in doc:
