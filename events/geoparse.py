@@ -192,7 +192,7 @@ class Resolver:
 
     def _maybe_places(self, maybes, anchors) -> list[ResolvedPlace]:
         """Names NER took for people or organisations that are places after all: a reading
-        lies within a few kilometres of a place the article names with confidence."""
+        lies within _MAYBE_KM of a place the article names with confidence."""
         out = []
         for m in maybes:
             near = []
