@@ -146,11 +146,8 @@ class PlaceFinder:
         def add(span: Span, label: str, into: list[Span]) -> bool:
             if span is None or len(span) == 0 or any(taken[span.start:span.end]):
                 return False
-            if span.text.lower() in NOT_PLACES or not span.text[:1].isupper():
-                return False  # a date, or not a proper name ("meth", "n't")
-            if len(span) == 1 and span[0].lower_ in VAGUE:
-                return False  # "City officials", "State lawmakers": a common noun, capitalised
-
+            if _no_place_name(span):
+                return False
             if _NUMBERED.match(text_of(doc), span.end_char):
                 return False  # "Ward No. 10", "Camp No 3": a numbered part of a town
             if into is places and len(span) == 1 and span.text in surnames:
@@ -256,8 +253,7 @@ class PlaceFinder:
         for span in later:
             if span.label_ not in ("PERSON", "ORG") or any(taken[span.start:span.end]) or len(span) > 3:
                 continue
-            if span.text in surnames or not all(_capitalised(t) for t in span) or \
-                    span.text.lower() in NOT_PLACES or (len(span) == 1 and span[0].lower_ in VAGUE):
+            if span.text in surnames or not all(_capitalised(t) for t in span) or _no_place_name(span):
                 continue
             after = doc[span.end].lower_ if span.end < len(doc) else ""
             before = doc[span.start - 1].lower_.rstrip(".") if span.start else ""
@@ -579,6 +575,13 @@ _SPEECH = {"said", "says", "told", "added", "explained", "noted", "stated", "wro
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "sen", "senator", "rep", "gov", "governor",
            "mayor", "coach", "chief", "judge", "sheriff", "officer", "sgt", "lt", "capt", "gen", "general",
            "col", "rev", "father", "pastor", "professor", "prof", "secretary", "spokesman", "spokeswoman"}
+
+
+def _no_place_name(span: Span) -> bool:
+    """A date, an institution, a word that is no proper name ("meth", "n't") or a capitalised
+    common noun alone ("City officials"): no place, whatever a gazetteer says."""
+    return span.text.lower() in NOT_PLACES or not span.text[:1].isupper() or (
+        len(span) == 1 and span[0].lower_ in VAGUE)
 
 
 def _initialled(ent: Span) -> bool:
