@@ -197,7 +197,10 @@ class Resolver:
         for m in maybes:
             near = []
             for c in self._candidates(m):
-                if c.place.kind not in ("populated place", "admin2") or c.spelling_variant:
+                # a town by its own name ("Hamas" is an alternate name of Hamm, "Taliban" of a
+                # Turkish village); a county also by its name without "County"
+                if c.place.kind not in ("populated place", "admin2") or c.spelling_variant or (
+                        c.place.kind == "populated place" and c.quality != 0):
                     continue
                 d = min((distance_km(c.place.lat, c.place.lon, a.lat, a.lon) for a in anchors), default=None)
                 if d is not None and d <= _MAYBE_KM:

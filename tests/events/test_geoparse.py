@@ -244,3 +244,11 @@ def test_geoparse_look_alikes_of_an_unknown_name_cast_no_country_votes(resolver)
     got = {p.name: p for p in places(resolver, "Militants attacked a post in Hodan district "
                                                  "(Hodan,Banadir) on Monday.")}
     assert got["Banadir"].country_code == "SO"
+
+
+def test_geoparse_a_maybe_place_is_a_town_only_by_its_own_name(resolver):
+    # Hamm, 20 km from Unna and Ahlen, has "Hamas" among its alternate names
+    text = "Police in Unna and Ahlen said Hamas supporters rallied."
+    found = resolver.resolve(text, [_mention(text, "Unna", "place", "GPE"), _mention(text, "Ahlen", "place", "GPE"),
+                                    _mention(text, "Hamas", "maybe", "MAYBE>ORG")])
+    assert [p.name for p in found] == ["Unna", "Ahlen"]
