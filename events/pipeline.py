@@ -31,13 +31,13 @@ from events.actors import actor_name
 from events.geoparse import ResolvedPlace, Resolver, TextAnalysis, analyse_docs
 from events.schema import GEO_EXACT, GEO_NEAR, GEO_REGION, TIME_DAY, TIME_MONTH, Event
 from geo.geometry import BEARINGS, destination
-from geo.names import common_name, normalize, split_designator
+from geo.names import common_name, normalize, skeleton, split_designator
 from geo.sources import writes_in_latin_script
 from parsing.articles import Article
 from parsing.dates import resolve as resolve_date
 
 #: Part of every content hash: a new pipeline re-reads articles stored by an older one.
-PIPELINE_VERSION = "7"
+PIPELINE_VERSION = "8"
 
 NO_DATE_FLAG = "no publication date"
 
@@ -225,7 +225,7 @@ def _claim_for(mention, claims):
 
 
 def build_events(article: Article, analysis: TextAnalysis, *, country_names: Mapping[str, str],
-                 country_of, admin1_name=None) -> list[Event]:
+                 country_of, admin1_name=None, unit_keys=None) -> list[Event]:
     """The events of one analysed article (see the module's docstring); unresolved places
     with a distance cue are expected already estimated (:func:`_with_estimates`)."""
     by_span = {(p.start, p.end): p for p in analysis.places}
@@ -257,9 +257,69 @@ def build_events(article: Article, analysis: TextAnalysis, *, country_names: Map
     # An article none of whose events can be placed still reports them: they go in the table,
     # not on the map, named by the place the gazetteer lacks if the sentence has one.
     located = [d for d in drafts if d.place is not None and d.place.lat is not None]
+    written = _provinces_as_written(article.text, analysis, unit_keys) if unit_keys else {}
+
+    def province(p: ResolvedPlace) -> str | None:
+        canonical = admin1_name(p) if admin1_name else p.admin1
+        spelt = written.get((p.country_code, p.admin1_code))
+        if spelt is None or canonical and _bare(spelt) == _bare(canonical):
+            return canonical  # "Al Anbar" for "Anbar": the same name, written in full
+        return spelt
+
     return [_event(article, d, country_names=country_names, country_of=country_of, roles=roles,
-                   admin1_name=admin1_name)
+                   admin1_name=province)
             for d in located or drafts]
+
+
+def _name_key(name: str) -> str:
+    """A key that one name's spelling variants share: its skeleton, or all of it if short."""
+    key = normalize(name)
+    return skeleton(key) or key
+
+
+def _bare(name: str) -> list[str]:
+    """A name's words without articles ("Al Anbar" and "Anbar" are one name)."""
+    return [w for w in normalize(name).split() if w not in _ARTICLES]
+
+
+def _provinces_as_written(text: str, analysis: TextAnalysis, unit_keys) -> dict[tuple, str]:
+    """The provinces (admin1 units) the article names, by (country code, admin1 code), spelt as
+    the article spells them: an event in Uruzgan reported by a text that writes "Urozgan" is
+    coded to "Urozgan", as the reporting names it (and ACLED, whose coders write the province
+    as their own gazetteer does, and name it in their descriptions). The province's own mention
+    counts first; else a town named like the province that holds it ("Idleb" for Idlib
+    governorate), first where it is named as the unit another place lies in ("Nawa city, Dara",
+    "(Dar El Beida, Alger)"); ``unit_keys(cc, admin1_code)`` gives the province's names as
+    :func:`~geo.names.skeleton` keys. An all-capitals dateline is written in title case."""
+    own: dict[tuple, str] = {}
+    namesake: dict[tuple, str] = {}
+    as_unit: dict[tuple, str] = {}
+    for p in analysis.places:
+        if not p.admin1_code or not p.name or p.kind not in ("admin1", "admin2", "populated place"):
+            continue
+        name = _without_designator(p.name)
+        if not name:
+            continue
+        name = name.title() if name.isupper() else name
+        key = (p.country_code, p.admin1_code)
+        if p.kind == "admin1":
+            own.setdefault(key, name)
+        elif _name_key(name) in unit_keys(*key):
+            namesake.setdefault(key, name)
+            if text[max(0, p.start - 3):p.start].rstrip().endswith((",", "(")):
+                as_unit.setdefault(key, name)
+    return namesake | as_unit | own
+
+
+def _without_designator(name: str) -> str | None:
+    """ "Kandahar province" -> "Kandahar"; None for "the Province of Kandahar" (the gazetteer's
+    name serves)."""
+    words = name.split()
+    if len(words) > 2 and words[0].lower() in _ADMIN1_WORDS and words[1].lower() == "of":
+        return None
+    if len(words) > 1 and words[-1].lower() in _ADMIN1_WORDS:
+        words = words[:-1]
+    return " ".join(words)
 
 
 def _unresolved(mention, by_span) -> list[ResolvedPlace]:
@@ -340,6 +400,9 @@ def _location(p: ResolvedPlace, precision: int | None) -> str | None:
     return p.resolved_name or p.name
 
 
+_ARTICLES = {"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "the"}
+_ADMIN1_WORDS = {"province", "governorate", "state", "oblast", "region", "department", "prefecture"}
+
 _NOWHERE = ResolvedPlace(start=0, end=0, name="", lat=None, lon=None, geonameid=None, kind="unresolved",
                          country_code=None, admin1=None, confidence=0.0)
 
@@ -415,10 +478,16 @@ def analyse(articles: list[Article], *, resolver: Resolver, nlp=None) -> list[An
         """The province as English-language reports (and ACLED) name it: Donetsk, Tripoli."""
         return unit_name(p.country_code, p.admin1_code, p.admin1)
 
+    @lru_cache(maxsize=4096)
+    def unit_keys(cc: str | None, code: str | None) -> frozenset[str]:
+        unit = gaz.admin_unit(cc, code) if cc and code else None
+        names = (unit.name, *unit.alternate_names) if unit else ()
+        return frozenset(k for k in map(_name_key, names) if k)
+
     results = [_with_estimates(a, r) for a, r in zip(articles, analyse_docs(
         [a.text for a in articles], resolver=resolver, nlp=nlp, with_events=True))]
     return [Analysis(article=a, content_hash=content_hash(a), places=place_rows(a, r),
                      claims=claim_rows(a, r),
                      events=build_events(a, r, country_names=names, country_of=country_of,
-                                         admin1_name=admin1_name))
+                                         admin1_name=admin1_name, unit_keys=unit_keys))
             for a, r in zip(articles, results)]

@@ -89,7 +89,7 @@ TRIGGERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
       "raid", "raids", "raided", "operation", "operations", "attacked", "attack", "attacks", "assault",
       "killed", "wounded", "firing", "fired on", "fired at", "fired upon", "fired with", "fired small arms",
       "shoot-out", "shootout", "shoot-outs", "shootouts", "shooting", "gunfire", "repelled", "bursts of fire",
-      "shots fired", "fired shots",
+      "shots fired", "fired shots", "shot", "shot at",
       "incursion", "incursions", "repulsed")),
 )
 # Flatten to (tokens, type, sub-type), longest phrases first so "suicide car bomb" beats "bomb";
@@ -404,7 +404,7 @@ _GROUND = {"clash", "clashes", "clashed", "fighting", "fought", "raid", "raids",
            "operations", "attack", "attacks", "attacked", "assault", "ambush", "ambushed", "offensive",
            "firefight", "gunfight"}
 # Triggers that say someone was hurt, not that two armed sides fought.
-_HARM_ONLY = {"killed", "wounded", "shooting", "shot", "attacked", "attack", "attacks", "firing", "gunfire"}
+_HARM_ONLY = {"killed", "wounded", "shooting", "shot", "shot at", "attacked", "attack", "attacks", "firing", "gunfire"}
 # Security forces, named groups and states fight; without them, harm done by gunmen is an attack.
 _FIGHTING_KINDS = {"military", "police", "named group", "state"}
 _SECURITY_TARGETS = re.compile(r"\b(checkpoints?|posts?|outposts?|bases?|convoys?|patrols?|positions?|"

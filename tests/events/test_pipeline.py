@@ -84,3 +84,18 @@ def test_pipeline_a_sentence_without_places_takes_where_the_one_before_says_it_h
 def test_pipeline_placeless_sentences_stay_out_when_the_article_places_its_events(resolver):
     text = "On 3 May 2021, clashes broke out in Kunduz.\n\nThe war has killed thousands, officials said."
     assert [e.location for e in events(resolver, text)] == ["Kunduz"]
+
+
+@pytest.mark.parametrize("text, admin1", [
+    # the province named outright, in the article's own spelling
+    ("On 3 May 2021, militants attacked a checkpoint in Tarinkot, Urozgan province.", "Urozgan"),
+    # a town that shares the province's name, named as the unit another place lies in
+    ("On 3 May 2021, gunmen shot a teacher in Nawa city, Dara.", "Dara"),
+    # "Anbar" is "Al Anbar" written without its article: the full name stays
+    ("On 3 May 2021, militants attacked a checkpoint near Rutba, Anbar province.", "Al Anbar"),
+    # no province named: the gazetteer's name
+    ("On 3 May 2021, militants attacked a checkpoint in Taloqan.", "Takhar"),
+])
+def test_pipeline_province_is_spelt_as_the_article_spells_it(resolver, text, admin1):
+    (event, *_) = events(resolver, text)
+    assert event.admin1 == admin1
