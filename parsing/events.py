@@ -89,7 +89,8 @@ TRIGGERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
       "raid", "raids", "raided", "operation", "operations", "attacked", "attack", "attacks", "assault",
       "killed", "wounded", "firing", "fired on", "fired at", "fired upon", "fired with", "fired small arms",
       "shoot-out", "shootout", "shoot-outs", "shootouts", "shooting", "gunfire", "repelled", "bursts of fire",
-      "shots fired", "fired shots", "shot", "shot at",
+      "shots fired", "fired shots", "shot", "shot at", "sniper", "snipers", "machine gun", "machine guns",
+      "machine-gun",
       "incursion", "incursions", "repulsed")),
 )
 # Flatten to (tokens, type, sub-type), longest phrases first so "suicide car bomb" beats "bomb";
@@ -356,14 +357,19 @@ _OWNED = (MILITARY | POLICE | ARMED | _PERSON_NOUNS) | {
 _OWNED_ABROAD = {"coalition", "embassy", "consulate", "envoy", "delegation", "diplomats", "nationals",
                  "contractors", "advisers", "advisors", "peacekeepers", "drone", "drones", "jets", "warplanes",
                  "aircraft", "airstrike", "airstrikes", "dollar", "dollars", "currency"}
+_OWNER_OF = re.compile(r"\b([A-Za-z]+) of (?:the )?$")
 _OWNER_SUFFIX = re.compile(r"-(?:led|backed|allied|supported|sponsored|funded|trained|armed|made)\b", re.I)
 
 
 def _modified(doc: Doc, m: PlaceMention) -> str | None:
-    """The noun a place name modifies ("forces" in "US forces"), "-led" for "Saudi-led", else None."""
+    """The noun a place name modifies ("forces" in "US forces" and in "the forces of the US"),
+    "-led" for "Saudi-led", else None."""
     after = text_of(doc)[m.end:m.end + 30]
     if _OWNER_SUFFIX.match(after):
         return "-led"
+    owner = _OWNER_OF.search(text_of(doc)[max(0, m.start - 30):m.start])
+    if owner and owner.group(1).lower() in _OWNED | _OWNED_ABROAD:
+        return owner.group(1).lower()  # "the military forces of Armenia", as "Armenian forces"
     words = after.lower().split()
     return words[0].strip(",.;:'\"") if words and after[:1] == " " else None
 

@@ -54,6 +54,8 @@ OF_CUES = {
     "countryside": None, "vicinity": None, "environs": None, "governorate": "admin1",
     # "cases reported in areas of Botswana", "the Indonesian island of Java"
     "areas": None, "parts": None, "island": None, "islands": None,
+    # "clashed in the direction of Novoselivka Druha"
+    "direction": None,
 }
 # Cues that name a settlement or unit, known or not: the name after them is kept, unresolved if need be.
 _NAMING_CUES = {"town of", "towns of", "village of", "villages of", "district of", "districts of"}
@@ -209,6 +211,7 @@ class PlaceFinder:
                 add(span, "PROPAGATED", places)
         self._coordinated(doc, add, places, later)
         self._units_in_brackets(doc, add, places, context, taken)
+        self._comma_chains(doc, add, places, taken)
         self._party_homes(doc, add, places)
         self._datelines(doc, add, places)
         places = _diseases_to_context(doc, places, context)
@@ -409,6 +412,46 @@ class PlaceFinder:
                 if not any(taken[piece.start:piece.end]):
                     add(piece, "ASIDE>unit", places)
 
+    def _comma_chains(self, doc: Doc, add, places, taken) -> None:
+        """ "in the direction of Novoselivka Druha, Donetsk.", "at Zamanly, Gadabay.", "in the Cano
+        Raya community, Tibu, Norte de Santander department, a leader...": after a place cue, names
+        joined by commas of which the last, ending the phrase, is a likely place (a province, a
+        sizeable town) are each a place in the next: all are places, however NER labelled them,
+        known to the gazetteer or not."""
+        n = len(doc)
+        i = 0
+        while i < n:
+            if not _capitalised(doc[i]) or (i and _capitalised(doc[i - 1])) or _cue_at(doc, i) is None:
+                i += 1
+                continue
+            names, j = [], i
+            while j < n:
+                k = j
+                while k < n and k - j < 4 and (_capitalised(doc[k]) or (
+                        doc[k].lower_ in _NAME_CONNECTORS and k > j and k + 1 < n and _capitalised(doc[k + 1]))):
+                    k += 1
+                if k == j or any(t.ent_type_ in ("DATE", "TIME", "NORP") for t in doc[j:k]):
+                    names = []
+                    break
+                names.append(doc[j:k])
+                if k < n and doc[k].text.islower() and doc[k].lower_ in _CHAIN_UNIT_WORDS:
+                    k += 1  # "Tibu, Norte de Santander department"
+                if k + 1 < n and doc[k].text == "," and _capitalised(doc[k + 1]):
+                    j = k + 1
+                    continue
+                j = k
+                break
+            ends_phrase = j >= n or doc[j].text in _PHRASE_ENDS or (
+                doc[j].text == "," and (j + 1 >= n or not _capitalised(doc[j + 1])))
+            if len(names) >= 2 and ends_phrase and self.known(names[-1].text) >= WEAK_CUE_SCORE:
+                for name in names:
+                    unit_word = name.end < n and doc[name.end].lower_ in _CHAIN_UNIT_WORDS
+                    if any(taken[name.start:name.end]) or name[-1].lower_ in _FACILITY_WORDS or (
+                            name.start and doc[name.start - 1].lower_ == "the" and not unit_word):
+                        continue  # "the Civil Hospital, Ludhiana": a building in the town, no place
+                    add(name, "CHAIN", places)
+            i = max(j, i + 1)
+
     def _aside(self, doc: Doc, b: int) -> list[Span]:
         """The units named in the brackets opening at token ``b``, largest last, if the last is likely
         a place; a unit word after a name is dropped ("Shwebo district"), an acronym that is no
@@ -554,6 +597,17 @@ def _in_aside_after_place(doc: Doc, i: int, places) -> bool:
     return any(0 <= j - s.end <= 3 for s in places)
 
 
+# Lower-case unit words after a name in a chain of units ("Tibu, Norte de Santander department").
+_CHAIN_UNIT_WORDS = set(DESIGNATORS) | {"community", "department", "township", "municipality", "locality",
+                                        "commune", "area", "neighborhood", "neighbourhood", "governorate"}
+# Last words of a name in a chain that make it a building or a body, not a place.
+_FACILITY_WORDS = {"hospital", "clinic", "school", "university", "college", "market", "mosque", "church",
+                   "temple", "camp", "base", "prison", "jail", "office", "building", "bank", "hotel", "stadium",
+                   "square", "street", "road", "highway", "bridge", "station", "court", "house", "hall", "center",
+                   "centre", "company", "ministry", "police", "council", "party", "army", "forces", "government",
+                   "committee", "union", "agency"}
+# What ends a phrase of places ("at Zamanly, Gadabay."): a clause's punctuation.
+_PHRASE_ENDS = {".", ";", ":", ")", "!", "?", "(", "—", "–"}
 _DATELINE_ENDS = {"—", "–", "-", "--", "---", ":", ",", "("}
 
 

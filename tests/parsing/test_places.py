@@ -386,3 +386,21 @@ def test_places_an_entity_is_split_at_a_spaced_dash(words, ents, expected):
 ])
 def test_places_surnames_of_people_the_text_names_are_not_places(words, ents, expected):
     assert [m[0] for m in found(doc(words, ents)) if m[1] == "place"] == expected
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    # unknown village, then the province it lies in, ending the phrase
+    ("Russian forces clashed in the direction of Novoselivka Druha , Kunduz .", [(7, 9, "ORG")],
+     ["Novoselivka Druha", "Kunduz"]),
+    # a chain through a place NER found, with unit words, then a clause
+    ("killed in the Cano Raya community , Zzyx , Takhar province , a leader", [(3, 5, "LOC"), (7, 8, "PERSON")],
+     ["Cano Raya", "Zzyx", "Takhar"]),
+    # the last name is no likely place: no chain
+    ("he said in Zzyx , Qqvb , that it rained", [], []),
+    # the chain must end the phrase: "Kunduz 's governor" is no unit
+    ("he spoke in Zzyx , Kunduz 's governor said", [], []),
+    # no place cue before it: a person and a place
+    ("Zzyx Qqvb , Kunduz .", [(0, 2, "PERSON")], []),
+])
+def test_places_a_chain_of_names_ending_in_a_likely_place_are_places(words, ents, expected):
+    assert [m[0] for m in found(doc(words.split(), ents)) if m[1] == "place"] == expected
