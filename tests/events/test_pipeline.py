@@ -53,6 +53,7 @@ def test_pipeline_without_any_date_says_so(resolver):
 @pytest.mark.parametrize("text, location", [
     ("On 3 May 2021, US forces shelled positions in Kunduz.", "Kunduz"),   # who acted, not where
     ("On 3 May 2021, the Saudi-led coalition conducted air raids on Mosul.", "Mosul"),
+    ("On 3 May 2021, the military forces of Pakistan shelled positions in Kunduz.", "Kunduz"),  # "forces of X"
     ("On 3 May 2021, US forces shelled militant positions.", "United States"),   # no other place: kept
     # another place, though unknown here: never a pin in the country of the dollar
     ("On 3 May 2021, rioters protesting the high US dollar rate blocked roads in Zzyxqabad.", "Zzyxqabad"),

@@ -107,6 +107,7 @@ def test_events_fatalities_where_the_text_states_them(nlp, text, n):
     ("Troops broke into a farm near Herat and set fire to the crops.", "Looting/property destruction"),
     ("Government forces thwarted an incursion near Kunduz.", "Armed clash"),
     ("Gunmen shot a teacher in Lagos on Monday.", "Attack"),  # harm by gunmen alone
+    ("Soldiers targeted the village with machine guns near Herat.", "Armed clash"),
 ])
 def test_events_more_of_acleds_wording(nlp, text, sub):
     found, _ = events(nlp, text)
