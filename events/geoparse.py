@@ -35,6 +35,9 @@ _NEAR_BONUS, _NEAR_KM = 2.0, 150.0
 _ADMIN1_WEIGHT = 3.0  # times the dominant province's or state's share
 _COLOCATED_BONUS = 3.0  # a town in a county the article names, and that county
 _MIN_SHARE = 0.35  # a country (or unit) with less of the vote is no evidence
+# What may follow the unit of "in X, Y" for it to end the phrase: "in La Victoria, Lambayeque, a group"
+# (not ", and": "Cairo, Giza, and Minya" is a list).
+_PHRASE_END = re.compile(r"\s*(?:$|[.;:)!?]|,\s*(?!and\b|or\b|as well\b)[a-z])")
 _ASIDE_OPEN = re.compile(r"[\"'“”‘’]")
 _GAP_TOKENS = {",", "(", ")", "of", "in", "near", "-", "and"}
 _GAP_WORDS = {"district", "districts", "province", "provinces", "county", "region", "state", "area",
@@ -257,8 +260,10 @@ class Resolver:
                     gap = " of district, "  # "X of Bala Buluk district, Y": a unit unknown here, then Y
                 raw = gap.replace(",", " , ").replace("(", " ( ").split()
                 words = [w for w in raw if w not in _GAP_WORDS]
-                # "X district, Y", "X (Z, Y)", "X of Y": the text itself says X lies in Y.
-                strict = any(w in ("(", "of") or w in _UNIT_GAP_WORDS for w in raw)
+                # "X district, Y", "X (Z, Y)", "X of Y", "in X, Y." (Y ending the phrase): the text
+                # itself says X lies in Y. "Kabul, Kandahar and Herat" is a list.
+                strict = any(w in ("(", "of") or w in _UNIT_GAP_WORDS for w in raw) or \
+                    a.label.startswith("ASIDE") or (raw == [","] and bool(_PHRASE_END.match(text, b.end)))
                 if words[:1] == [")"] and words[1:2] in ([","], ["in"], ["of"]):
                     words = words[1:]  # "X (Y Z) district, W": a name in brackets lies where X does
                 if not words or words[0] not in (",", "(", "in", "of", "near") or \
@@ -266,9 +271,9 @@ class Resolver:
                     break
                 cands = by_name.get((normalize(b.name), b.kind_hint)) or []
                 # a unit by its own name, not a spelling variant ("El Omrane" is not Amran); where the
-                # text says outright that X lies in it, the other likely provinces of that name too:
-                # "Ludhiana (Punjab)" is in India's Punjab, not in Pakistan's
-                found = [c.place for c in cands[:3]
+                # text says outright that X lies in it, every province of that name: "Ludhiana
+                # (Punjab)" is in India's Punjab, not in Pakistan's; "Maharagama, Western" in Sri Lanka's
+                found = [c.place for c in (cands if strict else cands[:3])
                          if c.place.kind in ("admin1", "admin2", "country") and not c.spelling_variant]
                 units = tuple(dict.fromkeys(
                     (u.country_code, u.admin1_code if u.kind in ("admin1", "admin2") else None)
@@ -296,8 +301,13 @@ class Resolver:
         # the likeliest reading of the unit's name that holds a candidate ("Ludhiana (Punjab)":
         # India's Punjab, though Pakistan's is the likelier Punjab alone)
         unit = next((u for u in units_named if any(within(c.place, u) for c in cands)), None)
-        if unit is None and strict and units_named[0][1] is not None:
-            return []  # the text puts it in a unit where no candidate lies: another place, unknown here
+        if unit is None and strict and units_named[0][1] is not None and (
+                len({cc for cc, _ in units_named}) == 1
+                or any(c.place.country_code == cc for c in cands for cc, _ in units_named)):
+            # the text puts it in a unit where no candidate lies: another place, unknown here. A
+            # name many countries give a province ("Western") may be one the gazetteer lacks
+            # for the country at hand: it rules out only candidates in those countries.
+            return []
         dominant = max(shares.values(), default=0.0) >= _MIN_SHARE
         for c in cands:
             p = c.place

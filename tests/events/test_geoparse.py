@@ -92,10 +92,22 @@ def test_geoparse_drops_unknown_two_letter_tokens(resolver):
     # "the countryside of" a province is in it too; the gazetteer's Basira is in Daraa
     ("Gunmen attacked a checkpoint in Basira in the eastern countryside of Deir-ez-Zor.", "Basira",
      "Dayr az Zawr"),
+    # "in X, Y" with Y ending the phrase: the gazetteer's Taloqan is in Takhar, not Helmand
+    ("Protesters gathered in Taloqan, Helmand, on Monday.", "Taloqan", "Helmand"),
+    ("Protesters gathered in Taloqan, Helmand.", "Taloqan", "Helmand"),
 ])
 def test_geoparse_a_place_the_text_puts_in_a_province_is_never_placed_outside_it(resolver, text, name, admin1):
     found = next(p for p in places(resolver, text) if p.name == name)
     assert found.kind == "unresolved" or found.admin1 == admin1
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters gathered in Taloqan, Helmand, and Herat.",  # a list, however punctuated
+    "Protesters gathered in Taloqan, Helmand and Herat.",
+])
+def test_geoparse_a_list_of_places_is_no_containment(resolver, text):
+    found = next(p for p in places(resolver, text) if p.name == "Taloqan")
+    assert found.admin1 == "Takhar"
 
 
 def test_geoparse_only_unit_words_make_containment_strict(resolver):
