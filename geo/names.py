@@ -40,6 +40,7 @@ DESIGNATORS = {
     "district": "admin2",
     "districts": "admin2",
     "county": "admin2",
+    "lga": "admin2",
     "municipality": "populated place",
     "city": "populated place",
     "town": "populated place",

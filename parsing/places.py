@@ -39,6 +39,7 @@ DESIGNATORS = {
     "province": "admin1", "provinces": "admin1", "governorate": "admin1", "state": "admin1",
     "oblast": "admin1", "region": "admin1",
     "district": "admin2", "districts": "admin2", "county": "admin2", "parish": "admin2",
+    "lga": "admin2",  # Nigeria's local government areas: "Ngor Okpala LGA"
     "city": "populated place", "town": "populated place", "village": "populated place",
     "airport": "airport", "airbase": "airport", "port": "port or crossing",
     "crossing": "port or crossing",
@@ -387,8 +388,9 @@ class PlaceFinder:
             head, designated = ends.get(b), False
             if head is None:
                 last = b
-                if b >= 2 and doc[b - 1].text.islower() and doc[b - 1].lower_ in DESIGNATORS:
-                    last, designated = b - 1, True  # "Chimakurthi town (Prakasam, AP)"
+                if b >= 2 and doc[b - 1].lower_ in _CHAIN_UNIT_WORDS and (
+                        doc[b - 1].text.islower() or doc[b - 1].text.isupper()):
+                    last, designated = b - 1, True  # "Chimakurthi town (Prakasam, AP)", "Ngor Okpala LGA (Imo)"
                 h = last
                 while h > 0 and _capitalised(doc[h - 1]) and last - h < 4:
                     h -= 1
@@ -409,6 +411,13 @@ class PlaceFinder:
                                                   and add(head, "ASIDE>head", places)):
                 continue
             for piece in pieces:
+                demonym = next((c for c in context if (c.start, c.end) == (piece.start, piece.end)
+                                and c.label_ == "DEMONYM"), None)
+                if demonym is not None and self.known(piece.text) >= WEAK_CUE_SCORE:
+                    # "(Raizh, Sadah)": NER's NORP for a province; the gazetteer knows no demonym so
+                    context.remove(demonym)
+                    for i in range(piece.start, piece.end):
+                        taken[i] = False
                 if not any(taken[piece.start:piece.end]):
                     add(piece, "ASIDE>unit", places)
 
@@ -463,14 +472,18 @@ class PlaceFinder:
                 piece = doc[start:i]
                 while len(piece) > 1 and piece[-1].text.islower() and piece[-1].lower_ in DESIGNATORS:
                     piece = piece[:-1]
-                if not len(piece) or not all(_capitalised(x) or x.text == "&" for x in piece):
+                if not len(piece) or not all(_capitalised(x) or x.text == "&" or (
+                        k == 0 and len(piece) > 1 and x.is_alpha and x.text[:1].isupper())
+                        for k, x in enumerate(piece)):  # "An Nuqat al Khams": an article may open it
                     return []
                 pieces.append(piece)
                 start = i + 1
                 if t.text == ")":
                     break
             elif not (_capitalised(t) or (t.text.islower() and t.lower_ in DESIGNATORS) or (
-                    t.text == "&" and i > start)):  # "J&K"
+                    t.text == "&" and i > start) or (  # "J&K"
+                    i == start and t.is_alpha and t.text[:1].isupper() and i + 1 < len(doc)
+                    and _capitalised(doc[i + 1]))):  # "An Nuqat"
                 return []
         else:
             return []
@@ -774,8 +787,8 @@ def mentions(doc: Doc) -> list[PlaceMention]:
         for span in doc.spans.get(key, []):
             core, kind = _core(span)
             after = doc[span.end] if span.end < len(doc) else None
-            if kind is None and after is not None and after.text.islower():
-                kind = DESIGNATORS.get(after.text)  # "Hebei province"
+            if kind is None and after is not None and (after.text.islower() or after.text.isupper()):
+                kind = DESIGNATORS.get(after.lower_)  # "Hebei province", "Ngor Okpala LGA"
             if role == "place" and kind is None and span.label_.startswith("LIST>"):
                 kind = OF_CUES.get(span.label_[5:-3])
             elif role == "place" and kind is None:

@@ -15,7 +15,7 @@ SCORES = {"thessaloniki": 6.5, "wnv": 5.0, "drc": 9.0, "ludhiana": 8.2, "punjab"
           "santa rosa": 6.0, "prakasam": 6.0, "ap": 3.0, "ebola": 5.0, "marburg": 6.0, "west nile": 5.0,
           "democratic republic of the congo": 9.0, "congo": 9.0, "torun": 5.0, "botswana": 9.0,
           "guinea": 9.0, "guinea-bissau": 9.0, "mashonaland west": 7.0, "mashonaland": 2.0,
-          "georgia": 9.0, "north carolina": 7.5, "city": 5.0, "county": 5.0, "senate": 6.0}
+          "georgia": 9.0, "north carolina": 7.5, "city": 5.0, "county": 5.0, "senate": 6.0, "an takhar": 7.0}
 
 
 def known(name):
@@ -309,6 +309,16 @@ def test_places_names_in_brackets_after_a_place_are_its_units():
     ("killed two people , coded to Eha Amufu ( Isi Uzo , Kunduz ) .".split(), [],
      [("Eha Amufu", "place", "ASIDE>head", None), ("Isi Uzo", "place", "ASIDE>unit", None),
       ("Kunduz", "place", "ASIDE>unit", None)]),
+    # a local government area, written in capitals, and its state
+    ("staff abducted in Zzyx Qqvb LGA ( Kunduz ) , coded".split(), [],
+     [("Zzyx Qqvb", "place", "ASIDE>head", "admin2"), ("Kunduz", "place", "ASIDE>unit", None)]),
+    # an area, and a province NER took for a demonym
+    ("artillery hit Zzyx area ( Qqvb , Punjab ) , killing".split(), [(7, 8, "NORP")],
+     [("Zzyx", "place", "ASIDE>head", None), ("Qqvb", "place", "ASIDE>unit", None),
+      ("Punjab", "place", "ASIDE>unit", None)]),
+    # a unit opened by an Arabic article that English counts a stop word
+    ("airstrikes at the Zzyx airbase ( An Takhar ) .".split(), [],
+     [("Zzyx", "place", "ASIDE>head", "airport"), ("An Takhar", "place", "ASIDE>unit", None)]),
 ])
 def test_places_a_name_with_its_units_in_brackets_is_a_place(words, ents, expected):
     assert found(doc(words, ents)) == expected
