@@ -54,6 +54,8 @@ _UNIT_GAP_WORDS = {"district", "districts", "province", "provinces", "county", "
 _UNKNOWN_UNIT_BETWEEN = re.compile(
     r"^\s*(?:(?:village|town|area|city|district)\s+)?(?:of|in)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s*(?:\([^()]{1,30}\)\s*)?"
     r"(?:district|province|county|municipality|township|region|governorate)\s*,\s*$")
+_ALIAS_BETWEEN = re.compile(
+    r"^\s*\([^()]{1,30}\)\s*(?:district|province|county|municipality|township|region|governorate)\s*,\s*$")
 # An article this much about one country does not name small towns abroad
 # without saying so; a small namesake abroad is another place of that name.
 _ONE_COUNTRY, _SMALL_TOWN = 0.95, 50_000
@@ -256,8 +258,10 @@ class Resolver:
                     # the same name is the namesake rule's to read; the one after it is the container
                     end = b.end
                     continue
-                if _UNKNOWN_UNIT_BETWEEN.match(text[end:b.start]):
-                    gap = " of district, "  # "X of Bala Buluk district, Y": a unit unknown here, then Y
+                if _UNKNOWN_UNIT_BETWEEN.match(text[end:b.start]) or _ALIAS_BETWEEN.match(text[end:b.start]):
+                    # "X of Bala Buluk district, Y": a unit unknown here, then Y; "Shinwar (Ghani
+                    # Khel) district, Y": the district's other name, then Y
+                    gap = " of district, "
                 raw = gap.replace(",", " , ").replace("(", " ( ").split()
                 words = [w for w in raw if w not in _GAP_WORDS]
                 # "X district, Y", "X (Z, Y)", "X of Y", "in X, Y." (Y ending the phrase): the text
@@ -311,6 +315,8 @@ class Resolver:
         dominant = max(shares.values(), default=0.0) >= _MIN_SHARE
         for c in cands:
             p = c.place
+            if strict and unit is not None and not within(p, unit):
+                continue  # "Muqur district, Ghazni": not the Muqur of another province
             score = c.score + _COUNTRY_WEIGHT * shares.get(p.country_code, 0.0) * (
                 shares.get(p.country_code, 0.0) >= _MIN_SHARE)
             if dominant and shares.get(p.country_code, 0.0) < _MIN_SHARE and (

@@ -79,6 +79,9 @@ _DISEASE_BRIDGES = {"hemorrhagic", "haemorrhagic", "-"}
 _CONNECTORS = {"-", "i", "e", "al", "el", "ul", "de", "del", "la", "le", "da", "do", "dos", "of"}
 # "Ward No. 10", "Camp Nr 3": what follows a numbered part of a town
 _NUMBERED = re.compile(r"\s*(?:No|Nr|Nos)\.?\s*\d")
+# Words that join the parts of a Persian, Arabic or Romance name ("Nawa-e Barakzayi", "Dara I Sufi");
+# a hyphen alone joins as often a city and its district ("Mogadishu-Hodan"), which is no one name.
+_JOINING = {"-", "i", "e", "ye", "y", "al", "el", "ul", "de", "do", "da", "du", "di", "la", "le"}
 # Lower-case words inside Romance and Arabic place names ("Foz do Iguacu", "Ejido de Vergel"); not
 # "y", "e", "i", which also mean "and".
 _NAME_CONNECTORS = {"de", "do", "da", "dos", "das", "del", "di", "du", "des", "la", "le", "el", "al", "ul"}
@@ -302,6 +305,15 @@ class PlaceFinder:
         for end in sorted(set(ends), reverse=True):
             if self.known(doc[start:end].text) >= STRONG_CUE_SCORE:
                 return doc[start:end]
+        joined = base
+        while joined < len(doc) and joined - base < 6 and (
+                _capitalised(doc[joined]) or doc[joined].lower_ in _JOINING):
+            joined += 1
+        if joined > base and joined < len(doc) and doc[joined].text.islower() and \
+                doc[joined].lower_ in DESIGNATORS and any(t.lower_ in _JOINING and t.is_alpha for t in doc[base:joined]) \
+                and _capitalised(doc[joined - 1]):
+            # "Dara I Sufi Payan district", "Nawa-e Barakzayi district": one name, though unknown here
+            return doc[start:joined]
         return doc[start:base] if base < span.end else span
 
     def _person_or_org(self, span: Span, label: str, add, places, context) -> bool:

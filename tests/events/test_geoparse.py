@@ -92,6 +92,10 @@ def test_geoparse_drops_unknown_two_letter_tokens(resolver):
     # "the countryside of" a province is in it too; the gazetteer's Basira is in Daraa
     ("Gunmen attacked a checkpoint in Basira in the eastern countryside of Deir-ez-Zor.", "Basira",
      "Dayr az Zawr"),
+    # the gazetteer's likelier Muqur district is Badghis's; the text says Ghazni's
+    ("Airstrikes hit Muqur district, Ghazni province, overnight.", "Muqur", "Ghazni"),
+    # the district's other name in brackets between it and its province
+    ("Snipers killed a soldier in Baharak (Zzyx Khel) district, Takhar.", "Baharak", "Takhar"),
     # "in X, Y" with Y ending the phrase: the gazetteer's Taloqan is in Takhar, not Helmand
     ("Protesters gathered in Taloqan, Helmand, on Monday.", "Taloqan", "Helmand"),
     ("Protesters gathered in Taloqan, Helmand.", "Taloqan", "Helmand"),

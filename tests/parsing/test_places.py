@@ -1,7 +1,7 @@
 """PlaceFinder on hand-built Docs: the entities are given, so only our rules are tested."""
 import pytest
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from parsing.places import PlaceFinder, mentions
 
@@ -414,3 +414,18 @@ def test_places_surnames_of_people_the_text_names_are_not_places(words, ents, ex
 ])
 def test_places_a_chain_of_names_ending_in_a_likely_place_are_places(words, ents, expected):
     assert [m[0] for m in found(doc(words.split(), ents)) if m[1] == "place"] == expected
+
+
+@pytest.mark.parametrize("words, spaces, expected", [
+    # Persian and Arabic joining words make one name of a district, known or not
+    (["in", "Zzyx", "-", "e", "Qqvb", "district", ","], [True, False, False, True, True, False, False],
+     "Zzyx-e Qqvb"),
+    (["in", "Zzyx", "I", "Qqvb", "Payan", "district", ","], [True, True, True, True, True, False, False],
+     "Zzyx I Qqvb Payan"),
+    # a hyphen alone joins a city and its district: the city stays itself
+    (["in", "Kabul", "-", "Qqvb", "district", ","], [True, False, False, True, False, False], "Kabul"),
+])
+def test_places_joining_words_before_a_unit_word_make_one_name(words, spaces, expected):
+    d = Doc(VOCAB, words=words, spaces=spaces)
+    d.ents = [Span(d, 1, 2, label="GPE")]
+    assert found(d)[0][0] == expected
