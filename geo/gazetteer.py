@@ -28,7 +28,7 @@ from geo.names import normalize, skeleton, spelling
 from geo.place import Place
 
 #: Bump when the table layout or the build rules change: stale files rebuild.
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 ENV_PATH = "SITREP_GAZETTEER"
 

