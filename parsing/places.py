@@ -79,6 +79,9 @@ _DISEASE_BRIDGES = {"hemorrhagic", "haemorrhagic", "-"}
 _CONNECTORS = {"-", "i", "e", "al", "el", "ul", "de", "del", "la", "le", "da", "do", "dos", "of"}
 # "Ward No. 10", "Camp Nr 3": what follows a numbered part of a town
 _NUMBERED = re.compile(r"\s*(?:No|Nr|Nos)\.?\s*\d")
+# Unit words after which the capitalised words before are all one name ("Nyaung Hla village"); not
+# "state" ("the Tennessee Senior Olympics state competition").
+_SETTLEMENT_WORDS = {"village", "villages", "town", "district", "township"}
 # Words that join the parts of a Persian, Arabic or Romance name ("Nawa-e Barakzayi", "Dara I Sufi");
 # a hyphen alone joins as often a city and its district ("Mogadishu-Hodan"), which is no one name.
 _JOINING = {"-", "i", "e", "ye", "y", "al", "el", "ul", "de", "do", "da", "du", "di", "la", "le"}
@@ -310,9 +313,12 @@ class PlaceFinder:
                 _capitalised(doc[joined]) or doc[joined].lower_ in _JOINING):
             joined += 1
         if joined > base and joined < len(doc) and doc[joined].text.islower() and \
-                doc[joined].lower_ in DESIGNATORS and any(t.lower_ in _JOINING and t.is_alpha for t in doc[base:joined]) \
-                and _capitalised(doc[joined - 1]):
-            # "Dara I Sufi Payan district", "Nawa-e Barakzayi district": one name, though unknown here
+                doc[joined].lower_ in DESIGNATORS and _capitalised(doc[joined - 1]) and (
+                any(t.lower_ in _JOINING and t.is_alpha for t in doc[base:joined])
+                or (joined - base <= 2 and doc[joined].lower_ in _SETTLEMENT_WORDS
+                    and all(_capitalised(t) and t.whitespace_ for t in doc[base - 1:joined - 1]))):
+            # "Dara I Sufi Payan district", "Nawa-e Barakzayi district", "Nyaung Hla village": one
+            # name, though unknown here
             return doc[start:joined]
         return doc[start:base] if base < span.end else span
 
@@ -407,8 +413,9 @@ class PlaceFinder:
                 while h > 0 and _capitalised(doc[h - 1]) and last - h < 4:
                     h -= 1
                 # "University of Texas (Austin)": a name that is the tail of a longer one is not it
-                if h == last or (h > 0 and (doc[h - 1].lower_ in _CONNECTORS or doc[h - 1].ent_type_ == "PERSON")) \
-                        or doc[last - 1].ent_type_ == "PERSON":
+                # ("the customs of Afar area (...)" is no longer name)
+                if h == last or (h > 1 and doc[h - 1].lower_ in _CONNECTORS and _capitalised(doc[h - 2])) \
+                        or (h > 0 and doc[h - 1].ent_type_ == "PERSON") or doc[last - 1].ent_type_ == "PERSON":
                     continue
                 head = doc[h:last]
                 demonym = next((c for c in context if (c.start, c.end) == (head.start, head.end)

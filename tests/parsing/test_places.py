@@ -316,6 +316,10 @@ def test_places_names_in_brackets_after_a_place_are_its_units():
     ("artillery hit Zzyx area ( Qqvb , Punjab ) , killing".split(), [(7, 8, "NORP")],
      [("Zzyx", "place", "ASIDE>head", None), ("Qqvb", "place", "ASIDE>unit", None),
       ("Punjab", "place", "ASIDE>unit", None)]),
+    # a lower-case word and "of" before the name: no longer name it is the tail of
+    ("airstrikes targeted the customs of Zzyx area ( Qqvb , Punjab ) , destroying".split(), [],
+     [("Zzyx", "place", "ASIDE>head", None), ("Qqvb", "place", "ASIDE>unit", None),
+      ("Punjab", "place", "ASIDE>unit", None)]),
     # a unit opened by an Arabic article that English counts a stop word
     ("airstrikes at the Zzyx airbase ( An Takhar ) .".split(), [],
      [("Zzyx", "place", "ASIDE>head", "airport"), ("An Takhar", "place", "ASIDE>unit", None)]),
@@ -424,6 +428,10 @@ def test_places_a_chain_of_names_ending_in_a_likely_place_are_places(words, ents
      "Zzyx I Qqvb Payan"),
     # a hyphen alone joins a city and its district: the city stays itself
     (["in", "Kabul", "-", "Qqvb", "district", ","], [True, False, False, True, False, False], "Kabul"),
+    # a settlement word after a capitalised word or two: all one name
+    (["near", "Kabul", "Qqvb", "village", ","], [True, True, True, False, False], "Kabul Qqvb"),
+    # not before "state", which names as often a competition as a unit
+    (["the", "Kabul", "Senior", "Olympics", "state", "event"], [True, True, True, True, True, False], "Kabul"),
 ])
 def test_places_joining_words_before_a_unit_word_make_one_name(words, spaces, expected):
     d = Doc(VOCAB, words=words, spaces=spaces)
