@@ -44,11 +44,12 @@ _GAP_WORDS = {"district", "districts", "province", "provinces", "county", "regio
               "village", "town", "city", "governorate", "the", "limits", "township", "municipality",
               "locality", "zone", "department", "oblast", "neighborhood", "neighbourhood", "coded", "to",
               "as", "a", "an", "outskirts", "part", "northern", "southern", "eastern", "western", "central",
-              "countryside", "suburbs", "vicinity", "environs"}
+              "countryside", "suburbs", "vicinity", "environs", "suburb", "quarter", "commune", "community"}
 # Gap words that say the place before lies in the unit after ("X district, Y").
 _UNIT_GAP_WORDS = {"district", "districts", "province", "provinces", "county", "region", "state", "area",
                    "village", "town", "city", "governorate", "township", "municipality", "locality",
-                   "department", "oblast", "neighborhood", "neighbourhood"}
+                   "department", "oblast", "neighborhood", "neighbourhood", "suburb", "quarter", "commune",
+                   "community"}
 # "X (village) of Bala Buluk district, Y", "X in Nawa-e Barakzayi (Nawa) district, Y": an
 # intermediate unit the gazetteer does not know, then the unit it lies in.
 _UNKNOWN_UNIT_BETWEEN = re.compile(
@@ -321,9 +322,10 @@ class Resolver:
                 shares.get(p.country_code, 0.0) >= _MIN_SHARE)
             if dominant and shares.get(p.country_code, 0.0) < _MIN_SHARE and (
                     c.spelling_variant
-                    or (p.kind == "populated place" and p.population < _SMALL_TOWN
+                    or ((_other_kind(c) or p.kind == "populated place" and p.population < _SMALL_TOWN)
                         and max(shares.values()) >= _ONE_COUNTRY)):
-                # a spelling variant, or a small town, abroad, in an article about
+                # a spelling variant, a place of another kind than the text says ("Bakwa
+                # district": a town), or a small town, abroad, in an article about
                 # elsewhere, is another place of that name
                 continue
             unit_share = units.get((p.country_code, p.admin1_code), 0.0)
@@ -341,6 +343,13 @@ class Resolver:
             ranked.append((score, c))
         ranked.sort(key=lambda sc: -sc[0])
         return ranked
+
+
+def _other_kind(c: Candidate) -> bool:
+    """Whether the text calls the place a unit ("Bakwa district", "Nyanza province") and the
+    candidate is a town or a site (a world region is what "the Darfur region" means)."""
+    return c.place.kind in ("populated place", "airport", "port or crossing", "landmark") and any(
+        label.startswith("kind is not") and arg in ("admin1", "admin2") for label, arg, _ in c.terms)
 
 
 def _spread(places, by_name, *, pick, unit, double: str) -> tuple[Counter, dict]:

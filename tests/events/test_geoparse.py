@@ -96,6 +96,8 @@ def test_geoparse_drops_unknown_two_letter_tokens(resolver):
     ("Airstrikes hit Muqur district, Ghazni province, overnight.", "Muqur", "Ghazni"),
     # the district's other name in brackets between it and its province
     ("Snipers killed a soldier in Baharak (Zzyx Khel) district, Takhar.", "Baharak", "Takhar"),
+    # a suburb of a city in another province
+    ("Families protested in Taloqan suburb, Kunduz city, on Monday.", "Taloqan", "Kunduz"),
     # "in X, Y" with Y ending the phrase: the gazetteer's Taloqan is in Takhar, not Helmand
     ("Protesters gathered in Taloqan, Helmand, on Monday.", "Taloqan", "Helmand"),
     ("Protesters gathered in Taloqan, Helmand.", "Taloqan", "Helmand"),
@@ -268,3 +270,10 @@ def test_geoparse_a_maybe_place_is_a_town_only_by_its_own_name(resolver):
     found = resolver.resolve(text, [_mention(text, "Unna", "place", "GPE"), _mention(text, "Ahlen", "place", "GPE"),
                                     _mention(text, "Hamas", "maybe", "MAYBE>ORG")])
     assert [p.name for p in found] == ["Unna", "Ahlen"]
+
+
+def test_geoparse_a_district_abroad_that_is_a_town_there_is_another_place(resolver):
+    text = ("Afghan forces raided Toulouse district on Monday, officials in Kabul said. "
+            "Taliban fighters attacked Kunduz and Taloqan.")
+    found = next(p for p in places(resolver, text) if p.name == "Toulouse")
+    assert found.country_code != "FR"
