@@ -482,7 +482,9 @@ def analyse(articles: list[Article], *, resolver: Resolver, nlp=None) -> list[An
     def unit_keys(cc: str | None, code: str | None) -> frozenset[str]:
         unit = gaz.admin_unit(cc, code) if cc and code else None
         names = (unit.name, *unit.alternate_names) if unit else ()
-        return frozenset(k for k in map(_name_key, names) if k)
+        # "Wellington Region", "Greater Wellington": the unit of the city of Wellington
+        cores = [split_designator(normalize(n))[0].removeprefix("greater ") for n in names]
+        return frozenset(k for k in map(_name_key, (*names, *cores)) if k)
 
     results = [_with_estimates(a, r) for a, r in zip(articles, analyse_docs(
         [a.text for a in articles], resolver=resolver, nlp=nlp, with_events=True))]
