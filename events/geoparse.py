@@ -279,7 +279,8 @@ class Resolver:
                 # text says outright that X lies in it, every province of that name: "Ludhiana
                 # (Punjab)" is in India's Punjab, not in Pakistan's; "Maharagama, Western" in Sri Lanka's
                 found = [c.place for c in (cands if strict else cands[:3])
-                         if c.place.kind in ("admin1", "admin2", "country") and not c.spelling_variant]
+                         if c.place.kind in ("admin1", "admin2", "country")
+                         and (not c.spelling_variant or _same_spelling(c, normalize(b.name)))]
                 units = tuple(dict.fromkeys(
                     (u.country_code, u.admin1_code if u.kind in ("admin1", "admin2") else None)
                     for i, u in enumerate(found) if i == 0 or strict and u.kind == "admin1"))
@@ -345,6 +346,16 @@ class Resolver:
         return ranked
 
 
+def _same_spelling(c: Candidate, key: str) -> bool:
+    """A province's or district's spelling variant that differs only in doubled or swapped
+    vowels and letters that transliterations fold ("Banadir" for Banaadir), of a name long
+    enough for that to be no coincidence: as good as the name itself for the country it is
+    in and the places it holds. A town's is not: "Chikungunya" is a disease, whatever town
+    is spelt like it."""
+    return c.spelling_variant and c.place.kind in ("admin1", "admin2") and c.terms[0][1] >= 0.99 \
+        and len(key.replace(" ", "")) >= 7
+
+
 def _other_kind(c: Candidate) -> bool:
     """Whether the text calls the place a unit ("Bakwa district", "Nyanza province") and the
     candidate is a town or a site (a world region is what "the Darfur region" means)."""
@@ -366,7 +377,7 @@ def _spread(places, by_name, *, pick, unit, double: str) -> tuple[Counter, dict]
         key = (normalize(m.name), m.kind_hint)
         # a spelling variant is no evidence of where the article is: the votes of an unknown
         # name's look-alikes ("Hodan" ~ Hood, Hidan...) would outvote the names it does know
-        cands = [c for c in pick(by_name[key][:5]) if not c.spelling_variant]
+        cands = [c for c in pick(by_name[key][:5]) if not c.spelling_variant or _same_spelling(c, key[0])]
         if not cands:
             continue
         weights = [math.exp(c.score - cands[0].score) for c in cands]
