@@ -18,6 +18,7 @@ kept with kind "unresolved".
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter, defaultdict
@@ -38,6 +39,7 @@ _MIN_SHARE = 0.35  # a country (or unit) with less of the vote is no evidence
 # What may follow the unit of "in X, Y" for it to end the phrase: "in La Victoria, Lambayeque, a group"
 # (not ", and": "Cairo, Giza, and Minya" is a list).
 _PHRASE_END = re.compile(r"\s*(?:$|[.;:)!?]|,\s*(?!and\b|or\b|as well\b)[a-z])")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
 _ASIDE_OPEN = re.compile(r"[\"'“”‘’]")
 _GAP_TOKENS = {",", "(", ")", "of", "in", "near", "-", "and"}
 _GAP_WORDS = {"district", "districts", "province", "provinces", "county", "region", "state", "area",
@@ -160,7 +162,7 @@ class Resolver:
             if key not in by_name:
                 by_name[key] = self._candidates(m)
 
-        votes, own = self._country_votes(places, context, by_name)
+        votes, own = self._country_votes(text, mentions, places, context, by_name)
         unit_votes, unit_own = self._admin1_votes(places, by_name)
         containers = self._containers(text, places, by_name)
         colocated = _colocated(by_name)
@@ -216,12 +218,13 @@ class Resolver:
                 out.append(_result(m, near))
         return out
 
-    def _country_votes(self, places, context, by_name) -> tuple[Counter, dict]:
+    def _country_votes(self, text, mentions, places, context, by_name) -> tuple[Counter, dict]:
         """Country votes of the whole article, and each name's own share of them.
 
         A name spreads one vote over the countries of its leading candidates
         in proportion to how likely each is; a country named outright counts
-        double; demonyms and organisations named after places count once.
+        double; demonyms and organisations named after places count once, and so
+        do demonyms inside other names ("the Ukrainian Army" beside "Russian forces").
         """
         # A world region (no country code) is no country's evidence.
         votes, own = _spread(places, by_name, pick=lambda cands: cands,
@@ -231,6 +234,14 @@ class Resolver:
             if cc is None and m.label != "DEMONYM":
                 cands = self._candidates(m)
                 cc = cands[0].place.country_code if cands else None
+            if cc:
+                votes[cc] += 1.0
+        spans = sorted((m.start, m.end) for m in mentions)
+        for word in _CAPITALISED.finditer(text):
+            k = bisect.bisect_right(spans, (word.start(), len(text))) - 1
+            if k >= 0 and spans[k][0] <= word.start() < spans[k][1]:
+                continue  # a mention's word: counted above, if anything
+            cc = self.gazetteer.demonym(word.group(0).lower())
             if cc:
                 votes[cc] += 1.0
         return votes, own

@@ -283,3 +283,9 @@ def test_geoparse_a_province_spelt_with_single_vowels_is_still_evidence(resolver
     # the gazetteer writes Banaadir; the text's Banadir is as good a name for the country
     found = {p.name: p for p in places(resolver, "Gunmen attacked a checkpoint in Hodan (Banadir) on Monday.")}
     assert found["Banadir"].country_code == "SO" and found["Hodan"].country_code in ("SO", None)
+
+
+def test_geoparse_demonyms_inside_other_names_vote_too(resolver):
+    # NER reads "the Ukrainian Army" as an organisation; its demonym counts as "Russian" does
+    found = {p.name: p for p in places(resolver, "Russian forces clashed with the Ukrainian Army near Donetsk.")}
+    assert found["Donetsk"].country_code == "UA"
