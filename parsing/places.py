@@ -489,8 +489,8 @@ class PlaceFinder:
             t = doc[i]
             if t.text in (",", ")"):
                 piece = doc[start:i]
-                while len(piece) > 1 and piece[-1].text.islower() and piece[-1].lower_ in DESIGNATORS:
-                    piece = piece[:-1]
+                while len(piece) > 1 and piece[-1].text.islower() and piece[-1].lower_ in _CHAIN_UNIT_WORDS:
+                    piece = piece[:-1]  # "Shwebo district", "Al Burgaig locality"
                 if not len(piece) or not all(_capitalised(x) or x.text == "&" or (
                         k == 0 and len(piece) > 1 and x.is_alpha and x.text[:1].isupper())
                         for k, x in enumerate(piece)):  # "An Nuqat al Khams": an article may open it
@@ -499,7 +499,7 @@ class PlaceFinder:
                 start = i + 1
                 if t.text == ")":
                     break
-            elif not (_capitalised(t) or (t.text.islower() and t.lower_ in DESIGNATORS) or (
+            elif not (_capitalised(t) or (t.text.islower() and t.lower_ in _CHAIN_UNIT_WORDS) or (
                     t.text == "&" and i > start) or (  # "J&K"
                     i == start and t.is_alpha and t.text[:1].isupper() and i + 1 < len(doc)
                     and _capitalised(doc[i + 1]))):  # "An Nuqat"
