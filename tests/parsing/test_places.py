@@ -323,7 +323,7 @@ def test_places_names_in_brackets_after_a_place_are_its_units():
     # unit words of other countries' systems after a unit name ("locality", "township")
     ("people marched in Kunduz ( Qqvb locality , Punjab state ) and".split(), [(3, 4, "GPE")],
      [("Kunduz", "place", "GPE", None), ("Qqvb", "place", "ASIDE>unit", None),
-      ("Punjab", "place", "ASIDE>unit", "admin1")]),
+      ("Punjab", "place", "GAZETTEER", "admin1")]),
     # a unit opened by an Arabic article that English counts a stop word
     ("airstrikes at the Zzyx airbase ( An Takhar ) .".split(), [],
      [("Zzyx", "place", "ASIDE>head", "airport"), ("An Takhar", "place", "ASIDE>unit", None)]),
