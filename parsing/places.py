@@ -427,8 +427,8 @@ class PlaceFinder:
                     for i in range(head.start, head.end):
                         taken[i] = False
             if head.start not in starts and not ((designated or self.known(head.text) >= STRONG_CUE_SCORE)
-                                                  and add(head, "ASIDE>head", places)):
-                continue
+                                                  and add(head, "ASIDE>head", places)) and len(pieces) < 2:
+                continue  # a chain of units stands alone: "Barangay Poblacion (Pilar, Abra, ...)"
             for piece in pieces:
                 demonym = next((c for c in context if (c.start, c.end) == (piece.start, piece.end)
                                 and c.label_ == "DEMONYM"), None)

@@ -320,6 +320,9 @@ def test_places_names_in_brackets_after_a_place_are_its_units():
     ("airstrikes targeted the customs of Zzyx area ( Qqvb , Punjab ) , destroying".split(), [],
      [("Zzyx", "place", "ASIDE>head", None), ("Qqvb", "place", "ASIDE>unit", None),
       ("Punjab", "place", "ASIDE>unit", None)]),
+    # a chain of units in brackets stands alone, whatever comes before it
+    ("a shootout in Barangay Zzyx ( Qqvb , Punjab ) .".split(), [],
+     [("Qqvb", "place", "ASIDE>unit", None), ("Punjab", "place", "ASIDE>unit", None)]),
     # unit words of other countries' systems after a unit name ("locality", "township")
     ("people marched in Kunduz ( Qqvb locality , Punjab state ) and".split(), [(3, 4, "GPE")],
      [("Kunduz", "place", "GPE", None), ("Qqvb", "place", "ASIDE>unit", None),
