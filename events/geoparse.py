@@ -36,7 +36,7 @@ _NEAR_BONUS, _NEAR_KM = 2.0, 150.0
 _ADMIN1_WEIGHT = 3.0  # times the dominant province's or state's share
 _COLOCATED_BONUS = 3.0  # a town in a county the article names, and that county
 _MIN_SHARE = 0.35  # a country (or unit) with less of the vote is no evidence
-# What may follow the unit of "in X, Y" for it to end the phrase: "in La Victoria, Lambayeque, a group"
+# What may follow the unit of "in X, Y" for it to end the phrase: "in Zarate, Buenos Aires, a group"
 # (not ", and": "Cairo, Giza, and Minya" is a list).
 _PHRASE_END = re.compile(r"\s*(?:$|[.;:)!?]|,\s*(?!and\b|or\b|as well\b)[a-z])")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
@@ -271,8 +271,8 @@ class Resolver:
                     end = b.end
                     continue
                 if _UNKNOWN_UNIT_BETWEEN.match(text[end:b.start]) or _ALIAS_BETWEEN.match(text[end:b.start]):
-                    # "X of Bala Buluk district, Y": a unit unknown here, then Y; "Shinwar (Ghani
-                    # Khel) district, Y": the district's other name, then Y
+                    # "X of Bala Buluk district, Y": a unit unknown here, then Y; "Achin (Spin
+                    # Ghar) district, Y": the district's other name, then Y
                     gap = " of district, "
                 raw = gap.replace(",", " , ").replace("(", " ( ").split()
                 words = [w for w in raw if w not in _GAP_WORDS]
@@ -288,7 +288,7 @@ class Resolver:
                 cands = by_name.get((normalize(b.name), b.kind_hint)) or []
                 # a unit by its own name, not a spelling variant ("El Omrane" is not Amran); where the
                 # text says outright that X lies in it, every province of that name: "Ludhiana
-                # (Punjab)" is in India's Punjab, not in Pakistan's; "Maharagama, Western" in Sri Lanka's
+                # (Punjab)" is in India's Punjab, not in Pakistan's; "Kelaniya, Western" in Sri Lanka's
                 found = [c.place for c in (cands if strict else cands[:3])
                          if c.place.kind in ("admin1", "admin2", "country")
                          and (not c.spelling_variant or _same_spelling(c, normalize(b.name)))]
@@ -329,14 +329,14 @@ class Resolver:
         for c in cands:
             p = c.place
             if strict and unit is not None and not within(p, unit):
-                continue  # "Muqur district, Ghazni": not the Muqur of another province
+                continue  # "Bilchiragh district, Faryab": not one of another province
             score = c.score + _COUNTRY_WEIGHT * shares.get(p.country_code, 0.0) * (
                 shares.get(p.country_code, 0.0) >= _MIN_SHARE)
             if dominant and shares.get(p.country_code, 0.0) < _MIN_SHARE and (
                     c.spelling_variant
                     or ((_other_kind(c) or p.kind == "populated place" and p.population < _SMALL_TOWN)
                         and max(shares.values()) >= _ONE_COUNTRY)):
-                # a spelling variant, a place of another kind than the text says ("Bakwa
+                # a spelling variant, a place of another kind than the text says ("Toulouse
                 # district": a town), or a small town, abroad, in an article about
                 # elsewhere, is another place of that name
                 continue
@@ -359,7 +359,7 @@ class Resolver:
 
 def _same_spelling(c: Candidate, key: str) -> bool:
     """A province's or district's spelling variant that differs only in doubled or swapped
-    vowels and letters that transliterations fold ("Banadir" for Banaadir), of a name long
+    vowels and letters that transliterations fold ("Hiraan" for Hiiraan), of a name long
     enough for that to be no coincidence: as good as the name itself for the country it is
     in and the places it holds. A town's is not: "Chikungunya" is a disease, whatever town
     is spelt like it."""
@@ -368,7 +368,7 @@ def _same_spelling(c: Candidate, key: str) -> bool:
 
 
 def _other_kind(c: Candidate) -> bool:
-    """Whether the text calls the place a unit ("Bakwa district", "Nyanza province") and the
+    """Whether the text calls the place a unit ("Toulouse district", "Nyanza province") and the
     candidate is a town or a site (a world region is what "the Darfur region" means)."""
     return c.place.kind in ("populated place", "airport", "port or crossing", "landmark") and any(
         label.startswith("kind is not") and arg in ("admin1", "admin2") for label, arg, _ in c.terms)

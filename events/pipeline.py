@@ -284,12 +284,12 @@ def _bare(name: str) -> list[str]:
 
 def _provinces_as_written(text: str, analysis: TextAnalysis, unit_keys) -> dict[tuple, str]:
     """The provinces (admin1 units) the article names, by (country code, admin1 code), spelt as
-    the article spells them: an event in Uruzgan reported by a text that writes "Urozgan" is
-    coded to "Urozgan", as the reporting names it (and ACLED, whose coders write the province
+    the article spells them: an event in Kunduz reported by a text that writes "Kondoz province"
+    is coded to "Kondoz", as the reporting names it (and ACLED, whose coders write the province
     as their own gazetteer does, and name it in their descriptions). The province's own mention
-    counts first; else a town named like the province that holds it ("Idleb" for Idlib
-    governorate), first where it is named as the unit another place lies in ("Nawa city, Dara",
-    "(Dar El Beida, Alger)"); ``unit_keys(cc, admin1_code)`` gives the province's names as
+    counts first; else a town named like the province that holds it ("Halab" for Aleppo
+    governorate), first where it is named as the unit another place lies in ("Tafas city, Dara",
+    "(Bab Ezzouar, Alger)"); ``unit_keys(cc, admin1_code)`` gives the province's names as
     :func:`~geo.names.skeleton` keys. An all-capitals dateline is written in title case."""
     own: dict[tuple, str] = {}
     namesake: dict[tuple, str] = {}

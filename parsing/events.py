@@ -369,7 +369,7 @@ def _modified(doc: Doc, m: PlaceMention) -> str | None:
         return "-led"
     owner = _OWNER_OF.search(text_of(doc)[max(0, m.start - 30):m.start])
     if owner and owner.group(1).lower() in _OWNED | _OWNED_ABROAD:
-        return owner.group(1).lower()  # "the military forces of Armenia", as "Armenian forces"
+        return owner.group(1).lower()  # "the armed forces of Pakistan", as "Pakistani forces"
     words = after.lower().split()
     return words[0].strip(",.;:'\"") if words and after[:1] == " " else None
 

@@ -39,7 +39,7 @@ DESIGNATORS = {
     "province": "admin1", "provinces": "admin1", "governorate": "admin1", "state": "admin1",
     "oblast": "admin1", "region": "admin1",
     "district": "admin2", "districts": "admin2", "county": "admin2", "parish": "admin2",
-    "lga": "admin2",  # Nigeria's local government areas: "Ngor Okpala LGA"
+    "lga": "admin2",  # Nigeria's local government areas: "Ohaji LGA"
     "city": "populated place", "town": "populated place", "village": "populated place",
     "airport": "airport", "airbase": "airport", "port": "port or crossing",
     "crossing": "port or crossing",
@@ -55,7 +55,7 @@ OF_CUES = {
     "countryside": None, "vicinity": None, "environs": None, "governorate": "admin1",
     # "cases reported in areas of Botswana", "the Indonesian island of Java"
     "areas": None, "parts": None, "island": None, "islands": None,
-    # "clashed in the direction of Novoselivka Druha"
+    # "clashed in the direction of Krasne"
     "direction": None,
 }
 # Cues that name a settlement or unit, known or not: the name after them is kept, unresolved if need be.
@@ -79,11 +79,11 @@ _DISEASE_BRIDGES = {"hemorrhagic", "haemorrhagic", "-"}
 _CONNECTORS = {"-", "i", "e", "al", "el", "ul", "de", "del", "la", "le", "da", "do", "dos", "of"}
 # "Ward No. 10", "Camp Nr 3": what follows a numbered part of a town
 _NUMBERED = re.compile(r"\s*(?:No|Nr|Nos)\.?\s*\d")
-# Unit words after which the capitalised words before are all one name ("Nyaung Hla village"); not
+# Unit words after which the capitalised words before are all one name ("Kan Thit village"); not
 # "state" ("the Tennessee Senior Olympics state competition").
 _SETTLEMENT_WORDS = {"village", "villages", "town", "district", "township"}
-# Words that join the parts of a Persian, Arabic or Romance name ("Nawa-e Barakzayi", "Dara I Sufi");
-# a hyphen alone joins as often a city and its district ("Mogadishu-Hodan"), which is no one name.
+# Words that join the parts of a Persian, Arabic or Romance name ("Nad-e Ali", "Jalrez I Payan");
+# a hyphen alone joins as often a city and its district ("Aden-Crater"), which is no one name.
 _JOINING = {"-", "i", "e", "ye", "y", "al", "el", "ul", "de", "do", "da", "du", "di", "la", "le"}
 # Lower-case words inside Romance and Arabic place names ("Foz do Iguacu", "Ejido de Vergel"); not
 # "y", "e", "i", which also mean "and".
@@ -317,7 +317,7 @@ class PlaceFinder:
                 any(t.lower_ in _JOINING and t.is_alpha for t in doc[base:joined])
                 or (joined - base <= 2 and doc[joined].lower_ in _SETTLEMENT_WORDS
                     and all(_capitalised(t) and t.whitespace_ for t in doc[base - 1:joined - 1]))):
-            # "Dara I Sufi Payan district", "Nawa-e Barakzayi district", "Nyaung Hla village": one
+            # "Jalrez I Payan district", "Nad-e Ali district", "Kan Thit village": one
             # name, though unknown here
             return doc[start:joined]
         return doc[start:base] if base < span.end else span
@@ -408,12 +408,12 @@ class PlaceFinder:
                 last = b
                 if b >= 2 and doc[b - 1].lower_ in _CHAIN_UNIT_WORDS and (
                         doc[b - 1].text.islower() or doc[b - 1].text.isupper()):
-                    last, designated = b - 1, True  # "Chimakurthi town (Prakasam, AP)", "Ngor Okpala LGA (Imo)"
+                    last, designated = b - 1, True  # "Chimakurthi town (Prakasam, AP)", "Ohaji LGA (Imo)"
                 h = last
                 while h > 0 and _capitalised(doc[h - 1]) and last - h < 4:
                     h -= 1
                 # "University of Texas (Austin)": a name that is the tail of a longer one is not it
-                # ("the customs of Afar area (...)" is no longer name)
+                # ("the market of Haradh area (...)" is no longer name)
                 if h == last or (h > 1 and doc[h - 1].lower_ in _CONNECTORS and _capitalised(doc[h - 2])) \
                         or (h > 0 and doc[h - 1].ent_type_ == "PERSON") or doc[last - 1].ent_type_ == "PERSON":
                     continue
@@ -428,12 +428,12 @@ class PlaceFinder:
                         taken[i] = False
             if head.start not in starts and not ((designated or self.known(head.text) >= STRONG_CUE_SCORE)
                                                   and add(head, "ASIDE>head", places)) and len(pieces) < 2:
-                continue  # a chain of units stands alone: "Barangay Poblacion (Pilar, Abra, ...)"
+                continue  # a chain of units stands alone: "Barangay Zone 1 (Bangued, Abra, ...)"
             for piece in pieces:
                 demonym = next((c for c in context if (c.start, c.end) == (piece.start, piece.end)
                                 and c.label_ == "DEMONYM"), None)
                 if demonym is not None and self.known(piece.text) >= WEAK_CUE_SCORE:
-                    # "(Raizh, Sadah)": NER's NORP for a province; the gazetteer knows no demonym so
+                    # "(Kitaf, Sadah)": NER's NORP for a province; the gazetteer knows no demonym so
                     context.remove(demonym)
                     for i in range(piece.start, piece.end):
                         taken[i] = False
@@ -441,8 +441,8 @@ class PlaceFinder:
                     add(piece, "ASIDE>unit", places)
 
     def _comma_chains(self, doc: Doc, add, places, taken) -> None:
-        """ "in the direction of Novoselivka Druha, Donetsk.", "at Zamanly, Gadabay.", "in the Cano
-        Raya community, Tibu, Norte de Santander department, a leader...": after a place cue, names
+        """ "in the direction of Krasne, Kharkiv.", "at Karki, Nakhchivan.", "in the El Retiro
+        community, Tame, Arauca department, a leader...": after a place cue, names
         joined by commas of which the last, ending the phrase, is a likely place (a province, a
         sizeable town) are each a place in the next: all are places, however NER labelled them,
         known to the gazetteer or not."""
@@ -463,7 +463,7 @@ class PlaceFinder:
                     break
                 names.append(doc[j:k])
                 if k < n and doc[k].text.islower() and doc[k].lower_ in _CHAIN_UNIT_WORDS:
-                    k += 1  # "Tibu, Norte de Santander department"
+                    k += 1  # "Tame, Arauca department"
                 if k + 1 < n and doc[k].text == "," and _capitalised(doc[k + 1]):
                     j = k + 1
                     continue
@@ -490,10 +490,10 @@ class PlaceFinder:
             if t.text in (",", ")"):
                 piece = doc[start:i]
                 while len(piece) > 1 and piece[-1].text.islower() and piece[-1].lower_ in _CHAIN_UNIT_WORDS:
-                    piece = piece[:-1]  # "Shwebo district", "Al Burgaig locality"
+                    piece = piece[:-1]  # "Shwebo district", "Dongola locality"
                 if not len(piece) or not all(_capitalised(x) or x.text == "&" or (
                         k == 0 and len(piece) > 1 and x.is_alpha and x.text[:1].isupper())
-                        for k, x in enumerate(piece)):  # "An Nuqat al Khams": an article may open it
+                        for k, x in enumerate(piece)):  # "An Najaf": an article may open it
                     return []
                 pieces.append(piece)
                 start = i + 1
@@ -502,7 +502,7 @@ class PlaceFinder:
             elif not (_capitalised(t) or (t.text.islower() and t.lower_ in _CHAIN_UNIT_WORDS) or (
                     t.text == "&" and i > start) or (  # "J&K"
                     i == start and t.is_alpha and t.text[:1].isupper() and i + 1 < len(doc)
-                    and _capitalised(doc[i + 1]))):  # "An Nuqat"
+                    and _capitalised(doc[i + 1]))):  # "An Najaf"
                 return []
         else:
             return []
@@ -618,7 +618,7 @@ def _diseases_to_context(doc: Doc, places: list[Span], context: list[Span]) -> l
 
 def _in_aside_after_place(doc: Doc, i: int, places) -> bool:
     """Whether token ``i`` opens or follows a comma inside brackets that come right after a
-    place: "Abala (Kilbati-Zone 2, Afar)", "Tibu (Norte de Santander)"."""
+    place: "Abala (Kilbati-Zone 2, Afar)", "Tame (Arauca)"."""
     j = i - 1
     while j >= 0 and i - j <= 8 and doc[j].text not in ("(", ")"):
         if doc[j].text not in (",", "-") and not doc[j].text[:1].isupper() and not doc[j].is_digit:
@@ -629,7 +629,7 @@ def _in_aside_after_place(doc: Doc, i: int, places) -> bool:
     return any(0 <= j - s.end <= 3 for s in places)
 
 
-# Lower-case unit words after a name in a chain of units ("Tibu, Norte de Santander department").
+# Lower-case unit words after a name in a chain of units ("Tame, Arauca department").
 _CHAIN_UNIT_WORDS = set(DESIGNATORS) | {"community", "department", "township", "municipality", "locality",
                                         "commune", "area", "neighborhood", "neighbourhood", "governorate"}
 # Last words of a name in a chain that make it a building or a body, not a place.
@@ -638,7 +638,7 @@ _FACILITY_WORDS = {"hospital", "clinic", "school", "university", "college", "mar
                    "square", "street", "road", "highway", "bridge", "station", "court", "house", "hall", "center",
                    "centre", "company", "ministry", "police", "council", "party", "army", "forces", "government",
                    "committee", "union", "agency"}
-# What ends a phrase of places ("at Zamanly, Gadabay."): a clause's punctuation.
+# What ends a phrase of places ("at Karki, Nakhchivan."): a clause's punctuation.
 _PHRASE_ENDS = {".", ";", ":", ")", "!", "?", "(", "—", "–"}
 _DATELINE_ENDS = {"—", "–", "-", "--", "---", ":", ",", "("}
 
@@ -807,7 +807,7 @@ def mentions(doc: Doc) -> list[PlaceMention]:
             core, kind = _core(span)
             after = doc[span.end] if span.end < len(doc) else None
             if kind is None and after is not None and (after.text.islower() or after.text.isupper()):
-                kind = DESIGNATORS.get(after.lower_)  # "Hebei province", "Ngor Okpala LGA"
+                kind = DESIGNATORS.get(after.lower_)  # "Hebei province", "Ohaji LGA"
             if role == "place" and kind is None and span.label_.startswith("LIST>"):
                 kind = OF_CUES.get(span.label_[5:-3])
             elif role == "place" and kind is None:
