@@ -55,8 +55,9 @@ OF_CUES = {
     "countryside": None, "vicinity": None, "environs": None, "governorate": "admin1",
     # "cases reported in areas of Botswana", "the Indonesian island of Java"
     "areas": None, "parts": None, "island": None, "islands": None,
-    # "clashed in the direction of Krasne"
-    "direction": None,
+    # "clashed in the direction of Krasne", "the east of Hodeidah"
+    "direction": None, "north": None, "south": None, "east": None, "west": None, "northeast": None,
+    "northwest": None, "southeast": None, "southwest": None,
 }
 # Cues that name a settlement or unit, known or not: the name after them is kept, unresolved if need be.
 _NAMING_CUES = {"town of", "towns of", "village of", "villages of", "district of", "districts of"}
@@ -574,6 +575,8 @@ class PlaceFinder:
                                                                    for t in span):
                 need = 0.0  # "the village of Cellardyke": a place, known here or not
             cue = cue or weak
+            if j < n and doc[j].like_num and not kind:
+                need = max(need, WEAK_CUE_SCORE)  # "east of Highway 12": a road, unless a likely place
             if (cue or kind or listing or _after_cue(span)) and len(core) and self.known(span.text) >= need:
                 add(span, f"LIST>{listing}" if listing and not cue else "GAZETTEER", places)
                 if cue and cue.endswith("s of"):
@@ -584,11 +587,15 @@ class PlaceFinder:
 
 
 def _without_part_words(text: str) -> str:
-    """ "Northeast Georgia" -> "Georgia"; a name of part words only is returned whole."""
+    """ "Northeast Georgia" -> "Georgia", "Shan-South" -> "Shan"; a name of part words only is
+    returned whole."""
     words = text.split()
     k = 0
     while k < len(words) - 1 and all(w in PART_WORDS for w in words[k].lower().split("-")):
         k += 1
+    head, dash, tail = words[-1].rpartition("-")
+    if k == 0 and len(words) == 1 and dash and head and tail.lower() in PART_WORDS:
+        return head
     return " ".join(words[k:])
 
 

@@ -13,7 +13,7 @@ KNOWN = {"shir khan", "khwaja ghar", "bangi", "kunduz", "takhar", "takhar provin
 SCORES = {"thessaloniki": 6.5, "wnv": 5.0, "drc": 9.0, "ludhiana": 8.2, "punjab": 7.7, "isi uzo": 6.0,
           "eha amufu": 5.9, "kctu": 5.0, "foz": 5.4, "foz do iguacu": 7.8, "ward": 5.4, "siliguri": 7.0,
           "santa rosa": 6.0, "prakasam": 6.0, "ap": 3.0, "ebola": 5.0, "marburg": 6.0, "west nile": 5.0,
-          "democratic republic of the congo": 9.0, "congo": 9.0, "torun": 5.0, "botswana": 9.0,
+          "democratic republic of the congo": 9.0, "route": 3.0, "congo": 9.0, "torun": 5.0, "botswana": 9.0,
           "guinea": 9.0, "guinea-bissau": 9.0, "mashonaland west": 7.0, "mashonaland": 2.0,
           "georgia": 9.0, "north carolina": 7.5, "city": 5.0, "county": 5.0, "senate": 6.0, "an takhar": 7.0}
 
@@ -260,6 +260,7 @@ def test_places_a_settlement_cue_keeps_an_unknown_name(words, ents, expected):
     # the span stays whole; the place looked up is the rest
     ("schools in Northeast Georgia closed", [(2, 4, "GPE")], [("Northeast Georgia", "Georgia", "GPE>part")]),
     ("cases in North-Western Kabul rose", [(2, 4, "GPE")], [("North-Western Kabul", "Kabul", "GPE>part")]),
+    ("troops in Kabul-South rose", [(2, 3, "GPE")], [("Kabul-South", "Kabul", "GPE>part")]),
     # a name of its own, or a rest the gazetteer does not know, is looked up whole
     ("schools in North Carolina closed", [(2, 4, "GPE")], [("North Carolina", "North Carolina", "GPE")]),
     ("schools in Southern Zzyx closed", [(2, 4, "GPE")], [("Southern Zzyx", "Southern Zzyx", "GPE")]),
@@ -444,3 +445,13 @@ def test_places_joining_words_before_a_unit_word_make_one_name(words, spaces, ex
     d = Doc(VOCAB, words=words, spaces=spaces)
     d.ents = [Span(d, 1, 2, label="GPE")]
     assert found(d)[0][0] == expected
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    # a direction and "of" before a known name make it a place
+    ("the town lies north of Kabul , officials said".split(), [], ["Kabul"]),
+    # ...but a name followed by a number is a road, unless a likely place
+    ("the road east of Route 12 is closed".split(), [], []),
+])
+def test_places_a_direction_of_a_name_places_it(words, ents, expected):
+    assert [m[0] for m in found(doc(words, ents))] == expected
