@@ -574,6 +574,10 @@ class PlaceFinder:
             if cue in _NAMING_CUES and len(span) <= 3 and not any(t.ent_type_ in ("PERSON", "ORG", "DATE")
                                                                    for t in span):
                 need = 0.0  # "the village of Cellardyke": a place, known here or not
+            if kind is not None and j < n and doc[j].text.islower() and doc[j].lower_ in _SETTLEMENT_WORDS \
+                    and len(span) <= 3 and not any(t.ent_type_ or t.is_stop for t in span) and \
+                    (cue or _cue_at(doc, i) or i >= 2 and doc[i - 1].lower_ == "of"):
+                need = 0.0  # "in the limits of Naish district": a unit the text names, known here or not
             cue = cue or weak
             if j < n and doc[j].like_num and not kind:
                 need = max(need, WEAK_CUE_SCORE)  # "east of Highway 12": a road, unless a likely place

@@ -455,3 +455,14 @@ def test_places_joining_words_before_a_unit_word_make_one_name(words, spaces, ex
 ])
 def test_places_a_direction_of_a_name_places_it(words, ents, expected):
     assert [m[0] for m in found(doc(words, ents))] == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    # a unit the text names by a settlement word, unknown to the gazetteer: kept (unresolved)
+    ("a post in the limits of Zzyx district , Kunduz .", ["Zzyx", "Kunduz"]),
+    ("troops moved into Qqvb village on Monday", ["Qqvb"]),
+    # not without a place cue before it
+    ("Zzyx district officials met", []),
+])
+def test_places_an_unknown_name_before_a_settlement_word_is_kept(words, expected):
+    assert [m[0] for m in found(doc(words.split())) if m[1] == "place"] == expected
