@@ -20,7 +20,7 @@ from events import maps
 from events.exc import EventsError
 from events.export import frame_csv, frame_geojson
 from events.store import Store
-from events.table import filter_events, load
+from events.table import filter_events, load, provinces
 from events.timeline import timeline_svg
 
 st.set_page_config(page_title="Sitrep", layout="wide")
@@ -60,8 +60,9 @@ def _param_list(name: str) -> list[str]:
     return [v for v in st.query_params.get_all(name) if v]
 
 
-def place_filter(df: pd.DataFrame) -> list[str]:
-    options = sorted(df["admin1"].dropna().unique().tolist())
+def place_filter(groups: dict[str, list[str]]) -> list[str]:
+    """The provinces chosen, by label (see :func:`events.table.provinces`)."""
+    options = list(groups)
     chosen = [v for v in _param_list("admin1") if v in options]
     return st.sidebar.multiselect("Province (admin1)", options, default=chosen, key="admin1")
 
@@ -189,7 +190,8 @@ def main() -> None:
         st.error(f"Cannot open the event store: {exc}")
         st.stop()
     st.sidebar.header("Filters")
-    admin1 = place_filter(df)
+    groups = provinces(df)
+    admin1 = place_filter(groups)
     dates = date_filter(df)
     event_type = choice_filter(df, "Event type", "event_type")
     actor = choice_filter(df, "Actor", "actor1", both="actor2")
@@ -204,14 +206,15 @@ def main() -> None:
                                                              df["event_date"].max().date()):
         dates = None
     view = filter_events(df, start=dates[0] if dates else None, end=dates[1] if dates else None,
-                         admin1=admin1 or None, event_type=event_type or None, actor=actor or None,
+                         admin1=[name for label in admin1 for name in groups[label]] or None,
+                         event_type=event_type or None, actor=actor or None,
                          claimant=claimant or None, text=text or None)
     located = int(view["latitude"].notna().sum())
     c1, c2, c3, c4 = st.columns(4)
     c1.metric("Events", f"{len(view):,}")
     c2.metric("On the map", f"{located:,}")
     c3.metric("Articles", f"{view['article_id'].nunique():,}")
-    c4.metric("Provinces", f"{view['admin1'].nunique():,}")
+    c4.metric("Provinces", f"{len(provinces(view)):,}")
     legend(view)
     local = bool(st.get_option("server.enableStaticServing"))
     if not local:

@@ -429,7 +429,7 @@ def _event(article: Article, d: _Draft, *, country_names, country_of, roles: Map
         actor2=actor_name(m.actor2, country=country, country_of=country_of),
         country=country, country_code=p.country_code,
         admin1=(admin1_name(p) if admin1_name else p.admin1) if p.kind != "country" else None,
-        admin2=p.admin2,
+        admin2=p.admin2, admin1_code=p.admin1_code if p.kind != "country" else None,
         location=_location(p, d.precision), latitude=p.lat, longitude=p.lon, geonameid=p.geonameid,
         geo_precision=d.precision, source=article.source, notes=sentence,
         fatalities=m.fatalities, claimant="; ".join(claimants) or None,

@@ -65,6 +65,8 @@ class Event:
     title: str | None = _col("TEXT", "string")
     #: Why the date is uncertain ("no publication date"), else None.
     date_flag: str | None = _col("TEXT", "string")
+    #: GeoNames' code of the province: one province, however the articles spell its name in ``admin1``.
+    admin1_code: str | None = _col("TEXT", "string")
 
     def as_dict(self) -> dict:
         return {f.name: getattr(self, f.name) for f in fields(self)}

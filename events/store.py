@@ -45,6 +45,7 @@ def _create_table(name: str) -> str:
 MIGRATIONS: tuple[str, ...] = (
     "\n".join(_create_table(t) for t in TABLES) + _INDEXES,
     "ALTER TABLE events ADD COLUMN claimant_role TEXT",
+    "ALTER TABLE events ADD COLUMN admin1_code TEXT",
 )
 _ADD_COLUMN = re.compile(r"ALTER TABLE (\w+) ADD COLUMN (\w+)", re.I)
 

@@ -95,6 +95,30 @@ def _one_of(values: Iterable[str] | str | None) -> list[str] | None:
     return values or None
 
 
+def provinces(df: pd.DataFrame) -> dict[str, list[str]]:
+    """The provinces of an events table, by label: each province once, however its articles
+    spell it ("Kunduz" and "Kondoz" with one GeoNames code), labelled by its commonest
+    spelling, with the ``admin1`` values that name it (for :func:`filter_events`). Provinces
+    of one label in two countries share it, as a filter by name always did."""
+    out: dict[str, list[str]] = {}
+    named = df[df["admin1"].notna()]
+    if named.empty:
+        return out
+    codes = named["admin1_code"] if "admin1_code" in named else pd.Series(pd.NA, index=named.index)
+    keys = (named["country_code"].fillna("").astype(str) + "|" + codes.fillna("").astype(str)).where(
+        codes.notna(), "|" + named["admin1"].astype(str))
+    counts = pd.DataFrame({"key": keys.astype(str), "name": named["admin1"].astype(str)}).value_counts()
+    spellings: dict[str, list[tuple[int, str]]] = {}
+    for (key, name), n in counts.items():
+        spellings.setdefault(key, []).append((-n, name))
+    for names in spellings.values():
+        names.sort()
+        label = names[0][1]
+        out.setdefault(label, [])
+        out[label] += [name for _, name in names if name not in out[label]]
+    return dict(sorted(out.items()))
+
+
 def filter_events(df: pd.DataFrame, *, start: date | str | None = None, end: date | str | None = None,
                   admin1: Iterable[str] | str | None = None, country: Iterable[str] | str | None = None,
                   event_type: Iterable[str] | str | None = None, actor: Iterable[str] | str | None = None,

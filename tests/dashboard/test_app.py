@@ -130,3 +130,18 @@ def test_app_changing_one_of_several_provinces_updates_the_url(app):
     at.sidebar.multiselect(key="admin1").set_value(["Herat", "Takhar"]).run()
     shared = at.query_params["admin1"]
     assert sorted(shared if isinstance(shared, list) else [shared]) == ["Herat", "Takhar"]
+
+
+def test_app_one_province_spelt_two_ways_is_one_choice(tmp_path, monkeypatch):
+    db = tmp_path / "p.sqlite"
+    with Store(db) as store:
+        for i, name in enumerate(("Kunduz", "Kunduz", "Kondoz")):
+            store.put(from_text("x", id=f"a{i}"), content_hash=str(i), events=[Event(
+                event_id=f"e{i}", article_id=f"a{i}", event_date="2021-06-01", admin1=name, admin1_code="24",
+                country_code="AF", latitude=36.7, longitude=68.9, source_sentence="Fighting.")])
+    monkeypatch.setattr(sys, "argv", ["dashboard.py", "--db", str(db)])
+    at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=120).run()
+    box = at.sidebar.multiselect(key="admin1")
+    assert box.options == ["Kunduz"] and metrics(at)["Provinces"] == "1"
+    at = box.set_value(["Kunduz"]).run()
+    assert metrics(at)["Events"] == "3"

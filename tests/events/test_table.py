@@ -4,7 +4,7 @@ import pytest
 
 from events.schema import EVENT_COLUMNS, Event
 from events.store import Store
-from events.table import empty, filter_events, load, load_events
+from events.table import empty, filter_events, load, load_events, provinces
 from parsing.articles import from_text
 
 ROWS = [
@@ -75,3 +75,17 @@ def test_table_filters_keep_the_schema_when_nothing_matches(frame):
     out = filter_events(frame, country="Nowhere")
     assert len(out) == 0 and list(out.columns) == list(frame.columns)
     assert isinstance(out.index, pd.RangeIndex)
+
+
+def test_table_provinces_are_one_per_code_however_spelt(tmp_path):
+    rows = [("1", "Kunduz", "24"), ("2", "Kunduz", "24"), ("3", "Kondoz", "24"), ("4", "Takhar", "26"),
+            ("5", "Punjab", None)]  # no code (an older store): grouped by its name
+    with Store(tmp_path / "p.sqlite") as s:
+        for eid, name, code in rows:
+            s.put(from_text("x", id=eid), content_hash=eid,
+                  events=[Event(event_id=eid, article_id=eid, admin1=name, admin1_code=code, country_code="AF")])
+        df = load(s)
+    groups = provinces(df)
+    assert groups == {"Kunduz": ["Kunduz", "Kondoz"], "Punjab": ["Punjab"], "Takhar": ["Takhar"]}
+    chosen = filter_events(df, admin1=groups["Kunduz"])
+    assert sorted(chosen["event_id"]) == ["1", "2", "3"]
