@@ -28,9 +28,15 @@ from geo.names import normalize, skeleton, spelling
 from geo.place import Place
 
 #: Bump when the table layout or the build rules change: stale files rebuild.
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 ENV_PATH = "SITREP_GAZETTEER"
+
+# Unit words that end the English names of provinces ("Western Province", "Paktia Governorate").
+_ADMIN1_WORDS = {"province", "region", "state", "governorate", "oblast", "prefecture", "department"}
+# ...unless the rest is a number or a common word ("First Governorate" is no "First").
+_NUMBERED_UNITS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                   "tenth", "capital", "federal", "autonomous", "special", "national", "the"}
 
 #: ``progress(stage, done, total)``; total is None when unknown.
 Progress = Callable[[str, int, "int | None"], None]
@@ -215,6 +221,13 @@ class GazetteerWriter:
             key = normalize(name)
             if key and key not in keys:
                 keys[key] = min(quality, 1)
+        if place.kind == "admin1":
+            # "Western Province" is what a text calls "Western": a province's name without its
+            # unit word is a name of it too (a county's is not: "Boone" is no county)
+            for key in list(keys):
+                words = key.split()
+                if len(words) > 1 and words[-1] in _ADMIN1_WORDS and words[0] not in _NUMBERED_UNITS:
+                    keys.setdefault(" ".join(words[:-1]), 1)
         self._names.extend((k, pid, q) for k, q in keys.items())
         skels: dict[str, str] = {}
         for key in keys:

@@ -165,3 +165,17 @@ def test_geocoder_candidates_say_how_the_query_names_the_place(geocoder, query, 
     cand = next(c for c in geocoder.candidates(query, limit=10) if c.place.name == name)
     assert cand.quality == quality
     assert cand.spelling_variant is (quality == 2)
+
+
+@pytest.mark.parametrize("query, country, kind", [
+    ("Western", "LK", "admin1"),   # known to the packages only as "Western Province"
+    ("Warab", "SS", "admin1"),     # "Warab State"
+])
+def test_geocoder_a_province_answers_to_its_name_without_its_unit_word(geocoder, query, country, kind):
+    found = geocoder.geocode(query, country=country)
+    assert found is not None and found.raw["kind"] == kind and found.raw["country_code"] == country
+
+
+def test_geocoder_a_numbered_unit_is_no_name_of_its_number(geocoder):
+    # Aden is also "First Governorate"; "First" is no name of it
+    assert all(c.place.country_code != "YE" for c in geocoder.candidates("First", limit=25))
