@@ -31,7 +31,7 @@ from events.actors import actor_name
 from events.geoparse import ResolvedPlace, Resolver, TextAnalysis, analyse_docs
 from events.schema import GEO_EXACT, GEO_NEAR, GEO_REGION, TIME_DAY, TIME_MONTH, Event
 from geo.geometry import BEARINGS, destination
-from geo.names import common_name, normalize, skeleton, split_designator
+from geo.names import ADMIN1_WORDS, common_name, normalize, skeleton, split_designator
 from geo.sources import writes_in_latin_script
 from parsing.articles import Article
 from parsing.dates import resolve as resolve_date
@@ -315,9 +315,9 @@ def _without_designator(name: str) -> str | None:
     """ "Kandahar province" -> "Kandahar"; None for "the Province of Kandahar" (the gazetteer's
     name serves)."""
     words = name.split()
-    if len(words) > 2 and words[0].lower() in _ADMIN1_WORDS and words[1].lower() == "of":
+    if len(words) > 2 and words[0].lower() in ADMIN1_WORDS and words[1].lower() == "of":
         return None
-    if len(words) > 1 and words[-1].lower() in _ADMIN1_WORDS:
+    if len(words) > 1 and words[-1].lower() in ADMIN1_WORDS:
         words = words[:-1]
     return " ".join(words)
 
@@ -401,7 +401,6 @@ def _location(p: ResolvedPlace, precision: int | None) -> str | None:
 
 
 _ARTICLES = {"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "the"}
-_ADMIN1_WORDS = {"province", "governorate", "state", "oblast", "region", "department", "prefecture"}
 
 _NOWHERE = ResolvedPlace(start=0, end=0, name="", lat=None, lon=None, geonameid=None, kind="unresolved",
                          country_code=None, admin1=None, confidence=0.0)

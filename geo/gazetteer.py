@@ -24,7 +24,7 @@ import platformdirs
 
 from geo import regions, sources
 from geo.exc import GazetteerBuildError, GazetteerMissingError
-from geo.names import normalize, skeleton, spelling
+from geo.names import ADMIN1_WORDS, normalize, skeleton, spelling
 from geo.place import Place
 
 #: Bump when the table layout or the build rules change: stale files rebuild.
@@ -32,9 +32,8 @@ SCHEMA_VERSION = 12
 
 ENV_PATH = "SITREP_GAZETTEER"
 
-# Unit words that end the English names of provinces ("Western Province", "Paktia Governorate").
-_ADMIN1_WORDS = {"province", "region", "state", "governorate", "oblast", "prefecture", "department"}
-# ...unless the rest is a number or a common word ("First Governorate" is no "First").
+# A province's name without its unit word is a name of it, unless the rest is a number or a
+# common word ("First Governorate" is no "First").
 _NUMBERED_UNITS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
                    "tenth", "capital", "federal", "autonomous", "special", "national", "the"}
 
@@ -226,7 +225,7 @@ class GazetteerWriter:
             # unit word is a name of it too (a county's is not: "Boone" is no county)
             for key in list(keys):
                 words = key.split()
-                if len(words) > 1 and words[-1] in _ADMIN1_WORDS and words[0] not in _NUMBERED_UNITS:
+                if len(words) > 1 and words[-1] in ADMIN1_WORDS and words[0] not in _NUMBERED_UNITS:
                     keys.setdefault(" ".join(words[:-1]), 1)
         self._names.extend((k, pid, q) for k, q in keys.items())
         skels: dict[str, str] = {}

@@ -27,6 +27,9 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 # Letters unidecode renders as symbols: the schwa (Azerbaijani Tərtər) as "@".
 _ROMAN_FIXES = str.maketrans({"ə": "a", "Ə": "A", "ǝ": "a", "Ǝ": "A"})
 
+#: Words that end the English names of provinces ("Western Province", "Paktia Governorate").
+ADMIN1_WORDS = frozenset({"province", "region", "state", "governorate", "oblast", "prefecture", "department"})
+
 #: Words after (or before, with "of") a name that give its kind, mapped to
 #: the gazetteer kind they point at.
 DESIGNATORS = {

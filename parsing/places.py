@@ -419,25 +419,17 @@ class PlaceFinder:
                         or (h > 0 and doc[h - 1].ent_type_ == "PERSON") or doc[last - 1].ent_type_ == "PERSON":
                     continue
                 head = doc[h:last]
-                demonym = next((c for c in context if (c.start, c.end) == (head.start, head.end)
-                                and c.label_ == "DEMONYM"), None)
-                if designated and demonym is not None:
+                if designated:
                     # NER's NORP for a town it does not know ("Chimakurthi town"); a true demonym
                     # ("a Kurdish town") the resolver still sets aside
-                    context.remove(demonym)
-                    for i in range(head.start, head.end):
-                        taken[i] = False
+                    _release_demonym(head, context, taken)
             if head.start not in starts and not ((designated or self.known(head.text) >= STRONG_CUE_SCORE)
                                                   and add(head, "ASIDE>head", places)) and len(pieces) < 2:
                 continue  # a chain of units stands alone: "Barangay Zone 1 (Bangued, Abra, ...)"
             for piece in pieces:
-                demonym = next((c for c in context if (c.start, c.end) == (piece.start, piece.end)
-                                and c.label_ == "DEMONYM"), None)
-                if demonym is not None and self.known(piece.text) >= WEAK_CUE_SCORE:
+                if self.known(piece.text) >= WEAK_CUE_SCORE:
                     # "(Kitaf, Sadah)": NER's NORP for a province; the gazetteer knows no demonym so
-                    context.remove(demonym)
-                    for i in range(piece.start, piece.end):
-                        taken[i] = False
+                    _release_demonym(piece, context, taken)
                 if not any(taken[piece.start:piece.end]):
                     add(piece, "ASIDE>unit", places)
 
@@ -588,6 +580,16 @@ class PlaceFinder:
             else:
                 later.append(span)
             i = j
+
+
+def _release_demonym(span: Span, context: list[Span], taken: list[bool]) -> None:
+    """Take back the DEMONYM context span over exactly ``span``, if any, for a place to have it."""
+    demonym = next((c for c in context if (c.start, c.end) == (span.start, span.end)
+                    and c.label_ == "DEMONYM"), None)
+    if demonym is not None:
+        context.remove(demonym)
+        for i in range(span.start, span.end):
+            taken[i] = False
 
 
 def _without_part_words(text: str) -> str:
