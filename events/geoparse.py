@@ -293,7 +293,8 @@ class Resolver:
                          if c.place.kind in ("admin1", "admin2", "country")
                          and (not c.spelling_variant or _same_spelling(c, normalize(b.name)))]
                 units = tuple(dict.fromkeys(
-                    (u.country_code, u.admin1_code if u.kind in ("admin1", "admin2") else None)
+                    (u.country_code, u.admin1_code if u.kind in ("admin1", "admin2") else None,
+                     u.admin2_code if u.kind == "admin2" else None)
                     for i, u in enumerate(found) if i == 0 or strict and u.kind == "admin1"))
                 if not units:
                     # an unknown or a town between: the unit may come next ("X of Y district, Z",
@@ -310,17 +311,20 @@ class Resolver:
         units_named, strict = container or ((), False)
 
         def within(p, unit, own: bool = True) -> bool:
-            """In the unit (not the unit itself, unless ``own``)."""
-            cc, admin1 = unit
+            """In the unit (not the unit itself, unless ``own``); a place whose district the
+            gazetteer does not record may be in any district of the province."""
+            cc, admin1, admin2 = unit
             return p.country_code == cc and (admin1 is None or p.admin1_code == admin1) \
-                and (own or not (p.kind == "admin1" and admin1 == p.admin1_code))
+                and (admin2 is None or p.admin2_code is None or p.admin2_code == admin2) \
+                and (own or not (p.kind == "admin1" and admin1 == p.admin1_code)
+                     and not (p.kind == "admin2" and admin2 is not None and admin2 == p.admin2_code))
 
         # the likeliest reading of the unit's name that holds a candidate ("Ludhiana (Punjab)":
         # India's Punjab, though Pakistan's is the likelier Punjab alone)
         unit = next((u for u in units_named if any(within(c.place, u) for c in cands)), None)
         if unit is None and strict and units_named[0][1] is not None and (
-                len({cc for cc, _ in units_named}) == 1
-                or any(c.place.country_code == cc for c in cands for cc, _ in units_named)):
+                len({u[0] for u in units_named}) == 1
+                or any(c.place.country_code == u[0] for c in cands for u in units_named)):
             # the text puts it in a unit where no candidate lies: another place, unknown here. A
             # name many countries give a province ("Western") may be one the gazetteer lacks
             # for the country at hand: it rules out only candidates in those countries.

@@ -289,3 +289,10 @@ def test_geoparse_demonyms_inside_other_names_vote_too(resolver):
     # NER reads "the Ukrainian Army" as an organisation; its demonym counts as "Russian" does
     found = {p.name: p for p in places(resolver, "Russian forces clashed with the Ukrainian Army near Donetsk.")}
     assert found["Donetsk"].country_code == "UA"
+
+
+def test_geoparse_a_place_the_text_puts_in_a_district_is_not_one_of_another_district(resolver):
+    # the gazetteer's Lashkar Gah lies in Lashkar Gah district, not in Garmsir
+    text = "A bomb went off in the Lashkar Gah area of Garmsir district, Helmand, on Monday."
+    found = next(p for p in places(resolver, text) if p.name == "Lashkar Gah")
+    assert found.kind == "unresolved" or found.admin2 == "Garmsir"
