@@ -57,6 +57,11 @@ _UNIT_GAP_WORDS = {"district", "districts", "province", "provinces", "county", "
 _UNKNOWN_UNIT_BETWEEN = re.compile(
     r"^\s*(?:(?:village|town|area|city|district)\s+)?(?:of|in)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s*(?:\([^()]{1,30}\)\s*)?"
     r"(?:district|province|county|municipality|township|region|governorate)\s*,\s*$")
+# "X village near Y", "X, close to Y": X lies within _NEAR_HINT_KM of Y.
+_NEAR_GAP = re.compile(r"^\s*(?:village|town|area|district|city|settlement)?\s*,?\s*(?:near|close to|outside)\s+(?:the\s+)?$",
+                       re.I)
+_NEAR_HINT_KM = 50.0
+_BORDER_AFTER = re.compile(r"\s*(?:border|borders|frontier|line|state line)\b", re.I)
 _ALIAS_BETWEEN = re.compile(
     r"^\s*\([^()]{1,30}\)\s*(?:district|province|county|municipality|township|region|governorate)\s*,\s*$")
 # An article this much about one country does not name small towns abroad
@@ -165,6 +170,7 @@ class Resolver:
         votes, own = self._country_votes(text, mentions, places, context, by_name)
         unit_votes, unit_own = self._admin1_votes(places, by_name)
         containers = self._containers(text, places, by_name)
+        nears = _near_hints(text, places)
         colocated = _colocated(by_name)
 
         shares = {key: _shares(votes, own.get(key)) for key in by_name}
@@ -186,6 +192,11 @@ class Resolver:
             ranked = self._rerank(by_name[key], shares[key], containers.get(key), anchors=anchors,
                                   units=unit_shares[key], colocated=colocated.get(key, ())) \
                 if anchors else first[key]
+            ref = first.get(nears.get(key)) if key in nears else None
+            if ref and ref[0][1].place.kind == "populated place":
+                # "Akshi village near Bayanaul": not a namesake far from the place it is near
+                ranked = [(sc, c) for sc, c in ranked if distance_km(
+                    c.place.lat, c.place.lon, ref[0][1].place.lat, ref[0][1].place.lon) <= _NEAR_HINT_KM]
             found = _result(m, ranked)
             if m.role == "context":
                 # the country or province an organisation is named after is a toponym of the
@@ -369,6 +380,16 @@ def _same_spelling(c: Candidate, key: str) -> bool:
     is spelt like it."""
     return c.spelling_variant and c.place.kind in ("admin1", "admin2") and c.terms[0][1] >= 0.99 \
         and len(key.replace(" ", "")) >= 7
+
+
+def _near_hints(text: str, places) -> dict[tuple, tuple]:
+    """The places the text says a place is near ("X village near Y", "X, near Y"), by name key."""
+    out = {}
+    for a, b in zip(places, places[1:]):
+        if _NEAR_GAP.match(text[a.end:b.start]) and normalize(a.name) != normalize(b.name) \
+                and not _BORDER_AFTER.match(text, b.end):  # "near the New York border": no town
+            out.setdefault((normalize(a.name), a.kind_hint), (normalize(b.name), b.kind_hint))
+    return out
 
 
 def _other_kind(c: Candidate) -> bool:

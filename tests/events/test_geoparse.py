@@ -296,3 +296,17 @@ def test_geoparse_a_place_the_text_puts_in_a_district_is_not_one_of_another_dist
     text = "A bomb went off in the Lashkar Gah area of Garmsir district, Helmand, on Monday."
     found = next(p for p in places(resolver, text) if p.name == "Lashkar Gah")
     assert found.kind == "unresolved" or found.admin2 == "Garmsir"
+
+
+@pytest.mark.parametrize("text, far", [
+    ("Protesters gathered in Khanabad village near Sheberghan on Monday.", True),  # Khanabad is in Kunduz
+    # a border is no town to be near
+    ("Tolls rose at Exit 1 in Pittsfield near the New York border.", False),
+])
+def test_geoparse_a_place_near_a_town_is_no_namesake_far_from_it(resolver, text, far):
+    found = {p.name: p for p in places(resolver, text)}
+    first = next(iter(found.values()))
+    if far:
+        assert first.kind == "unresolved"
+    else:
+        assert first.kind == "populated place"
