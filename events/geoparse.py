@@ -42,16 +42,15 @@ _PHRASE_END = re.compile(r"\s*(?:$|[.;:)!?]|,\s*(?!and\b|or\b|as well\b)[a-z])")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
 _ASIDE_OPEN = re.compile(r"[\"'“”‘’]")
 _GAP_TOKENS = {",", "(", ")", "of", "in", "near", "-", "and"}
-_GAP_WORDS = {"district", "districts", "province", "provinces", "county", "region", "state", "area",
-              "village", "town", "city", "governorate", "the", "limits", "township", "municipality",
-              "locality", "zone", "department", "oblast", "neighborhood", "neighbourhood", "coded", "to",
-              "as", "a", "an", "outskirts", "part", "northern", "southern", "eastern", "western", "central",
-              "countryside", "suburbs", "vicinity", "environs", "suburb", "quarter", "commune", "community"}
 # Gap words that say the place before lies in the unit after ("X district, Y").
 _UNIT_GAP_WORDS = {"district", "districts", "province", "provinces", "county", "region", "state", "area",
                    "village", "town", "city", "governorate", "township", "municipality", "locality",
                    "department", "oblast", "neighborhood", "neighbourhood", "suburb", "quarter", "commune",
                    "community"}
+# Words that may stand between a place and the unit it lies in.
+_GAP_WORDS = _UNIT_GAP_WORDS | {
+    "the", "limits", "zone", "coded", "to", "as", "a", "an", "outskirts", "part", "northern", "southern",
+    "eastern", "western", "central", "countryside", "suburbs", "vicinity", "environs"}
 # "X (village) of Bala Buluk district, Y", "X in Nawa-e Barakzayi (Nawa) district, Y": an
 # intermediate unit the gazetteer does not know, then the unit it lies in.
 _UNKNOWN_UNIT_BETWEEN = re.compile(
@@ -192,9 +191,9 @@ class Resolver:
             ranked = self._rerank(by_name[key], shares[key], containers.get(key), anchors=anchors,
                                   units=unit_shares[key], colocated=colocated.get(key, ())) \
                 if anchors else first[key]
-            ref = first.get(nears.get(key)) if key in nears else None
+            ref = first.get(nears.get(key))
             if ref and ref[0][1].place.kind == "populated place":
-                # "Akshi village near Bayanaul": not a namesake far from the place it is near
+                # "Kan Thit village near Shwebo": not a namesake far from the place it is near
                 ranked = [(sc, c) for sc, c in ranked if distance_km(
                     c.place.lat, c.place.lon, ref[0][1].place.lat, ref[0][1].place.lon) <= _NEAR_HINT_KM]
             found = _result(m, ranked)
