@@ -28,7 +28,7 @@ from geo.names import ADMIN1_WORDS, normalize, skeleton, spelling
 from geo.place import Place
 
 #: Bump when the table layout or the build rules change: stale files rebuild.
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 14
 
 ENV_PATH = "SITREP_GAZETTEER"
 
@@ -36,6 +36,18 @@ ENV_PATH = "SITREP_GAZETTEER"
 # common word ("First Governorate" is no "First").
 _NUMBERED_UNITS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
                    "tenth", "capital", "federal", "autonomous", "special", "national", "the"}
+
+# The file is about 110 MB; mapping more costs nothing until pages are read.
+_MMAP_BYTES = 1 << 30
+
+#: The skeleton index's reach for places other than towns: above every population floor.
+REACH_ALWAYS = 2**62
+
+
+def reach(kind: str, population: int) -> int:
+    """A place's reach in the skeleton index: a town's population; REACH_ALWAYS for other kinds."""
+    return population if kind == "populated place" else REACH_ALWAYS
+
 
 #: ``progress(stage, done, total)``; total is None when unknown.
 Progress = Callable[[str, int, "int | None"], None]
@@ -58,18 +70,20 @@ CREATE TABLE places(
     source TEXT NOT NULL,
     alternate_names TEXT NOT NULL DEFAULT ''
 );
--- quality: 0 the place's own name, 1 an alternate name.
+-- quality: 0 the place's own name, 1 an alternate name. (Repeating the
+-- place's columns here to spare the join doubled the file and the build's
+-- writes for a tenth off a lookup: measured, not kept.)
 CREATE TABLE names(
     key TEXT NOT NULL, place_id INTEGER NOT NULL, quality INTEGER NOT NULL,
     PRIMARY KEY(key, place_id)
 ) WITHOUT ROWID;
 -- spelling: geo.names.spelling() of the name that gave this skeleton, to
--- score how close a variant is without reading every alternate name; kind
--- and population repeat the place's, to skip hopeless variants unread.
+-- score how close a variant is without reading every alternate name; reach:
+-- a town's population, or REACH_ALWAYS for the other kinds, in the key so
+-- that the variants above a population floor are one range scan.
 CREATE TABLE skeletons(
-    key TEXT NOT NULL, place_id INTEGER NOT NULL, spelling TEXT NOT NULL,
-    kind TEXT NOT NULL, population INTEGER NOT NULL,
-    PRIMARY KEY(key, place_id)
+    key TEXT NOT NULL, reach INTEGER NOT NULL, place_id INTEGER NOT NULL, spelling TEXT NOT NULL,
+    PRIMARY KEY(key, reach, place_id)
 ) WITHOUT ROWID;
 CREATE TABLE demonyms(key TEXT PRIMARY KEY, country_code TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE imports(
@@ -209,10 +223,23 @@ class GazetteerWriter:
         self._conn.executemany(
             "INSERT OR IGNORE INTO names(key, place_id, quality) VALUES (?,?,?)", self._names)
         self._conn.executemany(
-            "INSERT OR IGNORE INTO skeletons(key, place_id, spelling, kind, population) "
-            "VALUES (?,?,?,?,?)", self._skeletons)
+            "INSERT OR IGNORE INTO skeletons(key, reach, place_id, spelling) VALUES (?,?,?,?)",
+            self._skeletons)
         self._names.clear()
         self._skeletons.clear()
+
+    def add_name(self, pid: int, key: str) -> int:
+        """Index one more (alternate) name of a stored place; the number of rows added."""
+        added = self._conn.execute(
+            "INSERT OR IGNORE INTO names(key, place_id, quality) VALUES (?, ?, 1)", (key, pid)).rowcount
+        skel = skeleton(key)
+        if skel and added:
+            kind, population = self._conn.execute(
+                "SELECT kind, population FROM places WHERE id = ?", (pid,)).fetchone()
+            self._conn.execute(
+                "INSERT OR IGNORE INTO skeletons(key, reach, place_id, spelling) VALUES (?, ?, ?, ?)",
+                (skel, reach(kind, population), pid, spelling(key)))
+        return added
 
     def _index_names(self, pid: int, place: Place) -> None:
         keys = {}
@@ -233,8 +260,8 @@ class GazetteerWriter:
             skel = skeleton(key)
             if skel and skel not in skels:
                 skels[skel] = spelling(key)
-        self._skeletons.extend((s, pid, sp, place.kind, place.population)
-                               for s, sp in skels.items())
+        level = reach(place.kind, place.population)
+        self._skeletons.extend((s, level, pid, sp) for s, sp in skels.items())
 
     def add_demonyms(self, pairs: Iterable[tuple[str, str]]) -> None:
         self._conn.executemany(
@@ -414,6 +441,9 @@ class Gazetteer:
             f"file:{self.path}?mode=ro", uri=True, check_same_thread=False
         )
         self._conn.execute("PRAGMA query_only = 1")
+        # Lookups jump between the name index and the places table: mapped pages
+        # are read without a copy through SQLite's page cache.
+        self._conn.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
         self._overlay_names: dict[str, list[tuple[Place, int]]] = {}
         self._overlay_skeletons: dict[str, list[tuple[Place, str]]] = {}
         self.overlay = tuple(overlay)
@@ -498,12 +528,11 @@ class Gazetteer:
         refs = self._cache.get(cache_key)
         if refs is None:
             refs = self._conn.execute(
-                "SELECT place_id, spelling FROM skeletons WHERE key = ? "
-                "AND (population >= ? OR kind != 'populated place')",
-                (skel, min_town_population),
+                "SELECT place_id, spelling FROM skeletons WHERE key = ? AND reach >= ?",
+                (skel, min(min_town_population, REACH_ALWAYS)),
             ).fetchall()
             refs += [(p, sp) for p, sp in self._overlay_skeletons.get(skel, ())
-                     if p.population >= min_town_population or p.kind != "populated place"]
+                     if reach(p.kind, p.population) >= min_town_population]
             self._remember(cache_key, refs)
         kept = [(ref, sp) for ref, sp in refs if keep is None or keep(sp)]
         ids = [ref for ref, _ in kept if isinstance(ref, int)]

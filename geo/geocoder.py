@@ -13,6 +13,7 @@ import unicodedata
 from functools import lru_cache
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
@@ -21,7 +22,7 @@ from geopy.point import Point
 from rapidfuzz.fuzz import ratio as _ratio
 
 from geo.exc import QueryError
-from geo.gazetteer import Gazetteer, Match, Progress
+from geo.gazetteer import REACH_ALWAYS, Gazetteer, Match, Progress
 from geo.names import normalize, spelling, split_designator
 from geo.place import Place
 
@@ -67,6 +68,7 @@ _OVERLAY_BONUS = 2.0
 # A district is usually named after its seat, so a smaller town suffices.
 _NAMESAKE_BONUS = 1.5
 _NAMESAKE_MIN_POP = {"admin1": 50_000, "admin2": 1_000}
+_UNIT_KINDS = frozenset({"world region", "country", "admin1", "admin2"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +161,57 @@ def _in_namesake_unit(place: Match, quality: int, units: set, largest: int) -> b
                 and (place.country_code, place.admin1_code, place.admin2_code) in units))
 
 
+class _Ranked(NamedTuple):
+    """A candidate as ranking leaves it: the score, and what its terms are made of."""
+
+    match: Match
+    score: float
+    quality: int
+    sim: float
+    whole: bool
+    any_exact: bool
+    namesake: bool
+
+
+def _rank_order(r: _Ranked):
+    return -r.score, -r.match.population, r.match.name
+
+
+def _points(place: Match, quality: int, sim: float, whole: bool, any_exact: bool, namesake: bool, *,
+            cc, country, admin1, admin1_key, near, kind) -> float:
+    """The sum of :meth:`GazetteerGeocoder._terms`' points, added in the same order.
+
+    Ranking needs only the number; the terms are built for the few candidates listed.
+    """
+    if quality < 2:
+        score = _NAME_SCORE[quality]
+    else:
+        score = _FUZZY_SCALE * sim - 2.0
+        if any_exact:
+            score += _FUZZY_BESIDE_EXACT
+    if whole:
+        score += _WHOLE_PHRASE
+    kind_of = place.kind
+    score += _KIND_PRIOR.get(kind_of, 0.0)
+    if place.population > 0:
+        score += _POP_WEIGHT.get(kind_of, _DEFAULT_POP_WEIGHT) * math.log10(place.population + 1)
+    if namesake:
+        score += _NAMESAKE_BONUS
+    if place.source.startswith("overlay"):
+        score += _OVERLAY_BONUS
+    if kind:
+        score += _KIND_MATCH if kind_of == kind else _KIND_MISMATCH
+    if cc:
+        score += _COUNTRY_MATCH if place.country_code == cc else _COUNTRY_MISMATCH
+    if admin1_key and (
+        place.admin1_code == admin1 or (place.admin1 and normalize(place.admin1) == admin1_key)
+    ):
+        score += _ADMIN1_MATCH
+    if near is not None:
+        score += _NEAR_BONUS * math.exp(-distance_km(near[0], near[1], place.lat, place.lon) / _NEAR_SCALE_KM)
+    return score
+
+
 class GazetteerGeocoder(Geocoder):
     """A geopy geocoder over the offline gazetteer, with an optional online fallback.
 
@@ -220,57 +273,73 @@ class GazetteerGeocoder(Geocoder):
 
     def _list(self, key: str, country, admin1, near, kind, limit: int) -> tuple[Candidate, ...]:
         ranked = self._ranked(key, country, admin1, near, kind)[:limit]
-        places = self.gazetteer.places(m for m, _, _ in ranked)
-        return tuple(Candidate(p, score, terms) for p, (_, score, terms) in zip(places, ranked))
+        if not ranked:
+            return ()
+        hints = self._hints(country, admin1, near, kind or split_designator(key)[1])
+        places = self.gazetteer.places(r.match for r in ranked)
+        return tuple(Candidate(p, r.score, self._terms(r.match, r.quality, sim=r.sim, whole=r.whole,
+                                                       any_exact=r.any_exact, namesake=r.namesake, **hints))
+                     for p, r in zip(places, ranked))
 
-    def _rank(self, key: str, country, admin1, near, kind) -> tuple[tuple[Match, float, tuple], ...]:
-        """``(match, score, terms)`` for every candidate of a normalized name, best first."""
+    def _hints(self, country, admin1, near, kind) -> dict:
+        """The keyword hints :meth:`_terms` and :func:`_points` score against."""
+        return {"cc": self.country_code(country), "country": country, "admin1": admin1,
+                "admin1_key": normalize(admin1) if admin1 else None, "near": near, "kind": kind}
+
+    def _rank(self, key: str, country, admin1, near, kind) -> tuple[_Ranked, ...]:
+        """Every candidate of a normalized name with its score, best first."""
         core, designated = split_designator(key)
         kind = kind or designated
         # (match, quality, similarity, whole phrase) by place
         found: dict[object, tuple[Match, int, float, bool]] = {}
         for pairs, whole in ((self.gazetteer.matches(key), True),
                              (self.gazetteer.matches(core) if core != key else (), False)):
+            whole = whole and core != key
             for match, quality in pairs:
-                k = match.ref if isinstance(match.ref, int) else id(match.ref)
-                if k not in found or found[k][1] > quality:
-                    found[k] = (match, quality, 1.0, whole and core != key)
+                ref = match.ref
+                k = ref if type(ref) is int else id(ref)
+                old = found.get(k)
+                if old is None or old[1] > quality:
+                    found[k] = (match, quality, 1.0, whole)
         # A variant spelling scores at least 3 below an exact match: it can
         # never overtake an admin unit or a town of 1,000 matched exactly, and
         # without hints only a town 10^5 times larger can overtake a smaller
         # one, so the others are not read at all.
         exact = [m for m, q, _, _ in found.values() if q < 2]
-        strong = any(m.population >= 1000 or m.kind in ("world region", "country", "admin1", "admin2")
-                     for m in exact)
-        hinted = bool(country or admin1 or near)
-        floor = (max((m.population for m in exact), default=0) + 1) * _FUZZY_TOWN_FACTOR \
-            if exact and not hinted else 0
-        cutoff, target = _FUZZY_FLOOR * 100, "" if strong else spelling(core)
-        for match, variant in () if strong else self.gazetteer.fuzzy(
-                core, keep=lambda v: _ratio(v, target, score_cutoff=cutoff) > 0,
-                min_town_population=int(min(floor, 2**62))):
-            k = match.ref if isinstance(match.ref, int) else id(match.ref)
-            if k not in found:
-                found[k] = (match, 2, _ratio(variant, target) / 100, False)
+        strong = False
+        for m in exact:
+            if m.population >= 1000 or m.kind in _UNIT_KINDS:
+                strong = True
+                break
+        if not strong:
+            hinted = bool(country or admin1 or near)
+            floor = (max((m.population for m in exact), default=0) + 1) * _FUZZY_TOWN_FACTOR \
+                if exact and not hinted else 0
+            cutoff, target = _FUZZY_FLOOR * 100, spelling(core)
+            for match, variant in self.gazetteer.fuzzy(
+                    core, keep=lambda v: _ratio(v, target, score_cutoff=cutoff) > 0,
+                    min_town_population=int(min(floor, REACH_ALWAYS))):
+                ref = match.ref
+                k = ref if type(ref) is int else id(ref)
+                if k not in found:
+                    found[k] = (match, 2, _ratio(variant, target) / 100, False)
         if not found:
             return ()
 
-        cc = self.country_code(country)
-        admin1_key = normalize(admin1) if admin1 else None
+        hints = self._hints(country, admin1, near, kind)
         any_exact = bool(exact)
         units = {
             (m.country_code, m.admin1_code, m.admin2_code if m.kind == "admin2" else None)
-            for m, q, _, _ in found.values() if m.kind in ("admin1", "admin2") and q < 2
-        }
+            for m, q, _, _ in found.values() if q < 2 and m.kind in ("admin1", "admin2")
+        } if len(found) > 1 else ()
         largest = max((m.population for m in exact if m.kind == "populated place"), default=0)
         scored = []
         for match, quality, sim, whole in found.values():
-            terms = self._terms(match, quality, sim=sim, whole=whole, any_exact=any_exact,
-                                namesake=not kind and _in_namesake_unit(match, quality, units, largest),
-                                cc=cc, country=country, admin1=admin1, admin1_key=admin1_key,
-                                near=near, kind=kind)
-            scored.append((match, sum(t[2] for t in terms), terms))
-        scored.sort(key=lambda s: (-s[1], -s[0].population, s[0].name))
+            namesake = bool(units) and not kind and _in_namesake_unit(match, quality, units, largest)
+            scored.append(_Ranked(match, _points(match, quality, sim, whole, any_exact, namesake, **hints),
+                                  quality, sim, whole, any_exact, namesake))
+        if len(scored) > 1:
+            scored.sort(key=_rank_order)
         return tuple(scored)
 
     @staticmethod
@@ -354,8 +423,7 @@ class GazetteerGeocoder(Geocoder):
     def _answer(self, text: str, country, admin1, near, limit: int) -> tuple[Location, ...]:
         key = normalize(text)
         ranked = self._ranked(key, country, admin1, near, None) if key else ()
-        kept = [m for m, score, terms in ranked
-                if score >= MIN_FUZZY_ANSWER or not _is_variant(terms)][:limit]
+        kept = [r.match for r in ranked if r.score >= MIN_FUZZY_ANSWER or r.quality < 2][:limit]
         places = self.gazetteer.places(kept)
         if not places and self.fallback is not None:
             place = self.fallback.geocode(text, country=self.country_code(country))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from geo.exc import ImportFormatError
 from geo.gazetteer import GazetteerWriter, Progress
-from geo.names import is_latin, normalize, skeleton, spelling
+from geo.names import is_latin, normalize
 from geo.place import Place
 from geo.sources import clean_alternates
 
@@ -158,7 +158,8 @@ def _main_places(path: Path, lines: Iterator[str], namer: _AdminNamer, skipped: 
         )
 
 
-def _alternates(conn: sqlite3.Connection, lines: Iterator[str], progress, stage) -> int:
+def _alternates(conn: sqlite3.Connection, writer: GazetteerWriter, lines: Iterator[str],
+                progress, stage) -> int:
     count = 0
     for line in lines:
         cols = line.rstrip("\n").split("\t")
@@ -173,11 +174,7 @@ def _alternates(conn: sqlite3.Connection, lines: Iterator[str], progress, stage)
             continue
         ids = [r[0] for r in conn.execute("SELECT id FROM places WHERE geonameid = ?", (int(cols[1]),))]
         for pid in ids:
-            conn.execute("INSERT OR IGNORE INTO names(key, place_id, quality) VALUES (?, ?, 1)", (key, pid))
-            skel = skeleton(key)
-            if skel:
-                conn.execute("INSERT OR IGNORE INTO skeletons(key, place_id, spelling) VALUES (?, ?, ?)",
-                             (skel, pid, spelling(key)))
+            writer.add_name(pid, key)
             count += 1
             if progress and count % 20000 == 0:
                 progress(stage, count, None)
@@ -212,7 +209,7 @@ def import_files(conn: sqlite3.Connection, paths: list[Path], *,
                     counts[f"{path.name}:skipped"] = skipped[0]
             else:
                 with _lines(path) as lines:
-                    n = _alternates(conn, lines, progress, path.name)
+                    n = _alternates(conn, writer, lines, progress, path.name)
             writer.record_import(path, n)
         counts[path.name] = n
     return counts

@@ -72,7 +72,7 @@ _FOLDS = (
     ("w", "v"),
     ("x", "ks"),
 )
-_VOWELS = re.compile(r"[aeiouy]")
+_TAIL_VOWELS = re.compile(r"\B[aeiouyh]")
 _DOUBLES = re.compile(r"(.)\1+")
 _VOWEL_RUNS = re.compile(r"[aeiouy]+")
 
@@ -97,15 +97,13 @@ def skeleton(key: str) -> str:
     Returns "" where too little is left to match on safely.
     """
     words = [w for w in key.split() if w not in _CONNECTORS] or key.split()
-    out = []
-    for word in words:
-        for old, new in _FOLDS:
-            word = word.replace(old, new)
-        head, tail = word[:1], word[1:]
-        # Non-initial h is almost always half of a digraph (kh, sh, gh, dh, th).
-        tail = _VOWELS.sub("", tail).replace("h", "")
-        out.append(head + tail)
-    result = _DOUBLES.sub(r"\1", "".join(out))
+    # No fold spans a space, so the words are folded at once; then each
+    # word keeps its first letter and loses its other vowels and its h
+    # (non-initial h is almost always half of a digraph: kh, sh, gh, dh, th).
+    text = " ".join(words)
+    for old, new in _FOLDS:
+        text = text.replace(old, new)
+    result = _DOUBLES.sub(r"\1", _TAIL_VOWELS.sub("", text).replace(" ", ""))
     return result if len(result) >= 3 else ""
 
 
@@ -147,6 +145,8 @@ def split_designator(key: str) -> tuple[str, str | None]:
 
 def is_latin(text: str) -> bool:
     """True when the letters of ``text`` are Latin script (worth indexing for English news)."""
+    if text.isascii():
+        return True
     for ch in text:
         if ch.isalpha() and not ch.isascii():
             if "LATIN" not in unicodedata.name(ch, ""):

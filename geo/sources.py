@@ -71,7 +71,7 @@ def clean_alternates(name: str, alternates, *, limit: int = _MAX_ALTERNATES) -> 
     kept = []
     for alt in alternates:
         alt = alt.strip()
-        if len(alt) < 2 or not is_latin(alt) or alt == alt.lower():
+        if len(alt) < 2 or alt == alt.lower() or not is_latin(alt):
             continue
         if alt.isupper() and len(alt) <= 4:
             continue

@@ -179,3 +179,19 @@ def test_geocoder_a_province_answers_to_its_name_without_its_unit_word(geocoder,
 def test_geocoder_a_numbered_unit_is_no_name_of_its_number(geocoder):
     # Aden is also "First Governorate"; "First" is no name of it
     assert all(c.place.country_code != "YE" for c in geocoder.candidates("First", limit=25))
+
+
+@pytest.mark.parametrize("query, hints", [
+    ("Kunduz", {}),
+    ("Kondoz", {"country": "AF"}),
+    ("Hyderabad", {"country": "Pakistan", "kind": "populated place"}),
+    ("Takhar Province", {"admin1": "Takhar"}),
+    ("Springfield", {"near": (39.8, -89.6)}),
+    ("Georgia", {"country": "XX"}),
+])
+def test_geocoder_score_is_the_sum_of_its_reasons(geocoder, query, hints):
+    # ranking adds the points without building the terms; both must agree exactly
+    found = geocoder.candidates(query, **hints)
+    assert found
+    for c in found:
+        assert c.score == sum(points for _, _, points in c.terms)

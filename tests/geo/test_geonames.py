@@ -87,6 +87,9 @@ def test_geonames_zip_and_alternate_names(gaz, tmp_path):
     assert counts == {"AF.zip": 4, "alternateNamesV2.zip": 1}
     assert lookup(gaz, "Sherkhan Port")[0][0].name == "Sher Khan Bandar"
     assert lookup(gaz, "Old Sherkhan") == []
+    # an imported alternate name is indexed for spelling variants too
+    with gz.Gazetteer(gaz) as g:
+        assert [m.name for m, spelt in g.fuzzy(normalize("Shirkhan Port"))] == ["Sher Khan Bandar"]
 
 
 def test_geonames_bad_first_line_is_a_format_error(gaz, tmp_path):
