@@ -64,11 +64,18 @@ _FAST_CALLBACK = """function (row) {
 
 
 def safe(text) -> str:
-    """Text escaped for HTML and for a JavaScript template literal (`, $ and \\ too)."""
+    """Text escaped for HTML, for a JavaScript template literal (`, $ and \\) and for
+    Jinja ({ and }).
+
+    Braces matter on the server: branca reads each element's rendered script as a
+    Jinja template again, so "{{ ... }}" in an article would run there as code.
+    """
     if text is None or (isinstance(text, float) and pd.isna(text)) or text is pd.NA:
         return ""
-    out = html.escape(str(text), quote=True)
-    return out.replace("\\", "&#92;").replace("`", "&#96;").replace("$", "&#36;")
+    return html.escape(str(text), quote=True).translate(_MORE_ENTITIES)
+
+
+_MORE_ENTITIES = str.maketrans({"\\": "&#92;", "`": "&#96;", "$": "&#36;", "{": "&#123;", "}": "&#125;"})
 
 
 def _value(row, key):

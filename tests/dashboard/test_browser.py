@@ -19,7 +19,7 @@ from tests.conftest import REPO
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 HOSTILE = ("Attackers wrote <img src=x onerror=alert('img')> and ${alert('tpl')} and `back` and "
-           "</script><script>alert('close')</script> near the checkpoint.")
+           "</script><script>alert('close')</script> and {{ 7*7 }} near the checkpoint.")
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed "
                                 "(make test installs it)")
@@ -136,6 +136,7 @@ def test_browser_hostile_text_shows_literally_and_runs_nothing(server, page):
     tip.wait_for(timeout=10_000)
     text = tip.inner_text()
     assert "<img src=x onerror=alert('img')>" in text and "${alert('tpl')}" in text and "`back`" in text
+    assert "{{ 7*7 }}" in text  # shown as written, not evaluated by a template on the server
     page.wait_for_timeout(500)
     assert page.dialogs == []
 

@@ -1,4 +1,6 @@
 """The folium map: escaping of untrusted text, offline assets, clustering."""
+import re
+
 import pandas as pd
 import pytest
 
@@ -6,7 +8,7 @@ from events.maps import CLUSTER_FROM, build_map, legend_items, safe
 from events.schema import Event
 from events.table import _typed, empty
 
-HOSTILE = "<img src=x onerror=alert(1)> ${alert(2)} `x` \\u0061 </script>"
+HOSTILE = "<img src=x onerror=alert(1)> ${alert(2)} `x` \\u0061 </script> {{ 7*7 }} {% if 1 %}IF{% endif %}"
 
 
 def frame(n=3, sentence="Clashes in Kunduz."):
@@ -19,17 +21,23 @@ def frame(n=3, sentence="Clashes in Kunduz."):
 
 
 @pytest.mark.parametrize("text, forbidden", [
-    ("<b>", "<b>"), ("${x}", "${"), ("`", "`"), ("\\", "\\"), ("'\"", "'"),
+    ("<b>", "<b>"), ("${x}", "${"), ("`", "`"), ("\\", "\\"), ("'\"", "'"), ("{{ x }}", "{"), ("{% x %}", "}"),
 ])
 def test_maps_safe_escapes_html_and_template_literals(text, forbidden):
     assert forbidden not in safe(text)
 
 
-def test_maps_hostile_text_never_reaches_the_page_raw():
-    html = build_map(frame(1, HOSTILE), outlines=False).get_root().render()
+@pytest.mark.parametrize("n", [1, CLUSTER_FROM + 1])
+def test_maps_hostile_text_never_reaches_the_page_raw(n):
+    html = build_map(frame(n, HOSTILE), outlines=False).get_root().render()
     assert "<img src=x" not in html and "${alert" not in html and "`x`" not in html
-    assert "&lt;img src=x onerror=alert(1)&gt;" in html and "&lt;/script&gt;" in html
+    amp = r"(?:&|\\u0026)"  # an entity's & as HTML writes it, and as JSON does
+    assert re.search(amp + r"lt;img src=x onerror=alert\(1\)" + amp + "gt;", html)
+    assert re.search(amp + "lt;/script" + amp + "gt;", html)
     assert "javascript:alert(3)" not in html  # only http(s) links become links
+    # no server-side template runs on article text: the braces arrive as entities
+    assert re.search(amp + r"#123;" + amp + r"#123; 7\*7 " + amp + "#125;", html)
+    assert re.search(r"%" + amp + r"#125;IF" + amp + r"#123;% endif", html)
 
 
 def test_maps_assets_are_served_by_the_app_not_a_cdn():
