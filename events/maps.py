@@ -13,7 +13,11 @@ from collections.abc import Iterable
 
 import folium
 import pandas as pd
-from folium.plugins import FastMarkerCluster, HeatMap, MarkerCluster
+from branca.element import Element, MacroElement
+from folium.elements import JSCSSMixin
+from folium.plugins import HeatMap, MarkerCluster
+from folium.template import Template
+from jinja2.utils import htmlsafe_json_dumps
 
 #: Where the app serves its static files (Streamlit's static serving).
 STATIC = "/app/static"
@@ -36,29 +40,34 @@ COLOURS = {
 OTHER_COLOUR = "#7f7f7f"
 #: Above this many events, markers are clustered.
 CLUSTER_FROM = 200
-#: Above this many, markers are built in the browser from a compact array (FastMarkerCluster):
+#: Above this many, markers are built in the browser from a compact array (:class:`EventCluster`):
 #: one folium object per marker costs seconds per thousand.
 FAST_FROM = CLUSTER_FROM
 _FIELDS = ("event_type", "sub_event_type", "actor1", "actor2", "location", "admin1", "country", "claimant",
            "geo_precision", "corroborations", "time_precision", "title", "claimant_role")
 # Every string in the rows is escaped by safe() in Python; this only joins them. A row is
 # lat, lon, colour, sentence, date, then _FIELDS (row[5] the type ... row[16] the title).
+# Tooltip and popup are joined when first shown, not for every marker up front.
 # No // comments inside: the script may reach the page on one line.
 _FAST_CALLBACK = """function (row) {
     var m = L.circleMarker([row[0], row[1]], {radius: 7, color: row[2], weight: 2, fill: true,
                                                fillColor: row[2], fillOpacity: 0.75});
-    m.bindTooltip("<div class='sitrep-tip' style='max-width:320px;white-space:normal'>" + row[3] +
-                  "<br><i>— " + row[12] + "</i></div>", {sticky: true});
-    m.bindPopup("<table class='sitrep-popup'>" +
-        "<tr><th>Event</th><td>" + row[5] + " / " + row[6] + "</td></tr>" +
-        "<tr><th>Date</th><td>" + row[4] + " (precision " + row[15] + ")</td></tr>" +
-        "<tr><th>Actors</th><td>" + row[7] + " vs " + row[8] + "</td></tr>" +
-        "<tr><th>Claimant</th><td>" + row[12] + "</td></tr>" +
-        "<tr><th>Role</th><td>" + row[17] + "</td></tr>" +
-        "<tr><th>Place</th><td>" + row[9] + ", " + row[10] + ", " + row[11] +
-        " (geo precision " + row[13] + ")</td></tr>" +
-        "<tr><th>Corroborations</th><td>" + row[14] + "</td></tr>" +
-        "<tr><th>Article</th><td>" + row[16] + "</td></tr></table>", {maxWidth: 420});
+    m.bindTooltip(function () {
+        return "<div class='sitrep-tip' style='max-width:320px;white-space:normal'>" + row[3] +
+               "<br><i>— " + row[12] + "</i></div>";
+    }, {sticky: true});
+    m.bindPopup(function () {
+        return "<table class='sitrep-popup'>" +
+            "<tr><th>Event</th><td>" + row[5] + " / " + row[6] + "</td></tr>" +
+            "<tr><th>Date</th><td>" + row[4] + " (precision " + row[15] + ")</td></tr>" +
+            "<tr><th>Actors</th><td>" + row[7] + " vs " + row[8] + "</td></tr>" +
+            "<tr><th>Claimant</th><td>" + row[12] + "</td></tr>" +
+            "<tr><th>Role</th><td>" + row[17] + "</td></tr>" +
+            "<tr><th>Place</th><td>" + row[9] + ", " + row[10] + ", " + row[11] +
+            " (geo precision " + row[13] + ")</td></tr>" +
+            "<tr><th>Corroborations</th><td>" + row[14] + "</td></tr>" +
+            "<tr><th>Article</th><td>" + row[16] + "</td></tr></table>";
+    }, {maxWidth: 420});
     return m;
 }"""
 
@@ -72,10 +81,10 @@ def safe(text) -> str:
     """
     if text is None or (isinstance(text, float) and pd.isna(text)) or text is pd.NA:
         return ""
-    return html.escape(str(text), quote=True).translate(_MORE_ENTITIES)
-
-
-_MORE_ENTITIES = str.maketrans({"\\": "&#92;", "`": "&#96;", "$": "&#36;", "{": "&#123;", "}": "&#125;"})
+    out = html.escape(str(text), quote=True)
+    # chained replace: five times faster than str.translate on ASCII text
+    return (out.replace("\\", "&#92;").replace("`", "&#96;").replace("$", "&#36;")
+            .replace("{", "&#123;").replace("}", "&#125;"))
 
 
 def _value(row, key):
@@ -167,7 +176,7 @@ def build_map(events: pd.DataFrame, *, heat: bool = False, cluster: bool | None 
         layer.add_to(m)
         return m
     if len(located) > FAST_FROM:
-        layer = FastMarkerCluster(_fast_rows(located), callback=_FAST_CALLBACK, name="events")
+        layer = EventCluster(_fast_rows(located))
         if local_assets:
             layer.default_js, layer.default_css = CLUSTER_JS, CLUSTER_CSS
         layer.add_to(m)
@@ -191,6 +200,61 @@ def build_map(events: pd.DataFrame, *, heat: bool = False, cluster: bool | None 
     return m
 
 
+class _RawScript(Element):
+    """Script text that is put in the page as it is."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
+class EventCluster(JSCSSMixin, MacroElement):
+    """Clustered event markers built in the browser from one array of escaped rows.
+
+    Like folium's FastMarkerCluster, with two differences that matter at tens of
+    thousands of events: the rows are serialised once, here; and the script goes
+    into the page as text, where branca would read it as a Jinja template again
+    (seconds of tokenising for megabytes of data, and a template engine run over
+    article text).
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = (function(){
+                var callback = {{ this.callback }};
+                var data = {{ this.data }};
+                var cluster = L.markerClusterGroup({chunkedLoading: true});
+                var markers = [];
+                for (var i = 0; i < data.length; i++) {
+                    markers.push(callback(data[i]));
+                }
+                cluster.addLayers(markers);
+                cluster.addTo({{ this._parent.get_name() }});
+                return cluster;
+            })();
+        {% endmacro %}""")
+    default_js = MarkerCluster.default_js
+    default_css = MarkerCluster.default_css
+
+    def __init__(self, rows: list[list]):
+        super().__init__()
+        self._name = "EventCluster"
+        self.callback = _FAST_CALLBACK
+        # As Jinja's tojson: <, >, & and ' as \u escapes, so no string can close the script.
+        self.data = htmlsafe_json_dumps(rows)
+
+    def render(self, **kwargs) -> None:
+        figure = self.get_root()
+        for name, url in self.default_js:
+            figure.header.add_child(folium.JavascriptLink(url), name=name)
+        for name, url in self.default_css:
+            figure.header.add_child(folium.CssLink(url), name=name)
+        figure.script.add_child(_RawScript(self._template.module.script(self, kwargs)), name=self.get_name())
+
+
 def legend_items(events: pd.DataFrame) -> list[tuple[str, str, int]]:
     """(event type, colour, count) for the legend, most frequent first."""
     counts = events["event_type"].value_counts()
@@ -200,7 +264,7 @@ def legend_items(events: pd.DataFrame) -> list[tuple[str, str, int]]:
 def _fast_rows(located: pd.DataFrame) -> list[list]:
     """[lat, lon, colour, sentence, date, then _FIELDS] per event, every string escaped."""
     def col(name, default=""):
-        return [safe(v) or default for v in located[name].astype(object).tolist()]
+        return _escaped(located[name].astype(object).tolist(), default)
 
     claimant = located["claimant"].astype(object).where(located["claimant"].notna(), located["source"])
     columns = [
@@ -210,7 +274,14 @@ def _fast_rows(located: pd.DataFrame) -> list[list]:
     ]
     for f in _FIELDS:
         if f == "claimant":
-            columns.append([safe(v) or "the outlet" for v in claimant.tolist()])
+            columns.append(_escaped(claimant.tolist(), "the outlet"))
         else:
             columns.append(col(f, "?" if f in ("actor1", "actor2") else ""))
     return [list(r) for r in zip(*columns)]
+
+
+def _escaped(values: list, default: str) -> list[str]:
+    """:func:`safe` of each value (``default`` where empty); types, actors and places repeat,
+    so each distinct value is escaped once."""
+    done: dict = {}
+    return [done[v] if v in done else done.setdefault(v, safe(v) or default) for v in values]
