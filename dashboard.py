@@ -25,6 +25,9 @@ from events.timeline import timeline_svg
 
 st.set_page_config(page_title="Sitrep", layout="wide")
 
+#: The views under the map, one at a time.
+TABS = ("Timeline", "Events table", "Add articles")
+
 
 def store_path() -> Path:
     ap = argparse.ArgumentParser(prog="dashboard.py")
@@ -136,14 +139,24 @@ def timeline(df: pd.DataFrame) -> None:
     st.markdown(svg, unsafe_allow_html=True)
 
 
+def table_block(view: pd.DataFrame) -> None:
+    st.dataframe(view[["event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "admin1",
+                       "country", "claimant", "source_sentence"]], width="stretch", hide_index=True)
+    d1, d2 = st.columns(2)
+    # Deferred: the files are made only when asked for, not on every rerun.
+    d1.download_button("Download CSV (ACLED columns first)", lambda: frame_csv(view), "sitrep-events.csv",
+                       "text/csv")
+    d2.download_button("Download GeoJSON", lambda: frame_geojson(view), "sitrep-events.geojson",
+                       "application/geo+json")
+
+
 def upload_block(path: Path) -> None:
-    with st.expander("Add articles"):
-        files = st.file_uploader("Files (.txt, .html, .jsonl)", type=["txt", "html", "htm", "jsonl"],
-                                 accept_multiple_files=True, key="upload")
-        pasted = st.text_area("...or paste an article", key="pasted")
-        published = st.date_input("Publication date (for inputs without one)", value=None, key="published")
-        if st.button("Add to the map", key="add") and (files or pasted.strip()):
-            _ingest(path, files or [], pasted, published)
+    files = st.file_uploader("Files (.txt, .html, .jsonl)", type=["txt", "html", "htm", "jsonl"],
+                             accept_multiple_files=True, key="upload")
+    pasted = st.text_area("...or paste an article", key="pasted")
+    published = st.date_input("Publication date (for inputs without one)", value=None, key="published")
+    if st.button("Add to the map", key="add") and (files or pasted.strip()):
+        _ingest(path, files or [], pasted, published)
 
 
 def _ingest(path: Path, files, pasted: str, published) -> None:
@@ -222,16 +235,18 @@ def main() -> None:
                    "server.enableStaticServing), so the map loads Leaflet from the internet.")
     st_folium(maps.build_map(view, heat=heat, cluster=True if cluster else None, local_assets=local),
               height=520, use_container_width=True, returned_objects=[], key="map")
-    timeline(view)
-    st.dataframe(view[["event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "admin1",
-                       "country", "claimant", "source_sentence"]], width="stretch", hide_index=True)
-    d1, d2 = st.columns(2)
-    # Deferred: the files are made only when asked for, not on every rerun.
-    d1.download_button("Download CSV (ACLED columns first)", lambda: frame_csv(view), "sitrep-events.csv",
-                       "text/csv")
-    d2.download_button("Download GeoJSON", lambda: frame_geojson(view), "sitrep-events.geojson",
-                       "application/geo+json")
-    upload_block(path)
+    # Lazy tabs: only the open one runs and reaches the browser, so the table's grid and
+    # the upload widgets do not hold up the map's first paint.
+    tab_timeline, tab_table, tab_add = st.tabs(TABS, key="tab", on_change="rerun")
+    if tab_timeline.open:
+        with tab_timeline:
+            timeline(view)
+    if tab_table.open:
+        with tab_table:
+            table_block(view)
+    if tab_add.open:
+        with tab_add:
+            upload_block(path)
 
 
 main()

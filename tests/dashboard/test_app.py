@@ -84,11 +84,26 @@ def test_app_counts_events_off_the_map_apart(tmp_path, monkeypatch):
             admin1="Kunduz", country="Afghanistan", country_code="AF", latitude=36.7, longitude=68.9,
             source_sentence="Fighting in Kunduz.")])
     monkeypatch.setattr(sys, "argv", ["dashboard.py", "--db", str(db)])
-    at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=120).run()
+    at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=120)
+    at.session_state["tab"] = "Events table"
+    at.run()
     assert not at.exception
     assert (metrics(at)["Events"], metrics(at)["On the map"]) == ("2", "1")
     assert _map_script(at).count("L.circleMarker") == 1
     assert "Zzyxqabad" in at.dataframe[0].value["location"].tolist()
+
+
+@pytest.mark.parametrize("tab, shown, absent", [
+    ("Timeline", "caption", "dataframe"),
+    ("Events table", "dataframe", "file_uploader"),
+    ("Add articles", "file_uploader", "dataframe"),
+])
+def test_app_only_the_open_tab_is_built(app, tab, shown, absent):
+    app.session_state["tab"] = tab
+    at = app.run()
+    assert not at.exception
+    assert len(getattr(at, shown)) >= 1 and len(getattr(at, absent)) == 0
+    assert [t.label for t in at.tabs] == ["Timeline", "Events table", "Add articles"]
 
 
 def _timeline_bars(at):

@@ -149,7 +149,7 @@ def test_browser_upload_adds_events_and_reports_bad_files(server, page, tmp_path
     bad.write_bytes(bytes(range(256)) * 4)
     frame = _open(page, url)
     before = _markers(frame)
-    page.get_by_text("Add articles").click()
+    page.get_by_role("tab", name="Add articles").click()
     page.locator("input[type='file']").set_input_files([str(good), str(bad)])
     page.get_by_text("broken.txt").first.wait_for(timeout=20_000)
     page.get_by_role("button", name="Add to the map").click()
