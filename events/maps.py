@@ -45,30 +45,28 @@ CLUSTER_FROM = 200
 FAST_FROM = CLUSTER_FROM
 _FIELDS = ("event_type", "sub_event_type", "actor1", "actor2", "location", "admin1", "country", "claimant",
            "geo_precision", "corroborations", "time_precision", "title", "claimant_role")
-# Every string in the rows is escaped by safe() in Python; this only joins them. A row is
+# Every string in the rows is escaped by safe() in Python; these only join them. A row is
 # lat, lon, colour, sentence, date, then _FIELDS (row[5] the type ... row[16] the title).
-# Tooltip and popup are joined when first shown, not for every marker up front.
 # No // comments inside: the script may reach the page on one line.
 _FAST_CALLBACK = """function (row) {
-    var m = L.circleMarker([row[0], row[1]], {radius: 7, color: row[2], weight: 2, fill: true,
-                                               fillColor: row[2], fillOpacity: 0.75});
-    m.bindTooltip(function () {
-        return "<div class='sitrep-tip' style='max-width:320px;white-space:normal'>" + row[3] +
-               "<br><i>— " + row[12] + "</i></div>";
-    }, {sticky: true});
-    m.bindPopup(function () {
-        return "<table class='sitrep-popup'>" +
-            "<tr><th>Event</th><td>" + row[5] + " / " + row[6] + "</td></tr>" +
-            "<tr><th>Date</th><td>" + row[4] + " (precision " + row[15] + ")</td></tr>" +
-            "<tr><th>Actors</th><td>" + row[7] + " vs " + row[8] + "</td></tr>" +
-            "<tr><th>Claimant</th><td>" + row[12] + "</td></tr>" +
-            "<tr><th>Role</th><td>" + row[17] + "</td></tr>" +
-            "<tr><th>Place</th><td>" + row[9] + ", " + row[10] + ", " + row[11] +
-            " (geo precision " + row[13] + ")</td></tr>" +
-            "<tr><th>Corroborations</th><td>" + row[14] + "</td></tr>" +
-            "<tr><th>Article</th><td>" + row[16] + "</td></tr></table>";
-    }, {maxWidth: 420});
-    return m;
+    return L.circleMarker([row[0], row[1]], {radius: 7, color: row[2], weight: 2, fill: true,
+                                             fillColor: row[2], fillOpacity: 0.75, row: row});
+}"""
+_FAST_TOOLTIP = """function (row) {
+    return "<div class='sitrep-tip' style='max-width:320px;white-space:normal'>" + row[3] +
+           "<br><i>— " + row[12] + "</i></div>";
+}"""
+_FAST_POPUP = """function (row) {
+    return "<table class='sitrep-popup'>" +
+        "<tr><th>Event</th><td>" + row[5] + " / " + row[6] + "</td></tr>" +
+        "<tr><th>Date</th><td>" + row[4] + " (precision " + row[15] + ")</td></tr>" +
+        "<tr><th>Actors</th><td>" + row[7] + " vs " + row[8] + "</td></tr>" +
+        "<tr><th>Claimant</th><td>" + row[12] + "</td></tr>" +
+        "<tr><th>Role</th><td>" + row[17] + "</td></tr>" +
+        "<tr><th>Place</th><td>" + row[9] + ", " + row[10] + ", " + row[11] +
+        " (geo precision " + row[13] + ")</td></tr>" +
+        "<tr><th>Corroborations</th><td>" + row[14] + "</td></tr>" +
+        "<tr><th>Article</th><td>" + row[16] + "</td></tr></table>";
 }"""
 
 
@@ -221,16 +219,32 @@ class EventCluster(JSCSSMixin, MacroElement):
     article text).
     """
 
+    # A marker gets its tooltip and popup when the pointer first reaches it: binding
+    # them up front costs listeners and objects for every one of tens of thousands.
     _template = Template("""
         {% macro script(this, kwargs) %}
             var {{ this.get_name() }} = (function(){
                 var callback = {{ this.callback }};
+                var tooltip = {{ this.tooltip }};
+                var popup = {{ this.popup }};
                 var data = {{ this.data }};
                 var cluster = L.markerClusterGroup({chunkedLoading: true});
                 var markers = [];
                 for (var i = 0; i < data.length; i++) {
                     markers.push(callback(data[i]));
                 }
+                cluster.on("mouseover", function (e) {
+                    var m = e.layer;
+                    if (m.options.row && !m.getTooltip()) {
+                        m.bindTooltip(tooltip(m.options.row), {sticky: true}).openTooltip(e.latlng);
+                    }
+                });
+                cluster.on("click", function (e) {
+                    var m = e.layer;
+                    if (m.options.row && !m.getPopup()) {
+                        m.bindPopup(popup(m.options.row), {maxWidth: 420}).openPopup(e.latlng);
+                    }
+                });
                 cluster.addLayers(markers);
                 cluster.addTo({{ this._parent.get_name() }});
                 return cluster;
@@ -242,7 +256,7 @@ class EventCluster(JSCSSMixin, MacroElement):
     def __init__(self, rows: list[list]):
         super().__init__()
         self._name = "EventCluster"
-        self.callback = _FAST_CALLBACK
+        self.callback, self.tooltip, self.popup = _FAST_CALLBACK, _FAST_TOOLTIP, _FAST_POPUP
         # As Jinja's tojson: <, >, & and ' as \u escapes, so no string can close the script.
         self.data = htmlsafe_json_dumps(rows)
 
