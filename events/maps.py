@@ -221,6 +221,8 @@ class EventCluster(JSCSSMixin, MacroElement):
 
     # A marker gets its tooltip and popup when the pointer first reaches it: binding
     # them up front costs listeners and objects for every one of tens of thousands.
+    # The cluster goes on the map before its markers: off the map, markercluster checks
+    # each new marker against its whole pending list (quadratic: 100,000 took 9-12 s).
     _template = Template("""
         {% macro script(this, kwargs) %}
             var {{ this.get_name() }} = (function(){
@@ -245,8 +247,8 @@ class EventCluster(JSCSSMixin, MacroElement):
                         m.bindPopup(popup(m.options.row), {maxWidth: 420}).openPopup(e.latlng);
                     }
                 });
-                cluster.addLayers(markers);
                 cluster.addTo({{ this._parent.get_name() }});
+                cluster.addLayers(markers);
                 return cluster;
             })();
         {% endmacro %}""")
