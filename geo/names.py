@@ -103,7 +103,9 @@ def skeleton(key: str) -> str:
     text = " ".join(words)
     for old, new in _FOLDS:
         text = text.replace(old, new)
-    result = _DOUBLES.sub(r"\1", _TAIL_VOWELS.sub("", text).replace(" ", ""))
+    result = _TAIL_VOWELS.sub("", text).replace(" ", "")
+    if _DOUBLES.search(result):  # sub() with a group reference costs microseconds even unmatched
+        result = _DOUBLES.sub(r"\1", result)
     return result if len(result) >= 3 else ""
 
 
