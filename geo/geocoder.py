@@ -13,8 +13,8 @@ import unicodedata
 from functools import lru_cache
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
@@ -306,11 +306,7 @@ class GazetteerGeocoder(Geocoder):
         # without hints only a town 10^5 times larger can overtake a smaller
         # one, so the others are not read at all.
         exact = [m for m, q, _, _ in found.values() if q < 2]
-        strong = False
-        for m in exact:
-            if m.population >= 1000 or m.kind in _UNIT_KINDS:
-                strong = True
-                break
+        strong = any(m.population >= 1000 or m.kind in _UNIT_KINDS for m in exact)
         if not strong:
             hinted = bool(country or admin1 or near)
             floor = (max((m.population for m in exact), default=0) + 1) * _FUZZY_TOWN_FACTOR \
