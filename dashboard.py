@@ -233,8 +233,13 @@ def main() -> None:
     if not local:
         st.warning("Static file serving is off (run from the repository root, or set "
                    "server.enableStaticServing), so the map loads Leaflet from the internet.")
-    st_folium(maps.build_map(view, heat=heat, cluster=True if cluster else None, local_assets=local),
-              height=520, use_container_width=True, returned_objects=[], key="map")
+    # The base map covers the whole store and stays put; a filter swaps only the events layer
+    # in the same frame (a new base map would load a new frame, scripts and all).
+    center, zoom = maps.view_of(view)
+    st_folium(maps.base_map(df, local_assets=local),
+              feature_group_to_add=maps.event_layer(view, heat=heat, cluster=True if cluster else None,
+                                                    local_assets=local),
+              center=center, zoom=zoom, height=520, use_container_width=True, returned_objects=[], key="map")
     # Lazy tabs: only the open one runs and reaches the browser, so the table's grid and
     # the upload widgets do not hold up the map's first paint.
     tab_timeline, tab_table, tab_add = st.tabs(TABS, key="tab", on_change="rerun")

@@ -9,6 +9,7 @@ bundled data show where tiles cannot be fetched.
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Iterable
 
 import folium
@@ -38,6 +39,8 @@ COLOURS = {
     "Strategic developments": "#1f77b4",
 }
 OTHER_COLOUR = "#7f7f7f"
+#: Fitting the map to its events zooms in no closer than this (a town and its surroundings).
+MAX_FIT_ZOOM = 9
 #: Above this many events, markers are clustered.
 CLUSTER_FROM = 200
 #: Above this many, markers are built in the browser from a compact array (:class:`EventCluster`):
@@ -146,7 +149,16 @@ def _outlines(m: folium.Map, countries: Iterable[str]) -> None:
 
 def build_map(events: pd.DataFrame, *, heat: bool = False, cluster: bool | None = None,
               outlines: bool = True, local_assets: bool = True) -> folium.Map:
-    """A folium map of the located events; ``cluster`` defaults to on above :data:`CLUSTER_FROM`.
+    """A folium map of the located events: :func:`base_map` with :func:`event_layer` on it."""
+    m = base_map(events, outlines=outlines, local_assets=local_assets)
+    event_layer(events, heat=heat, cluster=cluster, local_assets=local_assets).add_to(m)
+    return m
+
+
+def base_map(events: pd.DataFrame, *, outlines: bool = True, local_assets: bool = True) -> folium.Map:
+    """The map under the events: tiles, and the outlines of the events' countries and their
+    province borders, fitted to the located events; it loads every script an
+    :func:`event_layer` may need, so that a new layer can be swapped in without a new page.
 
     ``local_assets`` serves Leaflet from the app (:data:`STATIC`); without it folium's CDN
     addresses stay, for a server that does not serve static files.
@@ -159,34 +171,48 @@ def build_map(events: pd.DataFrame, *, heat: bool = False, cluster: bool | None 
     m = folium.Map(location=center, zoom_start=5 if len(located) else 2, tiles="OpenStreetMap",
                    control_scale=True)
     if local_assets:
-        m.default_js = LEAFLET_JS
-        m.default_css = LEAFLET_CSS
+        m.default_js = [*LEAFLET_JS, *CLUSTER_JS, *HEAT_JS]
+        m.default_css = [*LEAFLET_CSS, *CLUSTER_CSS]
+    else:
+        m.default_js = [*m.default_js, *MarkerCluster.default_js, *HeatMap.default_js]
+        m.default_css = [*m.default_css, *MarkerCluster.default_css]
     if len(located):
         m.fit_bounds([[float(located["latitude"].min()), float(located["longitude"].min())],
                       [float(located["latitude"].max()), float(located["longitude"].max())]],
-                     max_zoom=9)
+                     max_zoom=MAX_FIT_ZOOM)
     if outlines and len(located):
         _outlines(m, located["country_code"].dropna().astype(str))
-    if heat and len(located):
+    return m
+
+
+def event_layer(events: pd.DataFrame, *, heat: bool = False, cluster: bool | None = None,
+                local_assets: bool = True) -> folium.FeatureGroup:
+    """The located events as one layer: a heat map, or markers coloured by event type,
+    clustered by default above :data:`CLUSTER_FROM` and built in the browser above
+    :data:`FAST_FROM`."""
+    group = folium.FeatureGroup(name="events", control=False)
+    located = events.dropna(subset=["latitude", "longitude"])
+    if not len(located):
+        return group
+    if heat:
         layer = HeatMap(located[["latitude", "longitude"]].astype(float).values.tolist(), radius=18)
         if local_assets:
             layer.default_js = HEAT_JS
-        layer.add_to(m)
-        return m
+        layer.add_to(group)
+        return group
     if len(located) > FAST_FROM:
         layer = EventCluster(_fast_rows(located))
         if local_assets:
             layer.default_js, layer.default_css = CLUSTER_JS, CLUSTER_CSS
-        layer.add_to(m)
-        return m
+        layer.add_to(group)
+        return group
     use_cluster = len(located) > CLUSTER_FROM if cluster is None else cluster
+    target = group
     if use_cluster:
         target = MarkerCluster(name="events")
         if local_assets:
             target.default_js, target.default_css = CLUSTER_JS, CLUSTER_CSS
-        target.add_to(m)
-    else:
-        target = folium.FeatureGroup(name="events").add_to(m)
+        target.add_to(group)
     for row in located.to_dict("records"):
         colour = COLOURS.get(row.get("event_type"), OTHER_COLOUR)
         folium.CircleMarker(
@@ -195,7 +221,23 @@ def build_map(events: pd.DataFrame, *, heat: bool = False, cluster: bool | None 
             tooltip=folium.Tooltip(tooltip_html(row), sticky=True),
             popup=folium.Popup(popup_html(row), max_width=420),
         ).add_to(target)
-    return m
+    return group
+
+
+def view_of(events: pd.DataFrame, *, width_px: int = 900, height_px: int = 520) -> tuple[list[float] | None, int | None]:
+    """(center, zoom) that fit the located events in a map of about that size, as fit_bounds
+    would (zoom at most :data:`MAX_FIT_ZOOM`); (None, None) when none is located."""
+    located = events.dropna(subset=["latitude", "longitude"])
+    if not len(located):
+        return None, None
+    lat = located["latitude"].astype(float)
+    lon = located["longitude"].astype(float)
+    center = [round((lat.min() + lat.max()) / 2, 5), round((lon.min() + lon.max()) / 2, 5)]
+    # Web Mercator: 256 px span 360 degrees of longitude at zoom 0 (latitude near enough linear here)
+    spans = [(lon.max() - lon.min()) / width_px, (lat.max() - lat.min()) / height_px]
+    span = max(max(spans), 1e-9)
+    zoom = int(math.floor(math.log2(360.0 / 256.0 / span)))
+    return center, max(1, min(MAX_FIT_ZOOM, zoom))
 
 
 class _RawScript(Element):
@@ -221,8 +263,9 @@ class EventCluster(JSCSSMixin, MacroElement):
 
     # A marker gets its tooltip and popup when the pointer first reaches it: binding
     # them up front costs listeners and objects for every one of tens of thousands.
-    # The cluster goes on the map before its markers: off the map, markercluster checks
-    # each new marker against its whole pending list (quadratic: 100,000 took 9-12 s).
+    # The markers go into the cluster once it is on the map (its "add" event; its parent may
+    # be a layer group put on the map later): off the map, markercluster checks each new
+    # marker against its whole pending list (quadratic: 100,000 took 9-12 s, 28 s in eval).
     _template = Template("""
         {% macro script(this, kwargs) %}
             var {{ this.get_name() }} = (function(){
@@ -247,8 +290,8 @@ class EventCluster(JSCSSMixin, MacroElement):
                         m.bindPopup(popup(m.options.row), {maxWidth: 420}).openPopup(e.latlng);
                     }
                 });
+                cluster.once("add", function () { cluster.addLayers(markers); });
                 cluster.addTo({{ this._parent.get_name() }});
-                cluster.addLayers(markers);
                 return cluster;
             })();
         {% endmacro %}""")
@@ -259,8 +302,10 @@ class EventCluster(JSCSSMixin, MacroElement):
         super().__init__()
         self._name = "EventCluster"
         self.callback, self.tooltip, self.popup = _FAST_CALLBACK, _FAST_TOOLTIP, _FAST_POPUP
-        # As Jinja's tojson: <, >, & and ' as \u escapes, so no string can close the script.
-        self.data = htmlsafe_json_dumps(rows)
+        # As Jinja's tojson: <, >, & and ' as \u escapes, so no string can close the script;
+        # then read by JSON.parse from one string literal (backslashes doubled), which browsers
+        # parse many times faster than an array literal of the same size, above all in eval().
+        self.data = "JSON.parse('" + str(htmlsafe_json_dumps(rows)).replace("\\", "\\\\") + "')"
 
     def render(self, **kwargs) -> None:
         figure = self.get_root()

@@ -39,7 +39,8 @@ def _map_script(at):
     for el in at.main:
         proto = getattr(el, "proto", None)
         if proto is not None and hasattr(proto, "json_args") and "script" in proto.json_args:
-            return json.loads(proto.json_args)["script"]
+            args = json.loads(proto.json_args)
+            return args["script"] + (args.get("feature_group") or "")  # base map, then the events layer
     return ""
 
 

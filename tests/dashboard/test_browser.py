@@ -119,6 +119,22 @@ def test_browser_without_tiles_borders_show_under_the_markers(server, page):
     assert _markers(frame) == 4
 
 
+def test_browser_search_swaps_the_markers_in_the_same_map(server, page):
+    url, _ = server
+    frame = _open(page, url)
+    assert _markers(frame) == 4
+    component = next(f for f in page.frames if f != page.main_frame and f.evaluate("!!window.map"))
+    component.evaluate("window.__before_filter = true")
+    box = page.get_by_label("Search source sentences")
+    box.fill("Herat")
+    box.press("Enter")
+    page.wait_for_function("""() => { const f = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
+        return f && f.contentDocument.querySelectorAll("path.leaflet-interactive[stroke-width='2']").length === 1; }""",
+                           timeout=30_000)
+    # the base map stayed: only the events layer was swapped, in the same frame
+    assert component.evaluate("window.__before_filter === true")
+
+
 def test_browser_province_filter_and_dates_narrow_the_markers(server, page):
     url, _ = server
     frame = _open(page, f"{url}/?admin1=Kunduz&admin1=Takhar")
