@@ -21,7 +21,7 @@ from events.exc import EventsError
 from events.export import frame_csv, frame_geojson
 from events.store import Store
 from events.table import filter_events, load, provinces
-from events.timeline import timeline_svg
+from events.timeline import timeline_html
 
 st.set_page_config(page_title="Sitrep", layout="wide")
 
@@ -123,20 +123,21 @@ def _write_params(**values) -> None:
 def legend(df: pd.DataFrame) -> None:
     items = maps.legend_items(df)
     if items:
-        st.markdown(" ".join(
+        # st.html, not markdown: plain HTML set at once, sanitised again in the browser
+        st.html(" ".join(
             f"<span style='display:inline-block;margin-right:12px'><span style='display:inline-block;"
             f"width:11px;height:11px;border-radius:50%;background:{colour}'></span> {maps.safe(name)} ({n})"
-            f"</span>" for name, colour, n in items), unsafe_allow_html=True)
+            f"</span>" for name, colour, n in items))
 
 
 def timeline(df: pd.DataFrame) -> None:
-    drawn = timeline_svg(df)
+    drawn = timeline_html(df)
     if drawn is None:
         st.caption("No dated events in this view.")
         return
-    svg, unit = drawn
+    chart, unit = drawn
     st.caption(f"Events per {unit} by type (hover a bar for its count)")
-    st.markdown(svg, unsafe_allow_html=True)
+    st.html(chart)
 
 
 def table_block(view: pd.DataFrame) -> None:

@@ -143,6 +143,22 @@ def test_browser_province_filter_and_dates_narrow_the_markers(server, page):
     assert _markers(frame) == 2
 
 
+def test_browser_timeline_and_legend_draw_and_follow_the_filters(server, page):
+    url, _ = server
+    segments = page.locator("[data-testid='stHtml'] div[title]")
+    _open(page, url)
+    segments.first.wait_for(timeout=30_000)  # the browser's sanitiser kept the bars
+    assert sorted(s.get_attribute("title") for s in segments.all()) == [
+        "2021-06-01 (day): 1 Battles", "2021-06-10 (day): 1 Battles",
+        "2021-07-14 (day): 1 Battles", "2021-07-20 (day): 1 Battles"]
+    assert segments.first.bounding_box()["height"] > 50  # drawn, not collapsed
+    assert page.locator("[data-testid='stHtml']", has_text="Battles (4)").count() == 1  # the legend
+    _open(page, f"{url}/?admin1=Herat")
+    page.wait_for_function("document.querySelectorAll(\"[data-testid='stHtml'] div[title]\").length === 1",
+                           timeout=30_000)
+    assert segments.first.get_attribute("title") == "2021-07-20 (day): 1 Battles"
+
+
 def test_browser_hostile_text_shows_literally_and_runs_nothing(server, page):
     url, _ = server
     frame = _open(page, f"{url}/?q=Attackers")
