@@ -24,6 +24,9 @@ from unidecode import unidecode
 # apostrophes of all shapes: news text drops or swaps them freely.
 _MARKS = dict.fromkeys(map(ord, "'`´ʹʻʼʽʾʿˈ‘’‛′"), None)
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+# Words that names write out or shorten ("St. Petersburg" is Saint Petersburg, "Ft. Worth" Fort
+# Worth): one key for both, the short form (normalize() drops the full stop).
+_SHORT_WORDS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
 # Letters unidecode renders as symbols: the schwa (Azerbaijani Tərtər) as "@".
 _ROMAN_FIXES = str.maketrans({"ə": "a", "Ə": "A", "ǝ": "a", "Ǝ": "A"})
 
@@ -84,7 +87,7 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_MARKS).casefold()
     if not text.isascii():
         text = romanize(text)
-    words = _NON_WORD.sub(" ", text).split()
+    words = [_SHORT_WORDS.get(w, w) for w in _NON_WORD.sub(" ", text).split()]
     if words and words[0] == "the" and len(words) > 1:
         words = words[1:]
     return " ".join(words)

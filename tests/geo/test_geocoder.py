@@ -28,6 +28,7 @@ QUALITY = [
     ("Hyderabad", "PK", 25.39242, 68.37366, "PK"),
     ("Kunduz City", None, 36.72896, 68.85700, "AF"),
     ("Kabul airport", None, 34.5659, 69.2123, "AF"),
+    ("St. Petersburg", None, 59.93863, 30.31413, "RU"),  # GeoNames calls it Saint Petersburg
 ]
 
 

@@ -30,6 +30,18 @@ def test_names_skeleton_joins_transliteration_variants(a, b):
     assert skeleton(normalize(a)) == skeleton(normalize(b)) != ""
 
 
+@pytest.mark.parametrize("short, full", [
+    ("St. Petersburg", "Saint Petersburg"), ("St Louis", "Saint-Louis"), ("Ste. Foy", "Sainte-Foy"),
+    ("Ft. Worth", "Fort Worth"), ("Mt. Vernon", "Mount Vernon"),
+])
+def test_names_normalize_gives_shortened_words_one_key(short, full):
+    assert normalize(short) == normalize(full)
+
+
+def test_names_normalize_leaves_those_words_inside_other_words():
+    assert normalize("Fortaleza") == "fortaleza" and normalize("Mountain View") == "mountain view"
+
+
 @pytest.mark.parametrize("a, b", [("Kabul", "Kunduz"), ("Paris", "Peru"), ("Takhar", "Tashkent")])
 def test_names_skeleton_keeps_different_names_apart(a, b):
     assert skeleton(normalize(a)) != skeleton(normalize(b))
