@@ -11,6 +11,8 @@ then re-ranked with evidence from the whole article:
 * co-location: a town and a county (or district) named in one article,
   where a reading of the town lies in a reading of the county ("Paris and
   Henry County"), favour those readings of both;
+* neighbours: readings of two names that lie within tens of kilometres of
+  each other ("Alexandria and Pineville", in Louisiana) favour each other;
 * proximity to places already resolved with confidence.
 
 Repeated mentions of one name resolve alike. A name the gazetteer lacks is
@@ -35,6 +37,12 @@ _CONTAINER_BONUS = 3.5      # the unit named right after ("X in Y Province", "X,
 _NEAR_BONUS, _NEAR_KM = 2.0, 150.0
 _ADMIN1_WEIGHT = 3.0  # times the dominant province's or state's share
 _COLOCATED_BONUS = 3.0  # a town in a county the article names, and that county
+# A reading near a reading of another name the article gives: local news names places near one
+# another ("Alexandria and Pineville" are both in Louisiana). The bonus fades to nothing at
+# _NEIGHBOUR_KM; of each name, its _NEIGHBOUR_READINGS likeliest readings count.
+_NEIGHBOUR_BONUS, _NEIGHBOUR_KM, _NEIGHBOUR_READINGS = 2.5, 50.0, 10
+# A supporting reading this many points below its name's best counts e^-1 as much.
+_NEIGHBOUR_SCORE_SCALE = 3.0
 _MIN_SHARE = 0.35  # a country (or unit) with less of the vote is no evidence
 # What may follow the unit of "in X, Y" for it to end the phrase: "in Zarate, Buenos Aires, a group"
 # (not ", and": "Cairo, Giza, and Minya" is a list).
@@ -171,15 +179,17 @@ class Resolver:
         containers = self._containers(text, places, by_name)
         nears = _near_hints(text, places)
         colocated = _colocated(by_name)
+        place_keys = {(normalize(m.name), m.kind_hint) for m in places}
+        neighbours = _neighbours({key: by_name[key] for key in place_keys})
 
         shares = {key: _shares(votes, own.get(key)) for key in by_name}
         unit_shares = {key: _shares(unit_votes, unit_own.get(key)) for key in by_name}
         # First pass: country evidence and containment; then proximity to the
         # places that pass resolved with a clear margin.
         first = {key: self._rerank(cands, shares[key], containers.get(key), anchors=(),
-                                   units=unit_shares[key], colocated=colocated.get(key, ()))
+                                   units=unit_shares[key], colocated=colocated.get(key, ()),
+                                   neighbours=neighbours.get(key, ()))
                  for key, cands in by_name.items()}
-        place_keys = {(normalize(m.name), m.kind_hint) for m in places}
         anchors = [ranked[0][1].place for key, ranked in first.items()
                    if key in place_keys and ranked and ranked[0][1].place.kind not in ("country", "admin1")
                    and _margin(ranked) > 2.0]
@@ -189,7 +199,8 @@ class Resolver:
             if not by_name[key] and sum(ch.isalpha() for ch in m.name) <= 2:
                 continue  # "Lt", "ST": an unknown two-letter token is an abbreviation, not a place
             ranked = self._rerank(by_name[key], shares[key], containers.get(key), anchors=anchors,
-                                  units=unit_shares[key], colocated=colocated.get(key, ())) \
+                                  units=unit_shares[key], colocated=colocated.get(key, ()),
+                                  neighbours=neighbours.get(key, ())) \
                 if anchors else first[key]
             ref = first.get(nears.get(key))
             if ref and ref[0][1].place.kind == "populated place":
@@ -315,7 +326,7 @@ class Resolver:
                 break
         return hints
 
-    def _rerank(self, cands, shares, container, *, anchors, units, colocated=()
+    def _rerank(self, cands, shares, container, *, anchors, units, colocated=(), neighbours=()
                 ) -> list[tuple[float, Candidate]]:
         ranked = []
         units_named, strict = container or ((), False)
@@ -361,6 +372,8 @@ class Resolver:
                 score += _CONTAINER_BONUS
             if p.admin2_code and (p.country_code, p.admin1_code, p.admin2_code) in colocated:
                 score += _COLOCATED_BONUS
+            if neighbours:
+                score += _NEIGHBOUR_BONUS * neighbours.get(_point(p), 0.0)
             if anchors and p.kind not in ("country",):
                 d = min(distance_km(p.lat, p.lon, a.lat, a.lon) for a in anchors
                         if a is not p) if any(a is not p for a in anchors) else None
@@ -461,6 +474,47 @@ def _colocated(by_name) -> dict[tuple, set]:
                 out[key].add(unit)
                 for k in others:
                     out[k].add(unit)
+    return out
+
+
+_LOCAL_KINDS = ("populated place", "admin2", "airport", "port or crossing", "landmark")
+
+
+def _point(p) -> tuple:
+    return (p.name, p.lat, p.lon)
+
+
+def _neighbours(by_name) -> dict[tuple, dict]:
+    """For each name, its readings (as :func:`_point`) within _NEIGHBOUR_KM of a reading of
+    another name, with their support in (0, 1]: nearer is more, and a less likely reading of
+    the other name gives less. Only local readings by their own names count (towns, sites,
+    counties), found through a grid of cells _NEIGHBOUR_KM high."""
+    cell = _NEIGHBOUR_KM / 111.0  # degrees of latitude; wider in longitude away from the equator
+    grid: dict[tuple, list] = defaultdict(list)
+    readings = {}
+    for key, cands in by_name.items():
+        if not cands or cands[0].place.kind in ("country", "admin1", "world region"):
+            continue  # as in _colocated: a name likeliest a country or a province is no town's
+        core = split_designator(key[0])[0]
+        # a county by a bare name only where it is the likeliest reading (as in _colocated)
+        county = key[1] == "admin2" or cands[0].place.kind == "admin2"
+        local = [(c.place, math.exp((c.score - cands[0].score) / _NEIGHBOUR_SCORE_SCALE))
+                 for c in cands[:_NEIGHBOUR_READINGS]
+                 if c.place.kind in _LOCAL_KINDS and c.quality == 0 and (county or c.place.kind != "admin2")]
+        readings[key] = (core, local)
+        for p, weight in local:
+            grid[(int(p.lat // cell), int(p.lon // cell))].append((core, p, weight))
+    out: dict[tuple, dict] = defaultdict(dict)
+    for key, (core, local) in readings.items():
+        for p, _ in local:
+            i, j = int(p.lat // cell), int(p.lon // cell)
+            reach = math.ceil(1 / max(math.cos(math.radians(min(abs(p.lat) + cell, 89.0))), 0.02))
+            support = max((weight * (1 - distance_km(p.lat, p.lon, q.lat, q.lon) / _NEIGHBOUR_KM)
+                           for di in (-1, 0, 1) for dj in range(-reach, reach + 1)
+                           for other_core, q, weight in grid.get((i + di, j + dj), ())
+                           if other_core != core and _point(q) != _point(p)), default=0.0)
+            if support > 0:
+                out[key][_point(p)] = support
     return out
 
 

@@ -186,6 +186,21 @@ def test_geoparse_a_town_and_the_county_it_lies_in_resolve_together(resolver, te
     assert {name: got.get(name) for name in expected} == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # towns named together that lie together: Louisiana's Alexandria beside its Pineville,
+    # not the larger Alexandria in Virginia
+    ("Firefighters from Alexandria and Pineville responded to the blaze.",
+     {"Alexandria": "Louisiana", "Pineville": "Louisiana"}),
+    # a far likelier reading keeps its place
+    ("Officials in Atlanta and Decatur met on Monday.", {"Atlanta": "Georgia", "Decatur": "Georgia"}),
+    ("The New Brunswick and Nova Scotia governments met.",
+     {"New Brunswick": "New Brunswick", "Nova Scotia": "Nova Scotia"}),
+])
+def test_geoparse_towns_named_together_resolve_near_one_another(resolver, text, expected):
+    got = {p.name: p.admin1 for p in places(resolver, text)}
+    assert {name: got.get(name) for name in expected} == expected
+
+
 @pytest.mark.parametrize("text", [
     # Arak in Iran goes by "Iraq" in some language; naming Iran beside it does not make it that
     "Turkey borders Armenia, Azerbaijan, Georgia, Iraq, Iran and Syria.",
