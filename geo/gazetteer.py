@@ -28,7 +28,7 @@ from geo.names import ADMIN1_WORDS, normalize, skeleton, spelling
 from geo.place import Place
 
 #: Bump when the table layout or the build rules change: stale files rebuild.
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 16
 
 ENV_PATH = "SITREP_GAZETTEER"
 
@@ -86,6 +86,7 @@ CREATE TABLE skeletons(
     PRIMARY KEY(key, reach, place_id)
 ) WITHOUT ROWID;
 CREATE TABLE demonyms(key TEXT PRIMARY KEY, country_code TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE capitals(place_id INTEGER PRIMARY KEY);
 CREATE TABLE imports(
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime REAL NOT NULL,
     places INTEGER NOT NULL, imported_at TEXT NOT NULL
@@ -269,6 +270,17 @@ class GazetteerWriter:
             [(normalize(d), cc) for d, cc in pairs if normalize(d)],
         )
 
+    def add_capitals(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Mark each country's capital, given as (country code, name): the most populous town
+        of the country by that name (GeoNames' capitals, "Washington", are town names)."""
+        for cc, name in pairs:
+            row = self._conn.execute(
+                "SELECT p.id FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ? "
+                "AND p.country_code = ? AND p.kind = 'populated place' "
+                "ORDER BY n.quality, p.population DESC LIMIT 1", (normalize(name), cc)).fetchone()
+            if row:
+                self._conn.execute("INSERT OR IGNORE INTO capitals(place_id) VALUES (?)", row)
+
     def record_import(self, path: Path, places: int) -> None:
         st = path.stat()
         self._conn.execute(
@@ -359,6 +371,7 @@ def build(path: Path | None = None, *, progress: Progress | None = None) -> Path
                            progress=progress, stage="places")
                 writer.add(regions.subnational_regions(admin1s, towns), progress=progress,
                            stage="regions")
+                writer.add_capitals(sources.capitals())
             progress("indexing", 0, None)
             conn.executescript(_INDEXES)
             conn.execute("REPLACE INTO meta(key, value) VALUES ('inputs', ?)", (inputs_stamp(),))
@@ -383,7 +396,7 @@ def build(path: Path | None = None, *, progress: Progress | None = None) -> Path
 
 
 def create(path: Path, places: Iterable[Place] = (), *,
-           demonyms: Iterable[tuple[str, str]] = ()) -> Path:
+           demonyms: Iterable[tuple[str, str]] = (), capitals: Iterable[tuple[str, str]] = ()) -> Path:
     """Write a gazetteer file holding only the given places (for tests and small setups)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -395,6 +408,7 @@ def create(path: Path, places: Iterable[Place] = (), *,
         with conn:
             writer.add(places)
             writer.add_demonyms(demonyms)
+            writer.add_capitals(capitals)
             conn.executescript(_INDEXES)
             conn.execute("REPLACE INTO meta(key, value) VALUES ('inputs', ?)", (inputs_stamp(),))
             conn.execute("REPLACE INTO meta(key, value) VALUES ('built_at', ?)",
@@ -458,6 +472,7 @@ class Gazetteer:
         # Answers to recent queries, by (table, key[, floor]).
         self._cache: dict[tuple, list] = {}
         self._demonyms: dict[str, str] | None = None
+        self._capitals: frozenset | None = None
 
     @classmethod
     def open(cls, path: Path | None = None, *, overlay: Iterable[Place] = (),
@@ -543,6 +558,12 @@ class Gazetteer:
                 f"WHERE id IN ({','.join('?' * len(ids))})", ids)}
         return [(rows[ref] if isinstance(ref, int) else Match.of(ref), sp) for ref, sp in kept
                 if not isinstance(ref, int) or ref in rows]
+
+    def capitals(self) -> frozenset:
+        """The row ids of the countries' capitals."""
+        if self._capitals is None:
+            self._capitals = frozenset(r for r, in self._conn.execute("SELECT place_id FROM capitals"))
+        return self._capitals
 
     def demonym(self, key: str) -> str | None:
         """The country code for a demonym such as ``afghan``, else None."""

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from functools import lru_cache
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -67,6 +68,8 @@ _OVERLAY_BONUS = 2.0
 # Kunduz, Aleppo in Halab governorate) is what news means by the bare name.
 # A district is usually named after its seat, so a smaller town suffices.
 _NAMESAKE_BONUS = 1.5
+# A country's capital: news names it for its government ("talks between Washington and Moscow").
+_CAPITAL_BONUS = 1.5
 _NAMESAKE_MIN_POP = {"admin1": 50_000, "admin2": 1_000}
 _UNIT_KINDS = frozenset({"world region", "country", "admin1", "admin2"})
 
@@ -171,14 +174,15 @@ class _Ranked(NamedTuple):
     whole: bool
     any_exact: bool
     namesake: bool
+    capital: bool
 
 
 def _rank_order(r: _Ranked):
     return -r.score, -r.match.population, r.match.name
 
 
-def _points(place: Match, quality: int, sim: float, whole: bool, any_exact: bool, namesake: bool, *,
-            cc, country, admin1, admin1_key, near, kind) -> float:
+def _points(place: Match, quality: int, sim: float, whole: bool, any_exact: bool, namesake: bool,
+            capital: bool, *, cc, country, admin1, admin1_key, near, kind) -> float:
     """The sum of :meth:`GazetteerGeocoder._terms`' points, added in the same order.
 
     Ranking needs only the number; the terms are built for the few candidates listed.
@@ -197,6 +201,8 @@ def _points(place: Match, quality: int, sim: float, whole: bool, any_exact: bool
         score += _POP_WEIGHT.get(kind_of, _DEFAULT_POP_WEIGHT) * math.log10(place.population + 1)
     if namesake:
         score += _NAMESAKE_BONUS
+    if capital:
+        score += _CAPITAL_BONUS
     if place.source.startswith("overlay"):
         score += _OVERLAY_BONUS
     if kind:
@@ -278,7 +284,8 @@ class GazetteerGeocoder(Geocoder):
         hints = self._hints(country, admin1, near, kind or split_designator(key)[1])
         places = self.gazetteer.places(r.match for r in ranked)
         return tuple(Candidate(p, r.score, self._terms(r.match, r.quality, sim=r.sim, whole=r.whole,
-                                                       any_exact=r.any_exact, namesake=r.namesake, **hints))
+                                                       any_exact=r.any_exact, namesake=r.namesake,
+                                                       capital=r.capital, **hints))
                      for p, r in zip(places, ranked))
 
     def _hints(self, country, admin1, near, kind) -> dict:
@@ -330,16 +337,23 @@ class GazetteerGeocoder(Geocoder):
         } if len(found) > 1 else ()
         largest = max((m.population for m in exact if m.kind == "populated place"), default=0)
         scored = []
+        # A capital outranks the other places of its country that share its name (the state of
+        # Washington, Mexico's state of Mexico), not namesakes abroad that context may favour.
+        capitals = self.gazetteer.capitals()
+        compatriots = Counter(m.country_code for m in exact)
         for match, quality, sim, whole in found.values():
             namesake = bool(units) and not kind and _in_namesake_unit(match, quality, units, largest)
-            scored.append(_Ranked(match, _points(match, quality, sim, whole, any_exact, namesake, **hints),
-                                  quality, sim, whole, any_exact, namesake))
+            capital = quality == 0 and not namesake and match.ref in capitals \
+                and compatriots[match.country_code] > 1
+            scored.append(_Ranked(match, _points(match, quality, sim, whole, any_exact, namesake, capital,
+                                                 **hints),
+                                  quality, sim, whole, any_exact, namesake, capital))
         if len(scored) > 1:
             scored.sort(key=_rank_order)
         return tuple(scored)
 
     @staticmethod
-    def _terms(place: Match, quality: int, *, sim, whole, any_exact, namesake,
+    def _terms(place: Match, quality: int, *, sim, whole, any_exact, namesake, capital,
                cc, country, admin1, admin1_key, near, kind) -> tuple:
         # Terms are (label format, argument, points); labels are formatted only
         # when someone reads Candidate.reasons, which keeps ranking fast.
@@ -361,6 +375,8 @@ class GazetteerGeocoder(Geocoder):
                               weight * math.log10(place.population + 1)))
         if namesake:
             terms.append(("main town of its namesake admin unit", None, _NAMESAKE_BONUS))
+        if capital:
+            terms.append(("capital of its country", None, _CAPITAL_BONUS))
         if place.source.startswith("overlay"):
             terms.append(("custom place", None, _OVERLAY_BONUS))
         if kind:

@@ -129,7 +129,10 @@ class _AdminNamer:
         return self.cache[code]
 
 
-def _main_places(path: Path, lines: Iterator[str], namer: _AdminNamer, skipped: list[int]) -> Iterator[Place]:
+def _main_places(path: Path, lines: Iterator[str], namer: _AdminNamer, skipped: list[int],
+                 capitals: list[int]) -> Iterator[Place]:
+    """The places of a main table; counts unreadable lines in ``skipped`` and notes the
+    geonameids of countries' capitals (feature code PPLC) in ``capitals``."""
     source = f"geonames:{path.name}"
     for number, line in enumerate(lines, 1):
         cols = line.rstrip("\n").split("\t")
@@ -148,6 +151,8 @@ def _main_places(path: Path, lines: Iterator[str], namer: _AdminNamer, skipped: 
             continue
         cc, a1, a2 = cols[8], cols[10] or None, cols[11] or None
         name = cols[1]
+        if cols[7] == "PPLC":
+            capitals.append(gid)
         yield Place(
             name=name, kind=kind, country_code=cc, lat=lat, lon=lon, geonameid=gid,
             alternate_names=clean_alternates(name, [cols[2], *cols[3].split(",")]),
@@ -201,10 +206,12 @@ def import_files(conn: sqlite3.Connection, paths: list[Path], *,
             if role in ("admin1", "admin2"):
                 n = _admin_names(conn, path)
             elif role == "main":
-                skipped = [0]
+                skipped, capitals = [0], []
                 with _lines(path) as lines:
-                    n = writer.add(_main_places(path, lines, _AdminNamer(conn), skipped),
+                    n = writer.add(_main_places(path, lines, _AdminNamer(conn), skipped, capitals),
                                    replace=True, progress=progress, stage=path.name)
+                conn.executemany("INSERT OR IGNORE INTO capitals(place_id) "
+                                 "SELECT id FROM places WHERE geonameid = ?", [(g,) for g in capitals])
                 if skipped[0]:
                     counts[f"{path.name}:skipped"] = skipped[0]
             else:

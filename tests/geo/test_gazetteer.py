@@ -21,6 +21,7 @@ def small_sources(monkeypatch):
     monkeypatch.setattr(sources, "world_regions", lambda: iter([]))
     monkeypatch.setattr(sources, "demonyms", lambda: iter([("Afghan", "AF")]))
     monkeypatch.setattr(sources, "places_from_packages", lambda: iter([KUNDUZ]))
+    monkeypatch.setattr(sources, "capitals", lambda: iter([("AF", "Kunduz")]))
 
 
 def test_gazetteer_build_indexes_names_and_alternates(tmp_path, small_sources):
@@ -30,6 +31,7 @@ def test_gazetteer_build_indexes_names_and_alternates(tmp_path, small_sources):
         assert [(p.name, q) for p, q in g.lookup("kondoz")] == [("Kunduz", 1)]
         assert [p.name for p, _ in g.fuzzy("konduz")] == ["Kunduz"]
         assert g.demonym("afghan") == "AF"
+        assert g.capitals() == {m.ref for m, _ in g.matches("kunduz")}
         assert g.info()["places_by_kind"] == {"country": 1, "populated place": 1}
 
 
@@ -103,3 +105,15 @@ def test_gazetteer_fuzzy_filters_before_reading_records(tmp_path):
         spelled = {sp for _, sp in g.fuzzy("kunduz")}
         keep = sorted(spelled)[0]
         assert {sp for _, sp in g.fuzzy("kunduz", keep=lambda sp: sp == keep)} == {keep}
+
+
+def test_gazetteer_a_capital_is_the_most_populous_town_of_its_name_in_its_country(tmp_path):
+    def town(name, cc, population, kind="populated place"):
+        return Place(name=name, kind=kind, country_code=cc, lat=0.0, lon=0.0, population=population,
+                     source="test")
+
+    places = [town("Washington", "US", 689545), town("Washington", "US", 9000), town("Washington", "GB", 67000),
+              town("Washington", "US", 7000000, kind="admin1")]
+    path = gz.create(tmp_path / "g.sqlite", places, capitals=[("US", "Washington"), ("ZZ", "Nowhere")])
+    with gz.Gazetteer(path) as g:
+        assert {m.population for m, _ in g.matches("washington") if m.ref in g.capitals()} == {689545}

@@ -68,6 +68,14 @@ def test_geocoder_hyderabad_with_country_hint_is_in_sindh(geocoder):
     assert geocoder.geocode("Hyderabad").raw["country_code"] == "IN"
 
 
+def test_geocoder_a_capital_outranks_its_countrys_places_of_that_name(geocoder):
+    top = geocoder.candidates("Washington", limit=1)[0]
+    assert (top.place.kind, top.place.admin1) == ("populated place", "District of Columbia")
+    assert any("capital of its country" in r for r in top.reasons)
+    assert geocoder.geocode("Mexico").raw["kind"] == "country"  # Mexico City only by another name
+    assert geocoder.geocode("Kabul").raw["kind"] == "populated place"
+
+
 def test_geocoder_near_hint_picks_the_nearby_namesake(geocoder):
     # Paris, Texas, when the article is about north Texas.
     loc = geocoder.geocode("Paris", near=(33.2, -95.9))

@@ -146,3 +146,13 @@ def test_geonames_cli_import(gazetteer_path, tmp_path):
     look = subprocess.run([sys.executable, "-m", "geo", "geocode", "Sher Khan Bandar", "--json",
                            "--gazetteer", str(copy)], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert '"kind": "port or crossing"' in look.stdout
+
+
+def test_geonames_a_countrys_capital_is_marked(gaz, tmp_path):
+    (tmp_path / "AF.txt").write_text(row(1138958, "Kabul", "Kabul", "Kabol", 34.52813, 69.17233, "P", "PPLC",
+                                         "AF", "13", pop=4434550), encoding="utf-8")
+    conn = gz.open_writable(gaz)
+    import_files(conn, [tmp_path / "AF.txt"])
+    conn.close()
+    g = gz.Gazetteer(gaz)
+    assert g.capitals() == {m.ref for m, _ in g.matches("kabul")} != set()
