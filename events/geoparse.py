@@ -43,6 +43,9 @@ _COLOCATED_BONUS = 3.0  # a town in a county the article names, and that county
 _NEIGHBOUR_BONUS, _NEIGHBOUR_KM, _NEIGHBOUR_READINGS = 2.5, 50.0, 10
 # A supporting reading this many points below its name's best counts e^-1 as much.
 _NEIGHBOUR_SCORE_SCALE = 3.0
+# A name listed among provinces or states ("Washington, Pennsylvania and California") is one.
+_LISTED_UNIT_BONUS, _LISTED_UNIT_SHARE = 2.0, 0.6
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or))\s*$")
 _MIN_SHARE = 0.35  # a country (or unit) with less of the vote is no evidence
 # What may follow the unit of "in X, Y" for it to end the phrase: "in Zarate, Buenos Aires, a group"
 # (not ", and": "Cairo, Giza, and Minya" is a list).
@@ -178,6 +181,7 @@ class Resolver:
         unit_votes, unit_own = self._admin1_votes(places, by_name)
         containers = self._containers(text, places, by_name)
         nears = _near_hints(text, places)
+        listed = _listed_among_units(text, places, by_name)
         colocated = _colocated(by_name)
         place_keys = {(normalize(m.name), m.kind_hint) for m in places}
         neighbours = _neighbours({key: by_name[key] for key in place_keys})
@@ -188,7 +192,7 @@ class Resolver:
         # places that pass resolved with a clear margin.
         first = {key: self._rerank(cands, shares[key], containers.get(key), anchors=(),
                                    units=unit_shares[key], colocated=colocated.get(key, ()),
-                                   neighbours=neighbours.get(key, ()))
+                                   neighbours=neighbours.get(key, ()), listed=listed.get(key))
                  for key, cands in by_name.items()}
         anchors = [ranked[0][1].place for key, ranked in first.items()
                    if key in place_keys and ranked and ranked[0][1].place.kind not in ("country", "admin1")
@@ -200,7 +204,7 @@ class Resolver:
                 continue  # "Lt", "ST": an unknown two-letter token is an abbreviation, not a place
             ranked = self._rerank(by_name[key], shares[key], containers.get(key), anchors=anchors,
                                   units=unit_shares[key], colocated=colocated.get(key, ()),
-                                  neighbours=neighbours.get(key, ())) \
+                                  neighbours=neighbours.get(key, ()), listed=listed.get(key)) \
                 if anchors else first[key]
             ref = first.get(nears.get(key))
             if ref and ref[0][1].place.kind == "populated place":
@@ -326,8 +330,8 @@ class Resolver:
                 break
         return hints
 
-    def _rerank(self, cands, shares, container, *, anchors, units, colocated=(), neighbours=()
-                ) -> list[tuple[float, Candidate]]:
+    def _rerank(self, cands, shares, container, *, anchors, units, colocated=(), neighbours=(),
+                listed=None) -> list[tuple[float, Candidate]]:
         ranked = []
         units_named, strict = container or ((), False)
 
@@ -374,6 +378,8 @@ class Resolver:
                 score += _COLOCATED_BONUS
             if neighbours:
                 score += _NEIGHBOUR_BONUS * neighbours.get(_point(p), 0.0)
+            if listed and p.kind == "admin1" and p.country_code == listed:
+                score += _LISTED_UNIT_BONUS
             if anchors and p.kind not in ("country",):
                 d = min(distance_km(p.lat, p.lon, a.lat, a.lon) for a in anchors
                         if a is not p) if any(a is not p for a in anchors) else None
@@ -392,6 +398,27 @@ def _same_spelling(c: Candidate, key: str) -> bool:
     is spelt like it."""
     return c.spelling_variant and c.place.kind in ("admin1", "admin2") and c.terms[0][1] >= 0.99 \
         and len(key.replace(" ", "")) >= 7
+
+
+def _listed_among_units(text: str, places, by_name) -> dict[tuple, str]:
+    """Names listed ("X, Y and Z") with names most of whose likeliest readings
+    (_LISTED_UNIT_SHARE) are provinces or states of one country, by name key: that
+    country's code."""
+    out: dict[tuple, str] = {}
+    run = [places[0]] if places else []
+    for a, b in zip(places, places[1:] + [None]):
+        if b is not None and _LIST_GAP.match(text[a.end:b.start]):
+            run.append(b)
+            continue
+        keys = [(normalize(m.name), m.kind_hint) for m in run]
+        tops = {k: by_name[k][0].place for k in keys if by_name.get(k)}
+        for k in keys:
+            others = [p for o, p in tops.items() if o != k]
+            units = Counter(p.country_code for p in others if p.kind == "admin1").most_common(1)
+            if units and units[0][1] >= _LISTED_UNIT_SHARE * len(others):
+                out.setdefault(k, units[0][0])
+        run = [b]
+    return out
 
 
 def _near_hints(text: str, places) -> dict[tuple, tuple]:

@@ -30,6 +30,7 @@ from datetime import date, timedelta
 from events.actors import actor_name
 from events.geoparse import ResolvedPlace, Resolver, TextAnalysis, analyse_docs
 from events.schema import GEO_EXACT, GEO_NEAR, GEO_REGION, TIME_DAY, TIME_MONTH, Event
+from geo.geocoder import distance_km
 from geo.geometry import BEARINGS, destination
 from geo.names import ADMIN1_WORDS, common_name, normalize, skeleton, split_designator
 from geo.sources import writes_in_latin_script
@@ -130,6 +131,10 @@ def _with_estimates(article: Article, analysis: TextAnalysis) -> TextAnalysis:
     return replace(analysis, places=places)
 
 
+_SITE_KINDS = ("airport", "port or crossing", "landmark")
+_SITE_KM = 25.0
+
+
 def _contains(unit: ResolvedPlace, place: ResolvedPlace) -> bool:
     if unit.kind == "country":
         return place.country_code == unit.country_code and place is not unit
@@ -138,6 +143,10 @@ def _contains(unit: ResolvedPlace, place: ResolvedPlace) -> bool:
     if unit.kind == "admin2":
         return place.kind not in ("admin1", "admin2", "country") and place.admin2 == unit.admin2 \
             and place.admin1 == unit.admin1
+    if unit.kind == "populated place" and place.kind in _SITE_KINDS:
+        # a town holds the airport, port or landmark just outside it ("Kabul" and its airport)
+        return place.country_code == unit.country_code and None not in (place.lat, unit.lat) \
+            and distance_km(unit.lat, unit.lon, place.lat, place.lon) <= _SITE_KM
     return False
 
 

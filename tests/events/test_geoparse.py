@@ -201,6 +201,18 @@ def test_geoparse_towns_named_together_resolve_near_one_another(resolver, text, 
     assert {name: got.get(name) for name in expected} == expected
 
 
+@pytest.mark.parametrize("text, kind, admin1", [
+    # a capital named for its government is the capital, not its country's state of that name
+    ("Talks between Washington and Moscow stalled again.", "populated place", "District of Columbia"),
+    # a name listed among states is the state
+    ("Cases were reported in Oregon, Washington and California.", "admin1", "Washington"),
+    ("Officials in Virginia, Washington, West Virginia and Wyoming recalled the product.", "admin1", "Washington"),
+])
+def test_geoparse_a_capital_unless_listed_among_states(resolver, text, kind, admin1):
+    (washington,) = [p for p in places(resolver, text) if p.name == "Washington"]
+    assert (washington.kind, washington.admin1) == (kind, admin1)
+
+
 @pytest.mark.parametrize("text", [
     # Arak in Iran goes by "Iraq" in some language; naming Iran beside it does not make it that
     "Turkey borders Armenia, Azerbaijan, Georgia, Iraq, Iran and Syria.",

@@ -40,6 +40,13 @@ def test_pipeline_one_happening_twice_is_one_event_with_both_claimants(resolver)
     assert event.claimant_role.startswith("council member")
 
 
+def test_pipeline_a_town_and_its_airport_are_one_happening_at_the_airport(resolver):
+    text = ("Taliban fighters shelled Kabul on Monday, officials said.\n\n"
+            "A police spokesman said Taliban fighters shelled Kabul International Airport on Monday.")
+    (event,) = events(resolver, text)
+    assert event.location == "Kabul International Airport" and event.corroborations == 2
+
+
 def test_pipeline_unknown_place_takes_its_containing_unit_with_lower_precision(resolver):
     (event,) = events(resolver, "On 3 May 2021, militants attacked a checkpoint in Zzyxqabad district, Kunduz.")
     assert event.admin1 == "Kunduz" and event.geo_precision >= 2
