@@ -13,6 +13,8 @@ then re-ranked with evidence from the whole article:
   Henry County"), favour those readings of both;
 * neighbours: readings of two names that lie within tens of kilometres of
   each other ("Alexandria and Pineville", in Louisiana) favour each other;
+* lists: a name listed among provinces or states ("Oregon, Washington and
+  California") is read as one;
 * proximity to places already resolved with confidence.
 
 Repeated mentions of one name resolve alike. A name the gazetteer lacks is
@@ -192,7 +194,7 @@ class Resolver:
         # places that pass resolved with a clear margin.
         first = {key: self._rerank(cands, shares[key], containers.get(key), anchors=(),
                                    units=unit_shares[key], colocated=colocated.get(key, ()),
-                                   neighbours=neighbours.get(key, ()), listed=listed.get(key))
+                                   neighbours=neighbours.get(key), listed=listed.get(key))
                  for key, cands in by_name.items()}
         anchors = [ranked[0][1].place for key, ranked in first.items()
                    if key in place_keys and ranked and ranked[0][1].place.kind not in ("country", "admin1")
@@ -204,7 +206,7 @@ class Resolver:
                 continue  # "Lt", "ST": an unknown two-letter token is an abbreviation, not a place
             ranked = self._rerank(by_name[key], shares[key], containers.get(key), anchors=anchors,
                                   units=unit_shares[key], colocated=colocated.get(key, ()),
-                                  neighbours=neighbours.get(key, ()), listed=listed.get(key)) \
+                                  neighbours=neighbours.get(key), listed=listed.get(key)) \
                 if anchors else first[key]
             ref = first.get(nears.get(key))
             if ref and ref[0][1].place.kind == "populated place":
@@ -330,7 +332,7 @@ class Resolver:
                 break
         return hints
 
-    def _rerank(self, cands, shares, container, *, anchors, units, colocated=(), neighbours=(),
+    def _rerank(self, cands, shares, container, *, anchors, units, colocated=(), neighbours=None,
                 listed=None) -> list[tuple[float, Candidate]]:
         ranked = []
         units_named, strict = container or ((), False)
