@@ -120,6 +120,13 @@ def _write_params(**values) -> None:
 
 # -- main blocks -------------------------------------------------------------------------
 
+def counts(view: pd.DataFrame) -> None:
+    # one line of markdown, not four st.metric columns: 0.1-0.3 s less before the map first shows
+    parts = [(len(view), "events"), (int(view["latitude"].notna().sum()), "on the map"),
+             (view["article_id"].nunique(), "articles"), (len(provinces(view)), "provinces")]
+    st.markdown(" · ".join(f"**{n:,}** {label}" for n, label in parts))
+
+
 def legend(df: pd.DataFrame) -> None:
     items = maps.legend_items(df)
     if items:
@@ -223,12 +230,7 @@ def main() -> None:
                          admin1=[name for label in admin1 for name in groups[label]] or None,
                          event_type=event_type or None, actor=actor or None,
                          claimant=claimant or None, text=text or None)
-    located = int(view["latitude"].notna().sum())
-    c1, c2, c3, c4 = st.columns(4)
-    c1.metric("Events", f"{len(view):,}")
-    c2.metric("On the map", f"{located:,}")
-    c3.metric("Articles", f"{view['article_id'].nunique():,}")
-    c4.metric("Provinces", f"{len(provinces(view)):,}")
+    counts(view)
     legend(view)
     local = bool(st.get_option("server.enableStaticServing"))
     if not local:
