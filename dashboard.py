@@ -51,6 +51,19 @@ def load_events(path: str, version: tuple) -> pd.DataFrame:
         return load(store, "events")
 
 
+@st.cache_data(show_spinner=False)
+def filter_choices(path: str, version: tuple) -> dict:
+    """What the sidebar offers for the whole store, worked out once per version of it:
+    provinces by label (see :func:`events.table.provinces`) and each filter column's values."""
+    df = load_events(path, version)
+
+    def values(*columns: str) -> list[str]:
+        return sorted(pd.concat([df[c].dropna() for c in columns]).unique().tolist())
+
+    return {"admin1": provinces(df), "event_type": values("event_type"),
+            "actor1": values("actor1", "actor2"), "claimant": values("claimant")}
+
+
 def _version(path: Path) -> tuple:
     """Changes whenever the store does (WAL writes included), to refresh the cached frame."""
     files = [path, path.with_name(path.name + "-wal")]
@@ -90,11 +103,7 @@ def _param_date(name: str, default: date, low: date, high: date) -> date:
     return min(max(value, low), high)
 
 
-def choice_filter(df: pd.DataFrame, label: str, column: str, *, both: str | None = None) -> list[str]:
-    values = df[column].dropna()
-    if both:
-        values = pd.concat([values, df[both].dropna()])
-    options = sorted(values.unique().tolist())
+def choice_filter(label: str, column: str, options: list[str]) -> list[str]:
     chosen = [v for v in _param_list(column) if v in options]
     return st.sidebar.multiselect(label, options, default=chosen, key=column)
 
@@ -200,23 +209,26 @@ def _ingest(path: Path, files, pasted: str, published) -> None:
         name = Path(r.input).name.split("-", 1)[-1]
         st.warning(f"{name}{f' line {r.line}' if r.line else ''}: {r.reason}")
     load_events.clear()
+    filter_choices.clear()
 
 
 def main() -> None:
     st.title("Sitrep")
     try:
         path = store_path()
-        df = load_events(str(path), _version(path))
+        version = _version(path)
+        df = load_events(str(path), version)
     except EventsError as exc:  # a file that is not a store, an unwritable folder...
         st.error(f"Cannot open the event store: {exc}")
         st.stop()
     st.sidebar.header("Filters")
-    groups = provinces(df)
+    choices = filter_choices(str(path), version)
+    groups = choices["admin1"]
     admin1 = place_filter(groups)
     dates = date_filter(df)
-    event_type = choice_filter(df, "Event type", "event_type")
-    actor = choice_filter(df, "Actor", "actor1", both="actor2")
-    claimant = choice_filter(df, "Claimant", "claimant")
+    event_type = choice_filter("Event type", "event_type", choices["event_type"])
+    actor = choice_filter("Actor", "actor1", choices["actor1"])
+    claimant = choice_filter("Claimant", "claimant", choices["claimant"])
     text = text_filter()
     heat, cluster = view_options()
     _write_params(admin1=admin1, event_type=event_type, actor1=actor, claimant=claimant, q=text,
