@@ -285,7 +285,7 @@ class Resolver:
         hints: dict[tuple, tuple[tuple, bool]] = {}
         for k, a in enumerate(places):
             end = a.end
-            for b in places[k + 1:k + 4]:
+            for j, b in enumerate(places[k + 1:k + 4], start=k + 1):
                 if b.start - end > 80:
                     break
                 gap = _ASIDE_OPEN.sub(" ", text[end:b.start].lower())
@@ -306,7 +306,8 @@ class Resolver:
                 # "X district, Y", "X (Z, Y)", "X of Y", "in X, Y." (Y ending the phrase): the text
                 # itself says X lies in Y. "Kabul, Kandahar and Herat" is a list.
                 strict = any(w in ("(", "of") or w in _UNIT_GAP_WORDS for w in raw) or \
-                    a.label.startswith("ASIDE") or (raw == [","] and bool(_PHRASE_END.match(text, b.end)))
+                    a.label.startswith("ASIDE") or (raw == [","] and bool(_PHRASE_END.match(text, b.end))) \
+                    or (raw == [","] and self._country_follows(text, b, places[j + 1:j + 2], by_name))
                 if words[:1] == [")"] and words[1:2] in ([","], ["in"], ["of"]):
                     words = words[1:]  # "X (Y Z) district, W": a name in brackets lies where X does
                 if not words or words[0] not in (",", "(", "in", "of", "near") or \
@@ -331,6 +332,18 @@ class Resolver:
                 hints.setdefault((normalize(a.name), a.kind_hint), (units, strict))
                 break
         return hints
+
+    @staticmethod
+    def _country_follows(text, b, after, by_name) -> bool:
+        """Whether "X, Y, Z" names after Y a country Z that holds a province or district Y
+        ("Stroud, Ontario, Canada"): an address, not a list."""
+        if not after or text[b.end:after[0].start].strip() != ",":
+            return False
+        z = by_name.get((normalize(after[0].name), after[0].kind_hint)) or []
+        y = by_name.get((normalize(b.name), b.kind_hint)) or []
+        return bool(z) and z[0].place.kind == "country" and any(
+            c.place.kind in ("admin1", "admin2") and c.place.country_code == z[0].place.country_code
+            for c in y[:3])
 
     def _rerank(self, cands, shares, container, *, anchors, units, colocated=(), neighbours=None,
                 listed=None) -> list[tuple[float, Candidate]]:

@@ -213,6 +213,14 @@ def test_geoparse_a_capital_unless_listed_among_states(resolver, text, kind, adm
     assert (washington.kind, washington.admin1) == (kind, admin1)
 
 
+def test_geoparse_an_address_town_province_country_puts_the_town_in_that_province(resolver):
+    # "X, Y, Z" with Z the country of province Y is an address: Stroud is in Ontario (unknown to
+    # the bundled gazetteer, so unresolved), never England's Stroud
+    got = {p.name: p for p in places(resolver, "The truck was pulled over in Stroud, Ontario, Canada.")}
+    assert got["Stroud"].kind == "unresolved" or got["Stroud"].admin1 == "Ontario"
+    assert (got["Ontario"].kind, got["Ontario"].country_code) == ("admin1", "CA")
+
+
 @pytest.mark.parametrize("text", [
     # Arak in Iran goes by "Iraq" in some language; naming Iran beside it does not make it that
     "Turkey borders Armenia, Azerbaijan, Georgia, Iraq, Iran and Syria.",
