@@ -15,6 +15,8 @@ then re-ranked with evidence from the whole article:
   each other ("Alexandria and Pineville", in Louisiana) favour each other;
 * lists: a name listed among provinces or states ("Oregon, Washington and
   California") is read as one;
+* holders: the unit after a town ("Atlanta, Georgia") is read as the unit
+  that holds it (the state, not the country);
 * proximity to places already resolved with confidence.
 
 Repeated mentions of one name resolve alike. A name the gazetteer lacks is
@@ -45,6 +47,10 @@ _COLOCATED_BONUS = 3.0  # a town in a county the article names, and that county
 _NEIGHBOUR_BONUS, _NEIGHBOUR_KM, _NEIGHBOUR_READINGS = 2.5, 50.0, 10
 # A supporting reading this many points below its name's best counts e^-1 as much.
 _NEIGHBOUR_SCORE_SCALE = 3.0
+# "X, Y", "X in Y", "X (Y": the reading of Y that holds a reading of X ("Atlanta, Georgia" is the
+# state; "Tbilisi, Georgia" the country).
+_HOLDER_GAP = re.compile(r"^\s*(?:,|in|\()\s*$")
+_HOLDER_READINGS = 3
 # A name listed among provinces or states ("Washington, Pennsylvania and California") is one.
 _LISTED_UNIT_BONUS, _LISTED_UNIT_SHARE = 2.0, 0.6
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or))\s*$")
@@ -184,6 +190,7 @@ class Resolver:
         containers = self._containers(text, places, by_name)
         nears = _near_hints(text, places)
         listed = _listed_among_units(text, places, by_name)
+        holders = _holders(text, places, by_name)
         colocated = _colocated(by_name)
         place_keys = {(normalize(m.name), m.kind_hint) for m in places}
         neighbours = _neighbours({key: by_name[key] for key in place_keys})
@@ -194,7 +201,8 @@ class Resolver:
         # places that pass resolved with a clear margin.
         first = {key: self._rerank(cands, shares[key], containers.get(key), anchors=(),
                                    units=unit_shares[key], colocated=colocated.get(key, ()),
-                                   neighbours=neighbours.get(key), listed=listed.get(key))
+                                   neighbours=neighbours.get(key), listed=listed.get(key),
+                                   holds=holders.get(key, ()))
                  for key, cands in by_name.items()}
         anchors = [ranked[0][1].place for key, ranked in first.items()
                    if key in place_keys and ranked and ranked[0][1].place.kind not in ("country", "admin1")
@@ -206,7 +214,8 @@ class Resolver:
                 continue  # "Lt", "ST": an unknown two-letter token is an abbreviation, not a place
             ranked = self._rerank(by_name[key], shares[key], containers.get(key), anchors=anchors,
                                   units=unit_shares[key], colocated=colocated.get(key, ()),
-                                  neighbours=neighbours.get(key), listed=listed.get(key)) \
+                                  neighbours=neighbours.get(key), listed=listed.get(key),
+                                  holds=holders.get(key, ())) \
                 if anchors else first[key]
             ref = first.get(nears.get(key))
             if ref and ref[0][1].place.kind == "populated place":
@@ -346,7 +355,7 @@ class Resolver:
             for c in y[:3])
 
     def _rerank(self, cands, shares, container, *, anchors, units, colocated=(), neighbours=None,
-                listed=None) -> list[tuple[float, Candidate]]:
+                listed=None, holds=()) -> list[tuple[float, Candidate]]:
         ranked = []
         units_named, strict = container or ((), False)
 
@@ -395,6 +404,8 @@ class Resolver:
                 score += _NEIGHBOUR_BONUS * neighbours.get(_point(p), 0.0)
             if listed and p.kind == "admin1" and p.country_code == listed:
                 score += _LISTED_UNIT_BONUS
+            if holds and _point(p) in holds:
+                score += _CONTAINER_BONUS
             if anchors and p.kind not in ("country",):
                 d = min(distance_km(p.lat, p.lon, a.lat, a.lon) for a in anchors
                         if a is not p) if any(a is not p for a in anchors) else None
@@ -413,6 +424,32 @@ def _same_spelling(c: Candidate, key: str) -> bool:
     is spelt like it."""
     return c.spelling_variant and c.place.kind in ("admin1", "admin2") and c.terms[0][1] >= 0.99 \
         and len(key.replace(" ", "")) >= 7
+
+
+def _holds(unit, p) -> bool:
+    """Whether a country, province or district reading holds a place."""
+    if unit.kind == "country":
+        return p.country_code == unit.country_code and p.kind != "country"
+    if unit.kind == "admin1":
+        return p.country_code == unit.country_code and p.admin1_code == unit.admin1_code and p.kind != "admin1"
+    return unit.kind == "admin2" and p.kind not in ("country", "admin1", "admin2") and \
+        (p.country_code, p.admin1_code, p.admin2_code) == (unit.country_code, unit.admin1_code, unit.admin2_code)
+
+
+def _holders(text: str, places, by_name) -> dict[tuple, set]:
+    """For the unit Y of "X, Y", "X in Y", "X (Y", by name key: its readings (as :func:`_point`)
+    that hold one of X's likeliest readings, of its own likeliest _HOLDER_READINGS."""
+    out: dict[tuple, set] = defaultdict(set)
+    for a, b in zip(places, places[1:]):
+        if not _HOLDER_GAP.match(text[a.end:b.start]) or normalize(a.name) == normalize(b.name):
+            continue  # "Tacna (Tacna)", "Zacatecas, Zacatecas": the namesake rule's to read
+        inner = [c.place for c in by_name.get((normalize(a.name), a.kind_hint), ())[:_HOLDER_READINGS]
+                 if not c.spelling_variant]
+        key = (normalize(b.name), b.kind_hint)
+        for c in by_name.get(key, ())[:_HOLDER_READINGS]:
+            if c.place.kind in ("country", "admin1", "admin2") and any(_holds(c.place, p) for p in inner):
+                out[key].add(_point(c.place))
+    return out
 
 
 def _listed_among_units(text: str, places, by_name) -> dict[tuple, str]:

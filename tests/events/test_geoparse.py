@@ -213,6 +213,24 @@ def test_geoparse_a_capital_unless_listed_among_states(resolver, text, kind, adm
     assert (washington.kind, washington.admin1) == (kind, admin1)
 
 
+@pytest.mark.parametrize("text, kind, country", [
+    # the reading of the unit after a town that holds the town
+    # (the country of Georgia would win on the votes of Armenia and Azerbaijan beside it)
+    ("The virus reached Armenia and Azerbaijan, officials in Atlanta, Georgia said.", "admin1", "US"),
+    ("Experts from Moscow, Kyiv and Atlanta, Georgia met in Geneva.", "admin1", "US"),
+    ("Protesters gathered in Tbilisi, Georgia, on Sunday.", "country", "GE"),
+])
+def test_geoparse_the_unit_after_a_town_is_the_one_that_holds_it(resolver, text, kind, country):
+    (georgia,) = [p for p in places(resolver, text) if p.name == "Georgia"]
+    assert (georgia.kind, georgia.country_code) == (kind, country)
+
+
+@pytest.mark.parametrize("text", ["Protesters camped in Wellington (Wellington) for a third day.",
+                                  "On Monday, in Zacatecas, Zacatecas, a man was found dead."])
+def test_geoparse_a_town_before_its_namesake_unit_stays_the_town(resolver, text):
+    assert {p.kind for p in places(resolver, text)} == {"populated place"}
+
+
 def test_geoparse_an_address_town_province_country_puts_the_town_in_that_province(resolver):
     # "X, Y, Z" with Z the country of province Y is an address: Stroud is in Ontario (unknown to
     # the bundled gazetteer, so unresolved), never England's Stroud
