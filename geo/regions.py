@@ -1,4 +1,4 @@
-"""Continents and world regions, which no bundled package lists but news names all the time.
+"""Continents, world regions and seas, which no bundled package lists but news names all the time.
 
 Continents keep GeoNames' own records (ids and representative points).
 A region ("Middle East", "Sahel") is defined by its member countries and
@@ -54,6 +54,41 @@ REGIONS = {
 }
 
 
+#: Oceans, seas, gulfs and straits that news names as places ("warships in the Black Sea"):
+#: name -> (lat, lon, other names). No package lists them; the points are rounded
+#: representative points typed here (GeoNames' own are near these), far enough from any coast
+#: to say "at sea", not precise positions.
+SEAS = {
+    "Pacific Ocean": (0.0, -160.0, ("Pacific",)),
+    "Atlantic Ocean": (10.0, -25.0, ("Atlantic",)),
+    "Indian Ocean": (-15.0, 75.0, ()),
+    "Arctic Ocean": (85.0, 0.0, ()),
+    "Southern Ocean": (-65.0, 0.0, ()),
+    "Mediterranean Sea": (35.0, 18.0, ("Mediterranean",)),
+    "Black Sea": (43.0, 35.0, ()),
+    "Sea of Azov": (46.0, 36.5, ("Azov Sea",)),
+    "Red Sea": (20.0, 38.5, ()),
+    "Gulf of Aden": (12.5, 48.0, ()),
+    "Bab-el-Mandeb": (12.6, 43.3, ("Bab el-Mandeb", "Bab al-Mandab")),
+    "Arabian Sea": (15.0, 65.0, ()),
+    "Gulf of Oman": (24.5, 58.5, ()),
+    "Strait of Hormuz": (26.6, 56.3, ("Hormuz Strait",)),
+    "Persian Gulf": (27.0, 51.5, ("Arabian Gulf",)),
+    "Caspian Sea": (41.5, 50.5, ()),
+    "Bay of Bengal": (15.0, 88.0, ()),
+    "South China Sea": (12.0, 113.0, ()),
+    "East China Sea": (29.0, 125.0, ()),
+    "Yellow Sea": (35.5, 123.0, ()),
+    "Sea of Japan": (40.0, 135.0, ("East Sea",)),
+    "Baltic Sea": (58.0, 20.0, ()),
+    "North Sea": (56.0, 3.0, ()),
+    "Aegean Sea": (39.0, 25.0, ()),
+    "Adriatic Sea": (43.0, 15.0, ()),
+    "Caribbean Sea": (15.0, -75.0, ()),
+    "Gulf of Mexico": (25.0, -90.0, ()),
+    "Gulf of Guinea": (2.0, 3.0, ()),
+}
+
 #: Regions inside one country that news names as places but that are no administrative unit:
 #: name -> (other names, country, GeoNames admin1 codes of its provinces, or the GeoNames id
 #: of its main town where it has no provinces of its own). Placed like the world regions.
@@ -71,7 +106,7 @@ def _mean_point(points: list[tuple[float, float]]) -> tuple[float, float]:
 
 
 def world_regions(countries: Iterable[Place], continent_of: dict[str, str]) -> Iterator[Place]:
-    """Continents and regions as places; ``continent_of`` maps ISO codes to continent codes."""
+    """Continents, regions and seas as places; ``continent_of`` maps ISO codes to continent codes."""
     by_iso = {c.country_code: c for c in countries}
     for code, (gid, name, lat, lon, alts) in CONTINENTS.items():
         pop = sum(c.population for iso, c in by_iso.items() if continent_of.get(iso) == code)
@@ -91,6 +126,9 @@ def world_regions(countries: Iterable[Place], continent_of: dict[str, str]) -> I
                     lon=_mean_point(points)[1], alternate_names=alts,
                     population=sum(by_iso[i].population for i in codes if i in by_iso),
                     source="sitrep-regions")
+    for name, (lat, lon, alts) in SEAS.items():
+        yield Place(name=name, kind=KIND, country_code="", lat=lat, lon=lon, alternate_names=alts,
+                    source="sitrep-seas")
 
 
 def subnational_regions(admin1_points: dict[tuple[str, str], tuple[float, float, int]],

@@ -45,3 +45,20 @@ def test_regions_subnational_regions_average_their_provinces_or_take_their_town(
 def test_regions_conflict_regions_are_places_of_their_country(geocoder, query, country):
     loc = geocoder.geocode(query)
     assert loc.raw["kind"] == "world region" and loc.raw["country_code"] == country
+
+
+@pytest.mark.parametrize("query, name, lat, lon", [
+    ("Black Sea", "Black Sea", 43.0, 35.0),
+    ("Pacific", "Pacific Ocean", 0.0, -160.0),
+    ("Mediterranean", "Mediterranean Sea", 35.0, 18.0),
+    ("Bab al-Mandab", "Bab-el-Mandeb", 12.6, 43.3),
+])
+def test_regions_seas_are_places_at_sea_not_towns_of_their_name(geocoder, query, name, lat, lon):
+    # a Missouri town is called Pacific; news means the ocean
+    loc = geocoder.geocode(query)
+    assert (loc.raw["name"], loc.raw["kind"], loc.raw["country_code"]) == (name, "world region", None)
+    assert (loc.latitude, loc.longitude) == (lat, lon)
+
+
+def test_regions_a_town_of_a_seas_name_is_found_with_a_country_hint(geocoder):
+    assert geocoder.geocode("Pacific", country="US").raw["kind"] == "populated place"
