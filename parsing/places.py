@@ -44,6 +44,16 @@ DESIGNATORS = {
     "airport": "airport", "airbase": "airport", "port": "port or crossing",
     "crossing": "port or crossing",
 }
+#: A plural unit word after a list hints the kind of every name in it ("Dakota, Otoe and
+#: Washington counties", "Kunduz and Takhar provinces").
+LIST_DESIGNATORS = {
+    "provinces": "admin1", "states": "admin1", "governorates": "admin1", "oblasts": "admin1",
+    "regions": "admin1", "districts": "admin2", "counties": "admin2", "parishes": "admin2",
+    "cities": "populated place", "towns": "populated place", "villages": "populated place",
+}
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*")
+_NEXT_WORD = re.compile(r"\s*(\w+)")
+
 #: "the town of X": the noun before "of" hints the kind of X.
 OF_CUES = {
     "town": "populated place", "towns": "populated place", "city": "populated place",
@@ -349,17 +359,27 @@ class PlaceFinder:
     def _coordinated(self, doc: Doc, add, places, later) -> None:
         """Names in a list of places ("Herat, Kandahar and Mazar-i-Sharif") are places when
         the gazetteer knows them: NER labels list members unevenly (Herat as ORG here).
-        Only lists of three or more: "Israel and Hamas" and "Tim and Kristina" are not
-        lists of places. Not propagated further."""
+        Only lists of three or more ("Israel and Hamas" and "Tim and Kristina" are not
+        lists of places), or of two before a plural unit word ("Kunduz and Takhar
+        provinces"). Not propagated further."""
         placed = {i for s in places for i in range(s.start, s.end)}
         # a later span that a pass since made a place is in the list once, as that place
-        spans = sorted([(s, True) for s in places] + [(s, False) for s in later
-                                                       if not placed.intersection(range(s.start, s.end))],
-                       key=lambda x: x[0].start)
+        # (and once only: a name can be in ``later`` twice, as NER's span and as a capitalised run)
+        unique = {(s.start, s.end): (s, False) for s in later if not placed.intersection(range(s.start, s.end))}
+        unique |= {(s.start, s.end): (s, True) for s in places}
+        spans = sorted(unique.values(), key=lambda x: x[0].start)
         group: list[tuple[Span, bool]] = []
         joined = False
 
         def flush():
+            last = group[-1][0] if group else None
+            if len(group) >= 2 and joined and last.end < len(doc) and doc[last.end].lower_ in LIST_DESIGNATORS:
+                # "Kunduz and Takhar provinces", "Dakota, Otoe and Washington counties": the plural
+                # unit word says every name of the list is a unit, whatever NER labelled them
+                for span, is_place in group:
+                    if not is_place and self.known(span.text) >= STRONG_CUE_SCORE:
+                        add(span, "LIST>designator", places)
+                return
             if len(group) == 2 and joined and group[0][1] and not group[1][1]:
                 # "in Tehran and Isfahan": a pair after a place preposition, the second a city
                 # of about a million ("between Israel and Hamas" is no pair of places)
@@ -820,7 +840,8 @@ def mentions(doc: Doc) -> list[PlaceMention]:
             core, kind = _core(span)
             after = doc[span.end] if span.end < len(doc) else None
             if kind is None and after is not None and (after.text.islower() or after.text.isupper()):
-                kind = DESIGNATORS.get(after.lower_)  # "Hebei province", "Ohaji LGA"
+                # "Hebei province", "Ohaji LGA", "Kunduz and Takhar provinces"
+                kind = DESIGNATORS.get(after.lower_) or LIST_DESIGNATORS.get(after.lower_)
             if role == "place" and kind is None and span.label_.startswith("LIST>"):
                 kind = OF_CUES.get(span.label_[5:-3])
             elif role == "place" and kind is None:
@@ -833,6 +854,25 @@ def mentions(doc: Doc) -> list[PlaceMention]:
                 cue=_cue(span), sentence=sentence_of(span.start),
             ))
     out.sort(key=lambda m: m.start)
+    return _listed_kinds(out, text_of(doc))
+
+
+def _listed_kinds(found: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """The kind a plural unit word hints for the last name of a list, given to the names
+    listed before it ("Dakota, Otoe and Washington counties")."""
+    from dataclasses import replace
+
+    out = list(found)
+    for k in range(len(out) - 1, 0, -1):
+        last = out[k]
+        after = _NEXT_WORD.match(text, last.end)
+        if last.kind_hint is None or not after or after.group(1).lower() not in LIST_DESIGNATORS:
+            continue
+        j = k
+        while j > 0 and out[j - 1].role == last.role and out[j - 1].kind_hint is None \
+                and _LIST_JOIN.fullmatch(text[out[j - 1].end:out[j].start]):
+            out[j - 1] = replace(out[j - 1], kind_hint=last.kind_hint)
+            j -= 1
     return out
 
 

@@ -44,6 +44,21 @@ def test_places_districts_of_x_and_y_both_places_with_kind():
                         ("Khwaja Ghar", "place", "LIST>districts of", "admin2")]
 
 
+@pytest.mark.parametrize("words, ents, expected", [
+    # NER's ORGs before a plural unit word, even two of them and even where the name also
+    # stands in the list as a capitalised run: all units of that kind
+    ("the Taliban attacked Kunduz and Takhar provinces .", [(3, 4, "ORG"), (5, 6, "ORG")],
+     [("Kunduz", "admin1"), ("Takhar", "admin1")]),
+    ("fighting spread to Kunduz , Bangi and Takhar provinces", [(3, 4, "ORG"), (5, 6, "ORG"), (7, 8, "ORG")],
+     [("Kunduz", "admin1"), ("Bangi", "admin1"), ("Takhar", "admin1")]),
+    ("Alexandria , Kabul and Sydney cities", [(0, 1, "GPE"), (2, 3, "GPE"), (4, 5, "GPE")],
+     [("Alexandria", "populated place"), ("Kabul", "populated place"), ("Sydney", "populated place")]),
+])
+def test_places_a_plural_unit_word_after_a_list_makes_every_name_that_unit(words, ents, expected):
+    got = [(text, kind) for text, role, _, kind in found(doc(words.split(), ents)) if role == "place"]
+    assert got == expected
+
+
 def test_places_designator_extends_the_entity_and_hints_kind():
     d = doc("in the northern Takhar Province .".split(), [(3, 4, "GPE")])
     assert found(d) == [("Takhar Province", "place", "GPE", "admin1")]
