@@ -161,7 +161,7 @@ class PlaceFinder:
         taken = [False] * len(doc)
         later: list[Span] = []  # PERSON/ORG spans that no cue placed, for propagation
 
-        surnames = _surnames(doc)
+        surnames = _surnames(doc) | self._people(doc)
 
         def add(span: Span, label: str, into: list[Span]) -> bool:
             if span is None or len(span) == 0 or any(taken[span.start:span.end]):
@@ -237,6 +237,20 @@ class PlaceFinder:
         doc.spans["place_maybe"] = self._maybe_places(doc, later, taken, surnames)
         doc.spans["place_context"] = sorted(context, key=lambda s: s.start)
         return doc
+
+    def _people(self, doc: Doc) -> set[str]:
+        """Single words the text uses for a person, though the gazetteer knows a small town so
+        named: the first name of a person it names in full ("Tanya Rodriguez ... Tanya is his
+        wife") and a name that speaks ("Kristina said"). A sizeable place keeps its name:
+        "Moscow said" is the government speaking."""
+        out = {ent[0].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2
+               and ent[0].is_alpha and ent[0].text[:1].isupper()}
+        out |= {tok.text for tok in doc[:-1] if doc[tok.i + 1].lower_ in _SPEECH_VERBS and tok.is_alpha
+                and tok.text[:1].isupper() and not (tok.i and _capitalised(doc[tok.i - 1]))}
+        # as for surnames, a place cue before the name anywhere ("gathered in Bemidji") makes it
+        # the place NER's PERSON span began with ("Bemidji Knitting for Justice")
+        cued = {tok.text for tok in doc if tok.text in out and _cue_at(doc, tok.i)}
+        return {name for name in out - cued if self.known(name) < _LISTED_NAMED_SCORE}
 
     def _datelines(self, doc: Doc, add, places) -> None:
         """ "COLUMBUS, Ohio (AP) —", "MIDDLETOWN —", "BEIRUT:": the capitals that open a
@@ -690,6 +704,7 @@ def _capitalised(tok) -> bool:
 # Words after a name that make it a speaker's, whatever the gazetteer says.
 _SPEECH = {"said", "says", "told", "added", "explained", "noted", "stated", "wrote", "asked", "replied",
            "'s", "’s"}
+_SPEECH_VERBS = _SPEECH - {"'s", "’s"}
 # Words before a surname that make it one: "President Saakashvili", "coach Ripley".
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "sen", "senator", "rep", "gov", "governor",
            "mayor", "coach", "chief", "judge", "sheriff", "officer", "sgt", "lt", "capt", "gen", "general",
