@@ -14,6 +14,12 @@ def places(resolver, text):
     return found
 
 
+def admin1_of(resolver, text, names):
+    """{name: the admin1 it resolved in} for the given names (None where not found)."""
+    got = {p.name: p.admin1 for p in places(resolver, text)}
+    return {name: got.get(name) for name in names}
+
+
 def test_geoparse_finds_cued_places_and_resolves_them_in_context(resolver):
     text = ("Officials in Kabul said troops had regained control of the districts of Bangi "
             "and Khwaja Ghar, both in Takhar Province.")
@@ -182,8 +188,7 @@ def test_geoparse_an_institution_named_with_its_town_gives_the_town(resolver):
      {"Mecca": "Makkah al Mukarramah", "Medina": "Al Madinah al Munawwarah"}),
 ])
 def test_geoparse_a_town_and_the_county_it_lies_in_resolve_together(resolver, text, expected):
-    got = {p.name: p.admin1 for p in places(resolver, text)}
-    assert {name: got.get(name) for name in expected} == expected
+    assert admin1_of(resolver, text, expected) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -197,8 +202,7 @@ def test_geoparse_a_town_and_the_county_it_lies_in_resolve_together(resolver, te
      {"New Brunswick": "New Brunswick", "Nova Scotia": "Nova Scotia"}),
 ])
 def test_geoparse_towns_named_together_resolve_near_one_another(resolver, text, expected):
-    got = {p.name: p.admin1 for p in places(resolver, text)}
-    assert {name: got.get(name) for name in expected} == expected
+    assert admin1_of(resolver, text, expected) == expected
 
 
 @pytest.mark.parametrize("text, kind, admin1", [
