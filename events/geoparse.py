@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 
 from geo.geocoder import Candidate, GazetteerGeocoder, distance_km
 from geo.names import normalize, split_designator
-from parsing.places import PlaceMention
+from parsing.places import LIST_JOIN, PlaceMention
 
 # Context weights, in the geocoder's score units.
 _COUNTRY_WEIGHT = 3.0       # times the dominant country's share of the votes
@@ -53,7 +53,6 @@ _HOLDER_GAP = re.compile(r"^\s*(?:,|in|\()\s*$")
 _HOLDER_READINGS = 3
 # A name listed among provinces or states ("Washington, Pennsylvania and California") is one.
 _LISTED_UNIT_BONUS, _LISTED_UNIT_SHARE = 2.0, 0.6
-_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or))\s*$")
 _MIN_SHARE = 0.35  # a country (or unit) with less of the vote is no evidence
 # What may follow the unit of "in X, Y" for it to end the phrase: "in Zarate, Buenos Aires, a group"
 # (not ", and": "Cairo, Giza, and Minya" is a list).
@@ -459,7 +458,7 @@ def _listed_among_units(text: str, places, by_name) -> dict[tuple, str]:
     out: dict[tuple, str] = {}
     run = [places[0]] if places else []
     for a, b in zip(places, places[1:] + [None]):
-        if b is not None and _LIST_GAP.match(text[a.end:b.start]):
+        if b is not None and LIST_JOIN.fullmatch(text[a.end:b.start]):
             run.append(b)
             continue
         keys = [(normalize(m.name), m.kind_hint) for m in run]

@@ -51,7 +51,8 @@ LIST_DESIGNATORS = {
     "regions": "admin1", "districts": "admin2", "counties": "admin2", "parishes": "admin2",
     "cities": "populated place", "towns": "populated place", "villages": "populated place",
 }
-_LIST_JOIN = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*")
+#: What joins the names of a list: a comma, "and", "or", ", and".
+LIST_JOIN = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*")
 _NEXT_WORD = re.compile(r"\s*(\w+)")
 
 #: "the town of X": the noun before "of" hints the kind of X.
@@ -161,7 +162,7 @@ class PlaceFinder:
         taken = [False] * len(doc)
         later: list[Span] = []  # PERSON/ORG spans that no cue placed, for propagation
 
-        surnames = _surnames(doc) | self._people(doc)
+        people = _surnames(doc) | self._people(doc)
 
         def add(span: Span, label: str, into: list[Span]) -> bool:
             if span is None or len(span) == 0 or any(taken[span.start:span.end]):
@@ -170,7 +171,7 @@ class PlaceFinder:
                 return False
             if _NUMBERED.match(text_of(doc), span.end_char):
                 return False  # "Ward No. 10", "Camp No 3": a numbered part of a town
-            if into is places and len(span) == 1 and span.text in surnames:
+            if into is places and len(span) == 1 and span.text in people:
                 return False  # "Matthew D. Flores ... Flores said": a person, wherever NER reads a place
             for i in range(span.start, span.end):
                 taken[i] = True
@@ -234,7 +235,7 @@ class PlaceFinder:
         self._datelines(doc, add, places)
         places = _diseases_to_context(doc, places, context)
         doc.spans["places"] = sorted(places, key=lambda s: s.start)
-        doc.spans["place_maybe"] = self._maybe_places(doc, later, taken, surnames)
+        doc.spans["place_maybe"] = self._maybe_places(doc, later, taken, people)
         doc.spans["place_context"] = sorted(context, key=lambda s: s.start)
         return doc
 
@@ -280,7 +281,7 @@ class PlaceFinder:
             if j > i and self.known(span.text) >= STRONG_CUE_SCORE:
                 add(span, "PARTY-HOME", places)
 
-    def _maybe_places(self, doc: Doc, later: list[Span], taken: list[bool], surnames: set[str]) -> list[Span]:
+    def _maybe_places(self, doc: Doc, later: list[Span], taken: list[bool], people: set[str]) -> list[Span]:
         """Names NER took for a person or organisation that nothing here placed, but that the
         gazetteer knows: the resolver makes them places only where a reading lies close to the
         article's other places ("Dublin operates its own sirens" in a story about Columbus)."""
@@ -288,7 +289,7 @@ class PlaceFinder:
         for span in later:
             if span.label_ not in ("PERSON", "ORG") or any(taken[span.start:span.end]) or len(span) > 3:
                 continue
-            if span.text in surnames or not all(_capitalised(t) for t in span) or _no_place_name(span):
+            if span.text in people or not all(_capitalised(t) for t in span) or _no_place_name(span):
                 continue
             after = doc[span.end].lower_ if span.end < len(doc) else ""
             before = doc[span.start - 1].lower_.rstrip(".") if span.start else ""
@@ -885,7 +886,7 @@ def _listed_kinds(found: list[PlaceMention], text: str) -> list[PlaceMention]:
             continue
         j = k
         while j > 0 and out[j - 1].role == last.role and out[j - 1].kind_hint is None \
-                and _LIST_JOIN.fullmatch(text[out[j - 1].end:out[j].start]):
+                and LIST_JOIN.fullmatch(text[out[j - 1].end:out[j].start]):
             out[j - 1] = replace(out[j - 1], kind_hint=last.kind_hint)
             j -= 1
     return out
