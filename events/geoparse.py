@@ -91,6 +91,10 @@ _MAYBE_KM = 30.0
 # Context mentions that name an organisation after a place ("Texas Department of Health").
 _NAMED_AFTER = ("ORG>place-named", "NAMED-ORG")
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}")
+# The rest of a newspaper's or broadcaster's name after the town it is named after.
+_MASTHEAD = re.compile(r"(?:\s+[A-Z][\w.&-]*){0,2}\s+(?:Times|News|Post|Herald|Journal|Tribune|Gazette|Daily|"
+                       r"Chronicle|Press|Star|Globe|Sun|Observer|Courier|Register|Bulletin|Telegraph|Examiner|"
+                       r"Dispatch|Inquirer|Independent|Reporter|Record)\b")
 #: Below this score a mention keeps its text but is not put on the map.
 MIN_SCORE = 2.0
 
@@ -206,7 +210,7 @@ class Resolver:
         anchors = [ranked[0][1].place for key, ranked in first.items()
                    if key in place_keys and ranked and ranked[0][1].place.kind not in ("country", "admin1")
                    and _margin(ranked) > 2.0]
-        out = []
+        out, in_orgs = [], []
         for m in sorted(places + named_after, key=lambda m: m.start):
             key = (normalize(m.name), m.kind_hint)
             if not by_name[key] and sum(ch.isalpha() for ch in m.name) <= 2:
@@ -224,13 +228,33 @@ class Resolver:
             found = _result(m, ranked)
             if m.role == "context":
                 # the country or province an organisation is named after is a toponym of the
-                # text; a town's name in one ("Killeen Police Department") is too uncertain
+                # text; a town's name in one ("Killeen Police Department") only where the text
+                # names that town as a place too (below)
                 if found.kind not in ("country", "admin1"):
+                    in_orgs.append(m)
                     continue
                 found = replace(found, role="context")
             out.append(found)
+        out += self._towns_in_orgs(text, in_orgs, out)
         out += self._maybe_places([m for m in mentions if m.role == "maybe"], anchors)
         out.sort(key=lambda p: p.start)
+        return out
+
+    @staticmethod
+    def _towns_in_orgs(text, in_orgs, resolved) -> list[ResolvedPlace]:
+        """Towns named inside organisations' names ("the Dublin Arts Council"), as context
+        toponyms read as the text's own mention of that town ("Dublin residents"); not a
+        newspaper's ("the New York Times" is no mention of the city)."""
+        towns = {split_designator(normalize(p.name))[0]: p for p in resolved
+                 if p.role == "place" and p.kind not in ("unresolved", "country", "admin1")}
+        out = []
+        for m in in_orgs:
+            if _MASTHEAD.match(text, m.end):
+                continue
+            town = towns.get(split_designator(normalize(m.name))[0])
+            if town is not None:
+                out.append(replace(town, start=m.start, end=m.end, name=m.text, kind_hint=m.kind_hint,
+                                   sentence=m.sentence, role="context"))
         return out
 
     def _maybe_places(self, maybes, anchors) -> list[ResolvedPlace]:

@@ -283,6 +283,20 @@ def test_geoparse_lists_countries_and_provinces_named_inside_organisations_as_co
     assert got == toponyms
 
 
+@pytest.mark.parametrize("text, toponyms", [
+    # a town inside an organisation's name is a context toponym where the text names the town
+    # itself, read as that mention is
+    ("Dublin residents asked the Dublin Arts Council for help.", [("Dublin", "place"), ("Dublin", "context")]),
+    # not where it does not, nor inside a newspaper's name
+    ("The Killeen Police Department said nothing.", []),
+    ("In New York, the mayor told the New York Times he was ready.", [("New York", "place")]),
+])
+def test_geoparse_towns_inside_organisations_names_are_context_where_the_text_names_them(resolver, text, toponyms):
+    found = places(resolver, text)
+    assert [(p.name, p.role) for p in found] == toponyms
+    assert len({(p.lat, p.lon) for p in found}) <= 1  # read alike
+
+
 def test_geoparse_context_toponyms_are_never_event_places(resolver):
     from events.geoparse import analyse_docs
 
