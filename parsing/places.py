@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -876,8 +876,6 @@ def mentions(doc: Doc) -> list[PlaceMention]:
 def _listed_kinds(found: list[PlaceMention], text: str) -> list[PlaceMention]:
     """The kind a plural unit word hints for the last name of a list, given to the names
     listed before it ("Dakota, Otoe and Washington counties")."""
-    from dataclasses import replace
-
     out = list(found)
     for k in range(len(out) - 1, 0, -1):
         last = out[k]
