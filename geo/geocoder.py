@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -340,11 +339,10 @@ class GazetteerGeocoder(Geocoder):
         # A capital outranks the other places of its country that share its name (the state of
         # Washington, Mexico's state of Mexico), not namesakes abroad that context may favour.
         capitals = self.gazetteer.capitals()
-        compatriots = Counter(m.country_code for m in exact)
         for match, quality, sim, whole in found.values():
             namesake = bool(units) and not kind and _in_namesake_unit(match, quality, units, largest)
             capital = quality == 0 and not namesake and match.ref in capitals \
-                and compatriots[match.country_code] > 1
+                and sum(m.country_code == match.country_code for m in exact) > 1
             scored.append(_Ranked(match, _points(match, quality, sim, whole, any_exact, namesake, capital,
                                                  **hints),
                                   quality, sim, whole, any_exact, namesake, capital))
