@@ -53,6 +53,8 @@ _HOLDER_GAP = re.compile(r"^\s*(?:,|in|\()\s*$")
 _HOLDER_READINGS = 3
 # A name listed among provinces or states ("Washington, Pennsylvania and California") is one.
 _LISTED_UNIT_BONUS, _LISTED_UNIT_SHARE = 2.0, 0.6
+# a unit named with its designator lends its reading to the bare name only if clearly resolved
+_NAMED_UNIT_MARGIN = 2.0
 _MIN_SHARE = 0.35  # a country (or unit) with less of the vote is no evidence
 # What may follow the unit of "in X, Y" for it to end the phrase: "in Zarate, Buenos Aires, a group"
 # (not ", and": "Cairo, Giza, and Minya" is a list).
@@ -207,6 +209,7 @@ class Resolver:
                                    neighbours=neighbours.get(key), listed=listed.get(key),
                                    holds=holders.get(key, ()))
                  for key, cands in by_name.items()}
+        named = _named_units(places, first)
         anchors = [ranked[0][1].place for key, ranked in first.items()
                    if key in place_keys and ranked and ranked[0][1].place.kind not in ("country", "admin1")
                    and _margin(ranked) > 2.0]
@@ -218,8 +221,9 @@ class Resolver:
             ranked = self._rerank(by_name[key], shares[key], containers.get(key), anchors=anchors,
                                   units=unit_shares[key], colocated=colocated.get(key, ()),
                                   neighbours=neighbours.get(key), listed=listed.get(key),
-                                  holds=holders.get(key, ())) \
-                if anchors else first[key]
+                                  holds=holders.get(key, ()),
+                                  named_units=named.get(key, ())) \
+                if anchors or key in named else first[key]
             ref = first.get(nears.get(key))
             if ref and ref[0][1].place.kind == "populated place":
                 # "Kan Thit village near Shwebo": not a namesake far from the place it is near
@@ -378,7 +382,7 @@ class Resolver:
             for c in y[:3])
 
     def _rerank(self, cands, shares, container, *, anchors, units, colocated=(), neighbours=None,
-                listed=None, holds=()) -> list[tuple[float, Candidate]]:
+                listed=None, holds=(), named_units=()) -> list[tuple[float, Candidate]]:
         ranked = []
         units_named, strict = container or ((), False)
 
@@ -402,6 +406,11 @@ class Resolver:
             # for the country at hand: it rules out only candidates in those countries.
             return []
         dominant = max(shares.values(), default=0.0) >= _MIN_SHARE
+        # a name whose likeliest reading is a state of the article's own country ("Kansas",
+        # "Wales") is that state, not a town of that name in the state the article is about
+        top = cands[0] if cands else None
+        state_name = top is not None and top.place.kind == "admin1" and not top.spelling_variant \
+            and shares.get(top.place.country_code, 0.0) >= _MIN_SHARE
         for c in cands:
             p = c.place
             if strict and unit is not None and not within(p, unit):
@@ -417,7 +426,7 @@ class Resolver:
                 # elsewhere, is another place of that name
                 continue
             unit_share = units.get((p.country_code, p.admin1_code), 0.0)
-            if unit_share >= _MIN_SHARE and p.kind != "admin1":
+            if unit_share >= _MIN_SHARE and p.kind != "admin1" and not state_name:
                 score += _ADMIN1_WEIGHT * unit_share
             if unit is not None and within(p, unit, own=False):
                 score += _CONTAINER_BONUS
@@ -428,6 +437,8 @@ class Resolver:
             if listed and p.kind == "admin1" and p.country_code == listed:
                 score += _LISTED_UNIT_BONUS
             if holds and _point(p) in holds:
+                score += _CONTAINER_BONUS
+            if named_units and any(within(p, u) for u in named_units):
                 score += _CONTAINER_BONUS
             if anchors and p.kind not in ("country",):
                 d = min(distance_km(p.lat, p.lon, a.lat, a.lon) for a in anchors
@@ -457,6 +468,26 @@ def _holds(unit, p) -> bool:
         return p.country_code == unit.country_code and p.admin1_code == unit.admin1_code and p.kind != "admin1"
     return unit.kind == "admin2" and p.kind not in ("country", "admin1", "admin2") and \
         (p.country_code, p.admin1_code, p.admin2_code) == (unit.country_code, unit.admin1_code, unit.admin2_code)
+
+
+def _named_units(places, ranked_by_name) -> dict[tuple, tuple]:
+    """The unit a name with its designator reads as ("the Province of Ontario", "Kunduz
+    province"), for the same name written bare: the bare "Ontario" of that text is the
+    province or a place in it, not Ontario, California."""
+    units: dict[str, set] = defaultdict(set)
+    for m in places:
+        ranked = ranked_by_name.get((normalize(m.name), m.kind_hint)) or []
+        core, designated = split_designator(normalize(m.name))
+        kind = m.kind_hint or designated
+        if kind in ("admin1", "admin2") and ranked and ranked[0][1].place.kind == kind \
+                and not ranked[0][1].spelling_variant and _margin(ranked) > _NAMED_UNIT_MARGIN:
+            u = ranked[0][1].place
+            units[core].add(
+                (u.country_code, u.admin1_code, u.admin2_code if u.kind == "admin2" else None))
+    if not units:
+        return {}
+    return {(normalize(m.name), None): tuple(units[normalize(m.name)]) for m in places
+            if m.kind_hint is None and normalize(m.name) in units}
 
 
 def _holders(text: str, places, by_name) -> dict[tuple, set]:

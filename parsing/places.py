@@ -54,6 +54,8 @@ LIST_DESIGNATORS = {
 #: What joins the names of a list: a comma, "and", "or", ", and".
 LIST_JOIN = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*")
 _NEXT_WORD = re.compile(r"\s*(\w+)")
+# the words that join a list's last member to the one before, whether or not that one is known
+_AFTER_LIST_MEMBER = re.compile(r"(?:,|\band|\bor|&)\s*$")
 
 #: "the town of X": the noun before "of" hints the kind of X.
 OF_CUES = {
@@ -875,9 +877,10 @@ def mentions(doc: Doc) -> list[PlaceMention]:
 
 def _listed_kinds(found: list[PlaceMention], text: str) -> list[PlaceMention]:
     """The kind a plural unit word hints for the last name of a list, given to the names
-    listed before it ("Dakota, Otoe and Washington counties")."""
+    listed before it ("Dakota, Otoe and Washington counties"). After a single name the
+    word names units inside it ("Indiana counties"), and hints nothing."""
     out = list(found)
-    for k in range(len(out) - 1, 0, -1):
+    for k in range(len(out) - 1, -1, -1):
         last = out[k]
         after = _NEXT_WORD.match(text, last.end)
         if last.kind_hint is None or not after or after.group(1).lower() not in LIST_DESIGNATORS:
@@ -887,6 +890,9 @@ def _listed_kinds(found: list[PlaceMention], text: str) -> list[PlaceMention]:
                 and LIST_JOIN.fullmatch(text[out[j - 1].end:out[j].start]):
             out[j - 1] = replace(out[j - 1], kind_hint=last.kind_hint)
             j -= 1
+        if j == k and last.kind_hint == LIST_DESIGNATORS[after.group(1).lower()] \
+                and not _AFTER_LIST_MEMBER.search(text, 0, last.start):
+            out[k] = replace(last, kind_hint=None)
     return out
 
 

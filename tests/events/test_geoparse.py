@@ -229,6 +229,27 @@ def test_geoparse_the_unit_after_a_town_is_the_one_that_holds_it(resolver, text,
     assert (georgia.kind, georgia.country_code) == (kind, country)
 
 
+@pytest.mark.parametrize("text, kind, admin1", [
+    # the bare name of a unit the text names with its designator is that unit, not the
+    # capital that goes by the name alone ...
+    ("Officials of Washington State said the outbreak began at a nursing home. Washington now has 40 cases.",
+     "admin1", "Washington"),
+    # ... or a place in it: the town where the unit is its namesake
+    ("Fighting spread across Kunduz province. Residents of Kunduz fled.", "populated place", "Kunduz"),
+])
+def test_geoparse_a_bare_name_reads_as_the_unit_named_with_its_designator(resolver, text, kind, admin1):
+    bare = [p for p in places(resolver, text) if p.name in ("Washington", "Kunduz")][-1]
+    assert (bare.kind, bare.admin1) == (kind, admin1)
+
+
+def test_geoparse_a_state_of_the_articles_country_is_no_town_of_the_state_it_is_about(resolver):
+    # Spencer, West Virginia, also goes by "California"
+    text = ("Delegates from Kanawha County, Braxton County and Monongalia County backed the amendment. "
+            "West Virginia should act, they said, pointing to court fights in California.")
+    (california,) = [p for p in places(resolver, text) if p.name == "California"]
+    assert (california.kind, california.admin1) == ("admin1", "California")
+
+
 @pytest.mark.parametrize("text", ["Protesters camped in Wellington (Wellington) for a third day.",
                                   "On Monday, in Zacatecas, Zacatecas, a man was found dead."])
 def test_geoparse_a_town_before_its_namesake_unit_stays_the_town(resolver, text):

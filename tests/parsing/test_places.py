@@ -60,6 +60,15 @@ def test_places_a_plural_unit_word_after_a_list_makes_every_name_that_unit(words
     assert got == expected
 
 
+@pytest.mark.parametrize("words, ents", [
+    ("it ranked 42nd of Indiana counties .", [(4, 5, "GPE")]),
+    ("unemployment rose in Texas cities this year", [(3, 4, "GPE")]),
+])
+def test_places_a_plural_unit_word_after_one_name_names_units_inside_it(words, ents):
+    (place,) = [(text, kind) for text, role, _, kind in found(doc(words.split(), ents)) if role == "place"]
+    assert place[1] is None
+
+
 @pytest.mark.parametrize("words, ents, places", [
     # a small town's name that speaks, or that the text gives a person as a first name
     ("“ It went fast , ” Kristina said .", [(6, 7, "GPE")], []),
