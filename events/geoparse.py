@@ -53,6 +53,11 @@ _HOLDER_GAP = re.compile(r"^\s*(?:,|in|\()\s*$")
 _HOLDER_READINGS = 3
 # A name listed among provinces or states ("Washington, Pennsylvania and California") is one.
 _LISTED_UNIT_BONUS, _LISTED_UNIT_SHARE = 2.0, 0.6
+# the state local news is about: the country's share of the votes; how many of the towns and
+# counties named it holds (at least, and at least this share); its lead (times the runner-up's
+# weight, each name weighing one over the number of states it is found in)
+_FOCUS_COUNTRY_SHARE, _FOCUS_MIN_NAMES, _FOCUS_SHARE, _FOCUS_LEAD = 0.6, 3, 0.6, 2.0
+_FOCUS_BONUS = 2.0
 # a unit named with its designator lends its reading to the bare name only if clearly resolved
 _NAMED_UNIT_MARGIN = 2.0
 _MIN_SHARE = 0.35  # a country (or unit) with less of the vote is no evidence
@@ -197,6 +202,7 @@ class Resolver:
         listed = _listed_among_units(text, places, by_name)
         holders = _holders(text, places, by_name)
         colocated = _colocated(by_name)
+        focus = _focus_unit(places, by_name, votes)
         place_keys = {(normalize(m.name), m.kind_hint) for m in places}
         neighbours = _neighbours({key: by_name[key] for key in place_keys})
 
@@ -207,7 +213,7 @@ class Resolver:
         first = {key: self._rerank(cands, shares[key], containers.get(key), anchors=(),
                                    units=unit_shares[key], colocated=colocated.get(key, ()),
                                    neighbours=neighbours.get(key), listed=listed.get(key),
-                                   holds=holders.get(key, ()))
+                                   holds=holders.get(key, ()), focus=focus)
                  for key, cands in by_name.items()}
         named = _named_units(places, first)
         anchors = [ranked[0][1].place for key, ranked in first.items()
@@ -222,7 +228,7 @@ class Resolver:
                                   units=unit_shares[key], colocated=colocated.get(key, ()),
                                   neighbours=neighbours.get(key), listed=listed.get(key),
                                   holds=holders.get(key, ()),
-                                  named_units=named.get(key, ())) \
+                                  named_units=named.get(key, ()), focus=focus) \
                 if anchors or key in named else first[key]
             ref = first.get(nears.get(key))
             if ref and ref[0][1].place.kind == "populated place":
@@ -382,7 +388,7 @@ class Resolver:
             for c in y[:3])
 
     def _rerank(self, cands, shares, container, *, anchors, units, colocated=(), neighbours=None,
-                listed=None, holds=(), named_units=()) -> list[tuple[float, Candidate]]:
+                listed=None, holds=(), named_units=(), focus=None) -> list[tuple[float, Candidate]]:
         ranked = []
         units_named, strict = container or ((), False)
 
@@ -440,6 +446,8 @@ class Resolver:
                 score += _CONTAINER_BONUS
             if named_units and any(within(p, u) for u in named_units):
                 score += _CONTAINER_BONUS
+            if focus and not state_name and p.kind in _LOCAL_KINDS and (p.country_code, p.admin1_code) == focus:
+                score += _FOCUS_BONUS
             if anchors and p.kind not in ("country",):
                 d = min(distance_km(p.lat, p.lon, a.lat, a.lon) for a in anchors
                         if a is not p) if any(a is not p for a in anchors) else None
@@ -468,6 +476,40 @@ def _holds(unit, p) -> bool:
         return p.country_code == unit.country_code and p.admin1_code == unit.admin1_code and p.kind != "admin1"
     return unit.kind == "admin2" and p.kind not in ("country", "admin1", "admin2") and \
         (p.country_code, p.admin1_code, p.admin2_code) == (unit.country_code, unit.admin1_code, unit.admin2_code)
+
+
+def _focus_unit(places, by_name, votes: Counter) -> tuple | None:
+    """The state or province local news is about: the one where most of the towns and
+    counties it names have a namesake, clearly more than any other, in the article's own
+    country ("Peoria, Decatur and Champaign": Illinois, though Peoria alone is likelier in
+    Arizona)."""
+    total = sum(votes.values())
+    if not total:
+        return None
+    country, top = votes.most_common(1)[0]
+    if top < _FOCUS_COUNTRY_SHARE * total:
+        return None
+    # a name found in few states says more than one found in many (Delano: California or
+    # Minnesota; Rochester: ten states)
+    covered: Counter = Counter()
+    weight: Counter = Counter()
+    named = 0
+    for key in {(normalize(m.name), m.kind_hint) for m in places}:
+        units = {(c.place.country_code, c.place.admin1_code) for c in by_name.get(key, ())[:_CANDIDATES]
+                 if c.quality == 0 and not c.spelling_variant and c.place.kind in ("populated place", "admin2")
+                 and c.place.country_code == country and c.place.admin1_code}
+        named += bool(units)
+        for u in units:
+            covered[u] += 1
+            weight[u] += 1 / len(units)
+    if not weight:
+        return None
+    # the most names, then the rarer names
+    unit, runner_up = (sorted(covered, key=lambda u: (-covered[u], -weight[u])) + [None])[:2]
+    n = covered[unit]
+    lead = n - covered[runner_up] if runner_up else n
+    ok = lead >= 2 or (lead == 1 and weight[unit] >= _FOCUS_LEAD * weight[runner_up])
+    return unit if n >= _FOCUS_MIN_NAMES and n >= _FOCUS_SHARE * named and ok else None
 
 
 def _named_units(places, ranked_by_name) -> dict[tuple, tuple]:

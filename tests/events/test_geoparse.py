@@ -250,6 +250,18 @@ def test_geoparse_a_state_of_the_articles_country_is_no_town_of_the_state_it_is_
     assert (california.kind, california.admin1) == ("admin1", "California")
 
 
+@pytest.mark.parametrize("text, expected", [
+    # local news: the state where most of the towns named have a namesake, well ahead of any other
+    ("Wrestlers came to the meet in Delano from Montgomery, Rochester and Scott County.",
+     {"Delano": "Minnesota", "Montgomery": "Minnesota", "Rochester": "Minnesota"}),
+    # world cities named together are no state's towns, though Ohio has a London, a Berlin and a Moscow
+    ("Ministers met in Paris, London, Berlin and Moscow to discuss Ohio's exports.",
+     {"Paris": "Ile-de-France", "London": "England", "Berlin": "Berlin", "Moscow": "Moskva"}),
+])
+def test_geoparse_local_news_reads_its_towns_in_the_state_it_is_about(resolver, text, expected):
+    assert admin1_of(resolver, text, expected) == expected
+
+
 @pytest.mark.parametrize("text", ["Protesters camped in Wellington (Wellington) for a third day.",
                                   "On Monday, in Zacatecas, Zacatecas, a man was found dead."])
 def test_geoparse_a_town_before_its_namesake_unit_stays_the_town(resolver, text):
