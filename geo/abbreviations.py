@@ -1,8 +1,11 @@
-"""Short forms that news text uses for countries and US states, which GeoNames lacks.
+"""Short forms that news text uses for countries, US states and Australian and Canadian
+provinces, which GeoNames lacks.
 
 AP style writes states as "Kan.", "W.Va.", "N.Y." in datelines and after
-town names; "U.S.", "UK" and "UAE" are how most articles name those
-countries. General reference data, added to the gazetteer's alternate names.
+town names; Australian and Canadian papers write "NSW", "Qld", "B.C.", "Ont.";
+"U.S.", "UK" and "UAE" are how most articles name those countries. General
+reference data, added to the gazetteer's alternate names. Forms that are
+also common words or other places' names ("SA", "WA", "Vic", "Man.") are left out.
 """
 
 #: ISO 3166-1 alpha-2 -> short forms.
@@ -11,7 +14,7 @@ COUNTRIES = {
     "GB": ("UK", "U.K.", "Britain", "Great Britain"),
     "AE": ("UAE", "U.A.E.", "Emirates"),
     "CD": ("DRC", "DR Congo", "D.R. Congo", "Democratic Republic of Congo"),
-    "CG": ("Congo-Brazzaville",),
+    "CG": ("Congo-Brazzaville", "Republic of Congo", "Congo Republic"),
     "CN": ("PRC",),
     "KR": ("South Korea", "ROK"),
     "KP": ("North Korea", "DPRK"),
@@ -44,4 +47,19 @@ US_STATES = {
     "Tennessee": ("Tenn.",), "Texas": ("Tex.",), "Vermont": ("Vt.",), "Virginia": ("Va.",),
     "Washington": ("Wash.",), "West Virginia": ("W.Va.", "W. Va."), "Wisconsin": ("Wis.", "Wisc."),
     "Wyoming": ("Wyo.",),
+}
+
+#: Country code -> {admin1 (GeoNames ASCII name) -> short forms}.
+ADMIN1 = {
+    "US": US_STATES,
+    "AU": {
+        "New South Wales": ("NSW", "N.S.W."), "Queensland": ("Qld", "QLD"),
+        "Australian Capital Territory": ("A.C.T.",), "Tasmania": ("Tas.",),
+    },
+    "CA": {
+        "British Columbia": ("B.C.",), "Ontario": ("Ont.",), "Quebec": ("Que.",), "Alberta": ("Alta.",),
+        "Saskatchewan": ("Sask.",), "Newfoundland and Labrador": ("Nfld.", "Newfoundland"),
+        "Prince Edward Island": ("P.E.I.", "PEI"), "Nova Scotia": ("N.S.",), "New Brunswick": ("N.B.",),
+        "Northwest Territories": ("N.W.T.", "NWT"),
+    },
 }

@@ -89,7 +89,8 @@ SEAS = {
     "Gulf of Guinea": (2.0, 3.0, ()),
 }
 
-#: Regions inside one country that news names as places but that are no administrative unit:
+#: Regions inside one country that news names as places but that are no administrative unit
+#: (a historical region, a large island):
 #: name -> (other names, country, GeoNames admin1 codes of its provinces, or the GeoNames id
 #: of its main town where it has no provinces of its own). Placed like the world regions.
 SUBNATIONAL = {
@@ -97,6 +98,14 @@ SUBNATIONAL = {
     "Donbas": (("Donbass", "Donets Basin"), "UA", ("05", "14"), None),
     "Sinai": (("Sinai Peninsula", "the Sinai"), "EG", ("26", "27"), None),
     "South Ossetia": (("Tskhinvali region",), "GE", (), 611403),
+    # the large islands of one country that news names as places: their provinces
+    "Java": (("Jawa",), "ID", ("04", "07", "08", "10", "30", "33"), None),
+    "Sumatra": (("Sumatera",), "ID", ("01", "03", "05", "15", "24", "26", "32", "37"), None),
+    "Kalimantan": (("Indonesian Borneo",), "ID", ("11", "12", "13", "14", "42"), None),
+    "Sulawesi": (("Celebes",), "ID", ("21", "22", "31", "34", "38", "41"), None),
+    "Luzon": ((), "PH", ("01", "02", "03", "05", "15", "40", "NCR"), None),
+    "Visayas": (("the Visayas",), "PH", ("06", "07", "08"), None),
+    "Mindanao": ((), "PH", ("09", "10", "11", "12", "13", "14"), None),
 }
 
 

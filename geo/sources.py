@@ -345,7 +345,7 @@ def places_from_packages() -> Iterator[Place]:
             lon=point[1],
             geonameid=u.geonameid,
             alternate_names=clean_alternates(u.name, (ascii_name(u.name), *u.aliases))
-            + (abbreviations.US_STATES.get(ascii_name(u.name), ()) if cc == "US" and u.level == 1 else ()),
+            + (abbreviations.ADMIN1.get(cc, {}).get(ascii_name(u.name), ()) if u.level == 1 else ()),
             admin1_code=parts[1],
             admin1=admin1_name.get((cc, parts[1])),
             admin2_code=parts[2] if u.level == 2 else None,

@@ -204,3 +204,15 @@ def test_geocoder_score_is_the_sum_of_its_reasons(geocoder, query, hints):
     assert found
     for c in found:
         assert c.score == sum(points for _, _, points in c.terms)
+
+
+@pytest.mark.parametrize("query, kind, country, admin1", [
+    ("U.S.", "country", "US", None), ("UK", "country", "GB", None),
+    ("Republic of Congo", "country", "CG", None), ("DR Congo", "country", "CD", None),
+    ("Calif.", "admin1", "US", "California"), ("W. Va.", "admin1", "US", "West Virginia"),
+    ("NSW", "admin1", "AU", "New South Wales"), ("Qld", "admin1", "AU", "Queensland"),
+    ("B.C.", "admin1", "CA", "British Columbia"), ("Ont.", "admin1", "CA", "Ontario"),
+])
+def test_geocoder_short_forms_news_writes_name_their_country_or_province(geocoder, query, kind, country, admin1):
+    raw = geocoder.geocode(query).raw
+    assert (raw["kind"], raw["country_code"], raw["admin1"] if kind == "admin1" else None) == (kind, country, admin1)

@@ -41,10 +41,18 @@ def test_regions_subnational_regions_average_their_provinces_or_take_their_town(
 
 @pytest.mark.parametrize("query, country", [
     ("Darfur", "SD"), ("Sinai", "EG"), ("the Sinai", "EG"), ("Donbass", "UA"), ("South Ossetia", "GE"),
+    # large islands (a Georgian village is called Java)
+    ("Java", "ID"), ("Sumatra", "ID"), ("Celebes", "ID"), ("Mindanao", "PH"), ("Luzon", "PH"),
 ])
-def test_regions_conflict_regions_are_places_of_their_country(geocoder, query, country):
+def test_regions_conflict_regions_and_islands_are_places_of_their_country(geocoder, query, country):
     loc = geocoder.geocode(query)
     assert loc.raw["kind"] == "world region" and loc.raw["country_code"] == country
+
+
+@pytest.mark.parametrize("query, lat, lon", [("Java", -7.0, 110.0), ("Sumatra", 0.0, 102.0), ("Mindanao", 7.5, 125.0)])
+def test_regions_an_island_lies_amid_its_provinces(geocoder, query, lat, lon):
+    loc = geocoder.geocode(query)
+    assert abs(loc.latitude - lat) < 2 and abs(loc.longitude - lon) < 2
 
 
 @pytest.mark.parametrize("query, name, lat, lon", [
