@@ -232,8 +232,9 @@ class Resolver:
                 if anchors or key in named else first[key]
             ref = first.get(nears.get(key))
             if ref and ref[0][1].place.kind == "populated place":
-                # "Kan Thit village near Shwebo": not a namesake far from the place it is near
-                ranked = [(sc, c) for sc, c in ranked if distance_km(
+                # "Kan Thit village near Shwebo": not a namesake far from the place it is near; a
+                # sea or a country may be ("the Gulf of Mexico near Beaumont")
+                ranked = [(sc, c) for sc, c in ranked if c.place.kind not in _LOCAL_KINDS or distance_km(
                     c.place.lat, c.place.lon, ref[0][1].place.lat, ref[0][1].place.lon) <= _NEAR_HINT_KM]
             found = _result(m, ranked)
             if m.role == "context":
@@ -326,6 +327,9 @@ class Resolver:
         the first unit named right after a place, within a short aside, is where it lies."""
         hints: dict[tuple, tuple[tuple, bool]] = {}
         for k, a in enumerate(places):
+            own = by_name.get((normalize(a.name), a.kind_hint))
+            if own and own[0].place.kind == "country" and not own[0].spelling_variant:
+                continue  # no unit holds a country ("the US state of Texas")
             end = a.end
             for j, b in enumerate(places[k + 1:k + 4], start=k + 1):
                 if b.start - end > 80:
@@ -424,12 +428,13 @@ class Resolver:
             score = c.score + _COUNTRY_WEIGHT * shares.get(p.country_code, 0.0) * (
                 shares.get(p.country_code, 0.0) >= _MIN_SHARE)
             if dominant and shares.get(p.country_code, 0.0) < _MIN_SHARE and (
-                    c.spelling_variant
+                    c.spelling_variant and not (p.kind == "country" and c.terms[0][1] >= 0.99)
                     or ((_other_kind(c) or p.kind == "populated place" and p.population < _SMALL_TOWN)
                         and max(shares.values()) >= _ONE_COUNTRY)):
                 # a spelling variant, a place of another kind than the text says ("Toulouse
                 # district": a town), or a small town, abroad, in an article about
-                # elsewhere, is another place of that name
+                # elsewhere, is another place of that name; a country misspelt ("Mauritious")
+                # is still that country
                 continue
             unit_share = units.get((p.country_code, p.admin1_code), 0.0)
             if unit_share >= _MIN_SHARE and p.kind != "admin1" and not state_name:

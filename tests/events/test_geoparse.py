@@ -262,6 +262,20 @@ def test_geoparse_local_news_reads_its_towns_in_the_state_it_is_about(resolver, 
     assert admin1_of(resolver, text, expected) == expected
 
 
+@pytest.mark.parametrize("text, name, kind, country", [
+    # no unit holds a country: "state of Texas" does not put the US in Texas
+    ("Wikinews spoke to several residents of the US state of Texas.", "US", "country", "US"),
+    # a sea "near" a town is not a namesake of the sea near that town
+    ("The river meanders from Tyler to the Gulf of Mexico near Beaumont.", "Gulf of Mexico", "world region", None),
+    # a country misspelt in an article about its neighbours is still that country
+    ("The virus is also present in Seychelles, in Mauritious and especially in Mayotte.", "Mauritious",
+     "country", "MU"),
+])
+def test_geoparse_countries_and_seas_keep_their_reading_beside_other_places(resolver, text, name, kind, country):
+    (found,) = [p for p in places(resolver, text) if p.name == name]
+    assert (found.kind, found.country_code) == (kind, country)
+
+
 @pytest.mark.parametrize("text", ["Protesters camped in Wellington (Wellington) for a third day.",
                                   "On Monday, in Zacatecas, Zacatecas, a man was found dead."])
 def test_geoparse_a_town_before_its_namesake_unit_stays_the_town(resolver, text):
