@@ -42,10 +42,11 @@ PIPELINE_VERSION = "9"
 
 NO_DATE_FLAG = "no publication date"
 
-_GEO_PRECISION = {"admin2": GEO_NEAR, "admin1": GEO_REGION, "country": GEO_REGION}
+# A region inside one country (Darfur, Donbas, an island such as Mindanao) is coded as a province is.
+_GEO_PRECISION = {"admin2": GEO_NEAR, "admin1": GEO_REGION, "world region": GEO_REGION, "country": GEO_REGION}
 # More specific kinds first: the place an event keeps when reports of it name several.
 _SPECIFIC = {"airport": 0, "port or crossing": 0, "landmark": 0, "populated place": 1, "estimated": 1,
-             "admin2": 2, "admin1": 3, "country": 4}
+             "admin2": 2, "admin1": 3, "world region": 3, "country": 4}
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,7 @@ def _with_estimates(article: Article, analysis: TextAnalysis) -> TextAnalysis:
 
 _SITE_KINDS = ("airport", "port or crossing", "landmark")
 _SITE_KM = 25.0
+_REGION_KM = 400.0
 
 
 def _contains(unit: ResolvedPlace, place: ResolvedPlace) -> bool:
@@ -143,6 +145,11 @@ def _contains(unit: ResolvedPlace, place: ResolvedPlace) -> bool:
     if unit.kind == "admin2":
         return place.kind not in ("admin1", "admin2", "country") and place.admin2 == unit.admin2 \
             and place.admin1 == unit.admin1
+    if unit.kind == "world region" and unit.country_code:
+        # a region of one country (Darfur, Mindanao) holds that country's places nearby
+        return place is not unit and place.country_code == unit.country_code \
+            and place.kind not in ("country", "world region") and None not in (place.lat, unit.lat) \
+            and distance_km(unit.lat, unit.lon, place.lat, place.lon) <= _REGION_KM
     if unit.kind == "populated place" and place.kind in _SITE_KINDS:
         # a town holds the airport, port or landmark just outside it ("Kabul" and its airport)
         return place.country_code == unit.country_code and None not in (place.lat, unit.lat) \
@@ -167,8 +174,8 @@ def _event_places(mention, by_span) -> list[tuple[ResolvedPlace, int]]:
     located, unknown = [], []
     for span in mention.places:
         p = by_span.get(span)
-        if p is None or p.kind == "world region":
-            continue
+        if p is None or p.kind == "world region" and not p.country_code:
+            continue  # a continent, a sea or a region of many countries is no event's place
         if p.kind == "estimated":
             located.append((p, GEO_NEAR))
             continue

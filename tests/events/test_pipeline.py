@@ -52,6 +52,20 @@ def test_pipeline_unknown_place_takes_its_containing_unit_with_lower_precision(r
     assert event.admin1 == "Kunduz" and event.geo_precision >= 2
 
 
+@pytest.mark.parametrize("text, location, country", [
+    # a region or a large island of one country is where its events happened, as a province is
+    ("On 3 March 2021, soldiers clashed with rebels on Mindanao, killing four, the army said.", "Mindanao",
+     "Philippines"),
+    ("On 3 March 2021, militias attacked a camp in Darfur, killing six, witnesses said.", "Darfur", "Sudan"),
+    # ... and holds the towns it is named beside
+    ("On 3 March 2021, militias attacked a camp in Nyala, Darfur, killing six, witnesses said.", "Nyala", "Sudan"),
+])
+def test_pipeline_a_region_of_one_country_places_its_events(resolver, text, location, country):
+    (event,) = events(resolver, text)
+    assert (event.location, event.country) == (location, country)
+    assert event.geo_precision == (3 if location != "Nyala" else 1)
+
+
 def test_pipeline_without_any_date_says_so(resolver):
     (event,) = events(resolver, "Clashes broke out in Kunduz.", published=None)
     assert event.event_date is None and event.time_precision == 3 and event.date_flag == "no publication date"
