@@ -246,6 +246,10 @@ class Resolver:
                     continue
                 found = replace(found, role="context")
             out.append(found)
+        # a province named in an organisation's name counts in a country the text names places
+        # of: "the Central Institute of Hygiene" in Hanoi is no province of Uganda's
+        countries = {p.country_code for p in out if p.role == "place" and p.kind != "unresolved"}
+        out = [p for p in out if p.role == "place" or p.kind != "admin1" or p.country_code in countries]
         out += self._towns_in_orgs(text, in_orgs, out)
         out += self._maybe_places([m for m in mentions if m.role == "maybe"], anchors)
         out.sort(key=lambda p: p.start)

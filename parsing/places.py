@@ -83,6 +83,9 @@ ORG_WORDS = {
     "command", "corps", "army", "hospital", "assembly", "court", "committee", "province's",
     "provincial", "district's", "times", "post", "news", "club", "fc", "united", "city's",
     "department", "ministry", "authority", "airlines", "airways", "bank", "company",
+    "service", "services", "sheriff", "sheriff's", "coroner", "coroner's", "commission", "commissioners",
+    "board", "agency", "association", "coalition", "library", "school", "schools", "college", "institute",
+    "chamber", "senate", "legislature", "health", "county's", "state's",
 }
 #: Words after a place entity that make it part of an organisation's name.
 ORG_FOLLOWERS = {"provincial", "council", "municipal", "governor", "governorate's", "university",

@@ -276,6 +276,16 @@ def test_geoparse_countries_and_seas_keep_their_reading_beside_other_places(reso
     assert (found.kind, found.country_code) == (kind, country)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a state an organisation is named after, in an article about that country, is its toponym
+    ("Five structures burned near Abilene and Cisco, according to the Texas Fire Service.", {"Texas"}),
+    # a province's name in an organisation's name abroad is none ("Central" is a Ugandan region)
+    ("Nguyen Tran Hien, the director of the Central Institute of Hygiene in Hanoi, predicted a peak.", set()),
+])
+def test_geoparse_a_province_in_an_organisations_name_counts_in_the_articles_countries(resolver, text, expected):
+    assert {p.name for p in places(resolver, text) if p.kind == "admin1"} == expected
+
+
 @pytest.mark.parametrize("text", ["Protesters camped in Wellington (Wellington) for a third day.",
                                   "On Monday, in Zacatecas, Zacatecas, a man was found dead."])
 def test_geoparse_a_town_before_its_namesake_unit_stays_the_town(resolver, text):

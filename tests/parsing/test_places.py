@@ -87,6 +87,19 @@ def test_places_designator_extends_the_entity_and_hints_kind():
     assert found(d) == [("Takhar Province", "place", "GPE", "admin1")]
 
 
+@pytest.mark.parametrize("words, ents, expected", [
+    ("according to the Kunduz police office".split(), [(3, 6, "ORG")], [("Kunduz", "context", "ORG>place-named", None)]),
+    # the offices, services and associations of US states and counties
+    ("according to the Takhar Fire Service".split(), [(3, 6, "ORG")], [("Takhar", "context", "ORG>place-named", None)]),
+    ("said the Bangi County Coroner 's Office".split(), [(2, 7, "ORG")],
+     [("Bangi", "context", "ORG>place-named", None)]),
+    # an organisation's name that only ends in words of that kind names no place
+    ("gave it to Haven House , a shelter".split(), [(3, 5, "ORG")], []),
+])
+def test_places_a_place_leading_an_organisations_name_is_context(words, ents, expected):
+    assert found(doc(words, ents)) == expected
+
+
 def test_places_org_ending_in_airport_is_a_place():
     d = doc("security of the Kabul International Airport".split(), [(3, 6, "ORG")])
     assert found(d) == [("Kabul International Airport", "place", "ORG>designator", "airport")]
