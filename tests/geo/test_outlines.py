@@ -87,7 +87,8 @@ def test_outlines_import_writes_the_countries_it_can_name(tmp_path):
     assert lines[0] == [(20.0, 11.0), (21.0, 11.0)]  # (lat, lon), as the map code wants them
     assert outlines.admin1_lines("YY", path=out) == []
     assert outlines.countries_with_outlines(["xa", "YY", "", "XA"], path=out) == ["XA"]
-    assert outlines.admin1_centroids(path=out) == {"XA": {"A": (20.5, 10.5), "B": (20.5, 11.5)}}
+    centroids = tmp_path / "outlines.centroids.json.gz"  # beside the outlines
+    assert outlines.admin1_centroids(path=centroids) == {"XA": {"A": (20.5, 10.5), "B": (20.5, 11.5)}}
 
 
 @pytest.mark.parametrize("files", [{}, {"readme.txt": "x"}])
