@@ -58,6 +58,8 @@ _LISTED_UNIT_BONUS, _LISTED_UNIT_SHARE = 2.0, 0.6
 # weight, each name weighing one over the number of states it is found in)
 _FOCUS_COUNTRY_SHARE, _FOCUS_MIN_NAMES, _FOCUS_SHARE, _FOCUS_LEAD = 0.6, 3, 0.6, 2.0
 _FOCUS_BONUS = 2.0
+# How large a unit is, to tell which can hold which.
+_LEVEL = {"country": 0, "admin1": 1, "admin2": 2}
 # a unit named with its designator lends its reading to the bare name only if clearly resolved
 _NAMED_UNIT_MARGIN = 2.0
 _MIN_SHARE = 0.35  # a country (or unit) with less of the vote is no evidence
@@ -369,7 +371,9 @@ class Resolver:
                 # (Punjab)" is in India's Punjab, not in Pakistan's; "Kelaniya, Western" in Sri Lanka's
                 found = [c.place for c in (cands if strict else cands[:3])
                          if c.place.kind in ("admin1", "admin2", "country")
-                         and (not c.spelling_variant or _same_spelling(c, normalize(b.name)))]
+                         and (not c.spelling_variant or _same_spelling(c, normalize(b.name)))
+                         # a district holds no province ("Sumatra province in the district of Karo")
+                         and _LEVEL[c.place.kind] < _LEVEL.get(a.kind_hint, 3)]
                 units = tuple(dict.fromkeys(
                     (u.country_code, u.admin1_code if u.kind in ("admin1", "admin2") else None,
                      u.admin2_code if u.kind == "admin2" else None)

@@ -45,6 +45,7 @@ DESIGNATORS = {
     "prefecture": "admin1",
     "district": "admin2",
     "districts": "admin2",
+    "regency": "admin2",
     "county": "admin2",
     "lga": "admin2",
     "municipality": "populated place",

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import re
 from functools import lru_cache
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -84,6 +85,19 @@ def clean_alternates(name: str, alternates, *, limit: int = _MAX_ALTERNATES) -> 
         if len(kept) >= limit:
             break
     return tuple(kept)
+
+
+# Unit words that lead a subdivision's name in its own language ("Kabupaten Karo", "Partido de
+# La Plata", "Powiat krakowski"): news names the unit by what follows ("Karo regency").
+_NATIVE_UNIT_PREFIX = re.compile(
+    r"^(?:Kabupaten|Kota|Kota Administrasi|Partido(?: de)?|Departamento(?: de)?|Distrito(?: de)?|"
+    r"Provincia(?: de)?|Municipio(?: de)?|Powiat|Okres)\s+(?=\S)", re.IGNORECASE)
+
+
+def unit_core(name: str) -> str | None:
+    """The name without the unit word it opens with in its own language, or None."""
+    core = _NATIVE_UNIT_PREFIX.sub("", name, count=1)
+    return core if core != name and len(core) > 2 else None
 
 
 def ascii_name(name: str) -> str:
@@ -348,7 +362,7 @@ def places_from_packages() -> Iterator[Place]:
             lat=point[0],
             lon=point[1],
             geonameid=u.geonameid,
-            alternate_names=clean_alternates(u.name, (ascii_name(u.name), *u.aliases))
+            alternate_names=clean_alternates(u.name, (ascii_name(u.name), *u.aliases, unit_core(u.name) or ""))
             + (abbreviations.ADMIN1.get(cc, {}).get(ascii_name(u.name), ()) if u.level == 1 else ()),
             admin1_code=parts[1],
             admin1=admin1_name.get((cc, parts[1])),

@@ -38,7 +38,7 @@ PLACE_LABELS = {"GPE", "LOC"}
 DESIGNATORS = {
     "province": "admin1", "provinces": "admin1", "governorate": "admin1", "state": "admin1",
     "oblast": "admin1", "region": "admin1",
-    "district": "admin2", "districts": "admin2", "county": "admin2", "parish": "admin2",
+    "district": "admin2", "districts": "admin2", "county": "admin2", "parish": "admin2", "regency": "admin2",
     "lga": "admin2",  # Nigeria's local government areas: "Ohaji LGA"
     "city": "populated place", "town": "populated place", "village": "populated place",
     "airport": "airport", "airbase": "airport", "port": "port or crossing",
@@ -48,7 +48,7 @@ DESIGNATORS = {
 #: Washington counties", "Kunduz and Takhar provinces").
 LIST_DESIGNATORS = {
     "provinces": "admin1", "states": "admin1", "governorates": "admin1", "oblasts": "admin1",
-    "regions": "admin1", "districts": "admin2", "counties": "admin2", "parishes": "admin2",
+    "regions": "admin1", "districts": "admin2", "counties": "admin2", "parishes": "admin2", "regencies": "admin2",
     "cities": "populated place", "towns": "populated place", "villages": "populated place",
 }
 #: What joins the names of a list: a comma, "and", "or", ", and".
@@ -93,7 +93,7 @@ ORG_FOLLOWERS = {"provincial", "council", "municipal", "governor", "governorate'
 #: Words after a place name that make it a disease's ("West Nile virus", "Marburg haemorrhagic fever").
 DISEASE_WORDS = {"virus", "viruses", "ebolavirus", "fever", "flu", "influenza", "encephalitis", "disease"}
 _DISEASE_BRIDGES = {"hemorrhagic", "haemorrhagic", "-"}
-_CONNECTORS = {"-", "i", "e", "al", "el", "ul", "de", "del", "la", "le", "da", "do", "dos", "of"}
+_CONNECTORS = {"-", "i", "e", "y", "al", "el", "ul", "de", "del", "la", "le", "da", "do", "dos", "of"}
 # "Ward No. 10", "Camp Nr 3": what follows a numbered part of a town
 _NUMBERED = re.compile(r"\s*(?:No|Nr|Nos)\.?\s*\d")
 # Unit words after which the capitalised words before are all one name ("Kan Thit village"); not

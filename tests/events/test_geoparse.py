@@ -286,6 +286,19 @@ def test_geoparse_a_province_in_an_organisations_name_counts_in_the_articles_cou
     assert {p.name for p in places(resolver, text) if p.kind == "admin1"} == expected
 
 
+@pytest.mark.parametrize("text, name, kind, admin1", [
+    # a district holds no province: the order of "X province in the district of Y" is no containment
+    ("Three children from northern Sumatra province in the district of Karo are in hospital.", "Karo",
+     "admin2", "Sumatera Utara"),
+    ("Protesters held a demonstration in Valladolid (Castilla y Leon) on Sunday.", "Valladolid",
+     "populated place", "Castilla y Leon"),
+])
+def test_geoparse_units_hold_only_smaller_places(resolver, text, name, kind, admin1):
+    found = {p.name: p for p in places(resolver, text)}
+    assert (found[name].kind, found[name].admin1) == (kind, admin1)
+    assert all(p.kind != "unresolved" for p in found.values())
+
+
 @pytest.mark.parametrize("text", ["Protesters camped in Wellington (Wellington) for a third day.",
                                   "On Monday, in Zacatecas, Zacatecas, a man was found dead."])
 def test_geoparse_a_town_before_its_namesake_unit_stays_the_town(resolver, text):

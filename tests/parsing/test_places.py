@@ -16,7 +16,8 @@ SCORES = {"thessaloniki": 6.5, "wnv": 5.0, "drc": 9.0, "ludhiana": 8.2, "punjab"
           "democratic republic of the congo": 9.0, "route": 3.0, "congo": 9.0, "torun": 5.0, "botswana": 9.0,
           "guinea": 9.0, "guinea-bissau": 9.0, "mashonaland west": 7.0, "mashonaland": 2.0,
           "georgia": 9.0, "north carolina": 7.5, "city": 5.0, "county": 5.0, "senate": 6.0, "an takhar": 7.0,
-          "kristina": 4.0, "tanya": 4.0, "bemidji": 5.0, "moscow": 9.0}
+          "kristina": 4.0, "tanya": 4.0, "bemidji": 5.0, "moscow": 9.0, "valladolid": 8.0,
+          "castilla": 5.0, "castilla y leon": 7.5}
 
 
 def known(name):
@@ -325,6 +326,11 @@ def test_places_a_name_joined_by_several_connectors_is_one_name():
     words = ["fighting", "near", "Mazar", "-", "i", "-", "Sharif", "today"]
     d = Doc(VOCAB, words=words, spaces=[True, True, False, False, False, False, True, False])
     assert found(d) == [("Mazar-i-Sharif", "place", "GAZETTEER", None)]
+
+
+def test_places_a_spanish_name_joined_by_y_is_one_name():
+    d = doc("a march in Valladolid ( Castilla y Leon ) today".split(), [(3, 4, "GPE")])
+    assert [text for text, *_ in found(d)] == ["Valladolid", "Castilla y Leon"]
 
 
 @pytest.mark.parametrize("words, ents, expected", [
