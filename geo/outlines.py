@@ -27,6 +27,9 @@ from geo.exc import ImportFormatError, OutlinesMissingError
 
 #: The bundled outlines: ``{"source": ..., "countries": {"AF": [[[lon, lat], ...], ...]}}``.
 BUNDLED = Path(__file__).parent / "data" / "admin1_outlines.json.gz"
+#: US counties' area centroids by five-digit FIPS code, from the us-atlas npm package:
+#: ``{"source": ..., "counties": {"04015": [lat, lon]}}``.
+US_COUNTIES = Path(__file__).parent / "data" / "us_county_centroids.json.gz"
 #: The provinces' area centroids, made with the outlines and kept apart so that a gazetteer
 #: build reads 100 kB, not the borders: ``{"source": ..., "centroids": {"AF": [[name, lat, lon]]}}``.
 CENTROIDS = Path(__file__).parent / "data" / "admin1_centroids.json.gz"
@@ -51,6 +54,11 @@ def admin1_centroids(*, path: Path | None = None) -> dict[str, dict[str, tuple[f
     """Natural Earth's provinces' area centroids, ``{country: {province name: (lat, lon)}}``."""
     return {cc: {name: (lat, lon) for name, lat, lon in units}
             for cc, units in _load_file(path or CENTROIDS)["centroids"].items()}
+
+
+def us_county_centroids(*, path: Path | None = None) -> dict[str, tuple[float, float]]:
+    """US counties' area centroids by five-digit FIPS code (state and county)."""
+    return {fips: (lat, lon) for fips, (lat, lon) in _load_file(path or US_COUNTIES)["counties"].items()}
 
 
 def _load(path: Path) -> dict[str, list]:
@@ -174,23 +182,48 @@ def area_centroid(polygons: list[list[list[tuple[float, float]]]]) -> tuple[floa
     return cy / total, cx / total / k
 
 
-def unit_centroids(topology: dict) -> list[tuple[str, float, float]]:
-    """(name, lat, lon) of each named shape of a TopoJSON topology, at its area centroid."""
+def unit_centroids(topology: dict, *, objects: tuple[str, ...] | None = None,
+                   key: str = "name") -> list[tuple[str, float, float]]:
+    """(name, lat, lon) of each named shape of a TopoJSON topology, at its area centroid;
+    ``key="id"`` names shapes by their ids instead, and ``objects`` picks the collections."""
     try:
         arcs = _absolute_arcs(topology)
         out = []
-        for obj in topology["objects"].values():
+        for name_of_obj, obj in topology["objects"].items():
+            if objects is not None and name_of_obj not in objects:
+                continue
             for geom in obj.get("geometries", ()):
-                name = (geom.get("properties") or {}).get("name")
+                name = geom.get("id") if key == "id" else (geom.get("properties") or {}).get("name")
                 if not name or geom.get("type") not in ("Polygon", "MultiPolygon"):
                     continue
                 polys = [geom["arcs"]] if geom["type"] == "Polygon" else geom["arcs"]
                 point = area_centroid([[_ring(r, arcs) for r in poly] for poly in polys])
                 if point is not None:
-                    out.append((name, round(point[0], 4), round(point[1], 4)))
+                    out.append((str(name), round(point[0], 4), round(point[1], 4)))
         return out
     except (KeyError, TypeError, ValueError, IndexError) as e:
         raise ImportFormatError(f"not a TopoJSON topology: {e}") from e
+
+
+def import_us_counties(tarball: Path, *, out: Path = US_COUNTIES) -> int:
+    """Write the US counties' centroids file from the us-atlas npm package (``npm pack
+    us-atlas@3.0.1``: the Census Bureau's cartographic boundaries, ISC); returns the count."""
+    try:
+        with tarfile.open(tarball) as tar:
+            member = next((m for m in tar if m.isfile() and Path(m.name).name == "counties-10m.json"), None)
+            f = tar.extractfile(member) if member is not None else None
+            if f is None:
+                raise ImportFormatError(f"{tarball}: no counties-10m.json (not the us-atlas npm package)")
+            topology = json.load(f)
+    except (tarfile.TarError, OSError, json.JSONDecodeError) as e:
+        raise ImportFormatError(f"{tarball}: not the us-atlas npm package ({e})") from e
+    counties = {fips: [lat, lon] for fips, lat, lon in unit_centroids(topology, objects=("counties",), key="id")}
+    if not counties:
+        raise ImportFormatError(f"{tarball}: no counties found")
+    _write(out, {"source": f"us-atlas ({tarball.name}); US Census Bureau cartographic boundaries",
+                 "counties": dict(sorted(counties.items()))})
+    _load_file.cache_clear()
+    return len(counties)
 
 
 def _topologies(tarball: Path) -> Iterator[tuple[str, dict]]:

