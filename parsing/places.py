@@ -816,7 +816,9 @@ def _cue_at(doc: Doc, i: int, *, strong_only: bool = False) -> str | None:
 
     ``strong_only`` leaves out "in"/"at", which precede dates and names as often as places.
     """
-    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in OF_CUES:
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in OF_CUES and not (
+            i >= 3 and _capitalised(doc[i - 2]) and _capitalised(doc[i - 3])):
+        # not a unit word that ends another name ("the Rosemary District of Sarasota")
         return f"{doc[i - 2].lower_} of"
     j = i - 1
     while j >= 0 and doc[j].lower_ in ("the", "northern", "southern", "eastern", "western",

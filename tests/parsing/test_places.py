@@ -328,6 +328,12 @@ def test_places_a_name_joined_by_several_connectors_is_one_name():
     assert found(d) == [("Mazar-i-Sharif", "place", "GAZETTEER", None)]
 
 
+def test_places_a_unit_word_ending_another_name_is_no_cue():
+    # "the Rosemary District of Sarasota": Sarasota is a town, not a district
+    d = doc("marched through the Rosemary District of Sarasota ( Florida )".split(), [(3, 5, "FAC"), (6, 7, "GPE")])
+    assert ("Sarasota", None) in [(text, kind) for text, _, _, kind in found(d)]
+
+
 def test_places_a_spanish_name_joined_by_y_is_one_name():
     d = doc("a march in Valladolid ( Castilla y Leon ) today".split(), [(3, 4, "GPE")])
     assert [text for text, *_ in found(d)] == ["Valladolid", "Castilla y Leon"]
