@@ -106,6 +106,24 @@ SUBNATIONAL = {
     "Luzon": ((), "PH", ("01", "02", "03", "05", "15", "40", "NCR"), None),
     "Visayas": (("the Visayas",), "PH", ("06", "07", "08"), None),
     "Mindanao": ((), "PH", ("09", "10", "11", "12", "13", "14"), None),
+    # former provinces that archives and older reports name, by the ones they were split into
+    # (Kenya's counties of 2013, the DR Congo's provinces of 2015, Norway's counties of 2020);
+    # names that other countries' provinces still bear ("Western Province") are left out
+    "Nyanza Province": (("Nyanza",), "KE", ("17", "25", "26", "36", "42", "46"), None),
+    "Rift Valley Province": (("Rift Valley",), "KE", ("10", "11", "14", "19", "21", "29", "39", "40", "41", "45",
+                                                    "50", "51", "52", "55"), None),
+    "North Eastern Province": ((), "KE", ("16", "33", "54"), None),
+    "Coast Province": ((), "KE", ("23", "28", "30", "37", "47", "48"), None),
+    "Orientale": (("Orientale Province", "Province Orientale"), "CD", ("13", "16", "17", "30"), None),
+    "Katanga": (("Katanga Province",), "CD", ("14", "15", "22", "29"), None),
+    "Kasai-Occidental": (("Kasai Occidental", "West Kasai", "Kasaï-Occidental"), "CD", ("18", "23"), None),
+    "Bandundu": (("Bandundu Province",), "CD", ("19", "20", "24"), None),
+    "Hedmark": ((), "NO", ("34",), None),
+    "Oppland": ((), "NO", ("34",), None),
+    "Hordaland": ((), "NO", ("46",), None),
+    "Sogn og Fjordane": ((), "NO", ("46",), None),
+    "Sør-Trøndelag": (("Sor-Trondelag", "South Trondelag"), "NO", ("21",), None),
+    "Nord-Trøndelag": (("Nord-Trondelag", "North Trondelag"), "NO", ("21",), None),
 }
 
 

@@ -43,6 +43,9 @@ def test_regions_subnational_regions_average_their_provinces_or_take_their_town(
     ("Darfur", "SD"), ("Sinai", "EG"), ("the Sinai", "EG"), ("Donbass", "UA"), ("South Ossetia", "GE"),
     # large islands (a Georgian village is called Java)
     ("Java", "ID"), ("Sumatra", "ID"), ("Celebes", "ID"), ("Mindanao", "PH"), ("Luzon", "PH"),
+    # former provinces, by the ones they were split into (a Rwandan town is called Nyanza)
+    ("Rift Valley Province", "KE"), ("Nyanza Province", "KE"), ("Orientale", "CD"), ("Kasai Occidental", "CD"),
+    ("Hedmark", "NO"),
 ])
 def test_regions_conflict_regions_and_islands_are_places_of_their_country(geocoder, query, country):
     loc = geocoder.geocode(query)
