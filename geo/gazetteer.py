@@ -28,7 +28,7 @@ from geo.names import ADMIN1_WORDS, normalize, skeleton, spelling
 from geo.place import Place
 
 #: Bump when the table layout or the build rules change: stale files rebuild.
-SCHEMA_VERSION = 19
+SCHEMA_VERSION = 20
 
 ENV_PATH = "SITREP_GAZETTEER"
 
