@@ -54,8 +54,9 @@ _HOLDER_READINGS = 3
 # A name listed among provinces or states ("Washington, Pennsylvania and California") is one.
 _LISTED_UNIT_BONUS, _LISTED_UNIT_SHARE = 2.0, 0.6
 # the state local news is about: the country's share of the votes; how many of the towns and
-# counties named it holds (at least, and at least this share); its lead (times the runner-up's
-# weight, each name weighing one over the number of states it is found in)
+# counties named it holds (at least, and at least this share of them); two more than any other
+# state, or one more and this many times the runner-up's weight (each name weighing one over
+# the number of states it is found in)
 _FOCUS_COUNTRY_SHARE, _FOCUS_MIN_NAMES, _FOCUS_SHARE, _FOCUS_LEAD = 0.6, 3, 0.6, 2.0
 _FOCUS_BONUS = 2.0
 # How large a unit is, to tell which can hold which.
@@ -402,7 +403,7 @@ class Resolver:
     def _rerank(self, cands, shares, container, *, anchors, units, colocated=(), neighbours=None,
                 listed=None, holds=(), named_units=(), focus=None) -> list[tuple[float, Candidate]]:
         ranked = []
-        units_named, strict = container or ((), False)
+        containing, strict = container or ((), False)
 
         def within(p, unit, own: bool = True) -> bool:
             """In the unit (not the unit itself, unless ``own``); a place whose district the
@@ -415,10 +416,10 @@ class Resolver:
 
         # the likeliest reading of the unit's name that holds a candidate ("Ludhiana (Punjab)":
         # India's Punjab, though Pakistan's is the likelier Punjab alone)
-        unit = next((u for u in units_named if any(within(c.place, u) for c in cands)), None)
-        if unit is None and strict and units_named[0][1] is not None and (
-                len({u[0] for u in units_named}) == 1
-                or any(c.place.country_code == u[0] for c in cands for u in units_named)):
+        unit = next((u for u in containing if any(within(c.place, u) for c in cands)), None)
+        if unit is None and strict and containing[0][1] is not None and (
+                len({u[0] for u in containing}) == 1
+                or any(c.place.country_code == u[0] for c in cands for u in containing)):
             # the text puts it in a unit where no candidate lies: another place, unknown here. A
             # name many countries give a province ("Western") may be one the gazetteer lacks
             # for the country at hand: it rules out only candidates in those countries.
