@@ -106,19 +106,11 @@ def decode_topojson(topology: dict, *, precision: int = PRECISION,
     Arcs are what TopoJSON shares between neighbouring shapes, so each border comes once.
     """
     try:
-        arcs = topology["arcs"]
-        transform = topology.get("transform")
-        (sx, sy), (tx, ty) = (transform["scale"], transform["translate"]) if transform else ((1, 1), (0, 0))
         lines = []
-        for arc in arcs:
-            x = y = 0
+        for arc in _absolute_arcs(topology):
             line: list[list[float]] = []
-            for point in arc:
-                if transform:  # quantized arcs are delta-encoded
-                    x, y = x + point[0], y + point[1]
-                else:
-                    x, y = point[0], point[1]
-                lon_lat = [round(x * sx + tx, precision), round(y * sy + ty, precision)]
+            for x, y in arc:
+                lon_lat = [round(x, precision), round(y, precision)]
                 if not line or line[-1] != lon_lat:
                     line.append(lon_lat)
             if len(line) > 1:
