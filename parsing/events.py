@@ -137,8 +137,11 @@ _DISTANCE_BEFORE = re.compile(
     r"south-west)?\s*(?:of|from)\s+(?:the\s+)?$", re.I)
 _BORDER_BEFORE = re.compile(r"\b(border|frontier)\b[\w\s-]{0,25}\b(with|into|to)\s+(?:neighbou?ring\s+)?$"
                             r"|\b(crossed|fled|escaped)\s+(?:the border\s+)?into\s+$", re.I)
-# "fighters who are from Deir-ez-Zor": where people come from, not where it happened
-_ORIGIN_BEFORE = re.compile(r"\b(?:are|is|were|was|originally|hails?|comes?|came)\s+from\s+(?:the\s+)?$", re.I)
+# "fighters who are from Deir-ez-Zor", "migrant workers from Surat": where people come from,
+# not where it happened
+_ORIGIN_BEFORE = re.compile(r"\b(?:are|is|were|was|originally|hails?|comes?|came|workers|migrants|labou?rers|"
+                            r"people|residents|refugees|pilgrims|students|travell?ers|passengers|villagers|"
+                            r"families)\s+from\s+(?:the\s+)?$", re.I)
 _MEETING_BEFORE = re.compile(r"\b(meeting|meetings|summit|talks|conference|visit|briefing|forum|session)\b"
                              r"[^.;]{0,60}\b(in|at)\s+(?:the\s+)?$", re.I)
 _COMPASS = re.compile(r"\b(north|south|east|west|northeast|northwest|southeast|southwest|north-east|"

@@ -32,6 +32,9 @@ _LISTED_NAMED_SCORE = 6.0
 _PAIRED_NAMED_SCORE = 6.5
 #: A NORP entity this plausible as a place is a country NER mislabelled ("neighbouring Tajikistan").
 COUNTRY_SCORE = 8.5
+# A name this likely (a city of about a million, a province, a country) is a place where it stands
+# capitalised after a lower-case word, though NER and the cues missed it ("shelling hit Donetsk").
+_MAJOR_PLACE_SCORE = 8.0
 
 PLACE_LABELS = {"GPE", "LOC"}
 #: Words after a name that make it a place and hint its kind.
@@ -617,9 +620,25 @@ class PlaceFinder:
                 add(span, f"LIST>{listing}" if listing and not cue else "GAZETTEER", places)
                 if cue and cue.endswith("s of"):
                     listing = cue
+            elif _mid_sentence(doc, i) and not _title_case(doc, i) and self.known(span.text) >= _MAJOR_PLACE_SCORE:
+                add(span, "GAZETTEER>major", places)  # "shelling hit Donetsk": NER missed a city
             else:
                 later.append(span)
             i = j
+
+
+def _mid_sentence(doc: Doc, i: int) -> bool:
+    """Token ``i`` stands inside its sentence after a lower-case word, where capitals mean a name."""
+    return i > 0 and not doc[i].is_sent_start and doc[i - 1].is_alpha and doc[i - 1].is_lower
+
+
+def _title_case(doc: Doc, i: int) -> bool:
+    """Most of the other words of token ``i``'s sentence that name nothing are capitalised:
+    a headline, where capitals mean nothing."""
+    sent = doc[i].sent if doc.has_annotation("SENT_START") else doc[:]
+    words = [t for t in sent if t.is_alpha and not t.is_stop and not t.ent_type_ and t.i != i
+             and not t.is_sent_start]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) > 0.5 * len(words)
 
 
 def _release_demonym(span: Span, context: list[Span], taken: list[bool]) -> None:

@@ -334,6 +334,18 @@ def test_places_a_unit_word_ending_another_name_is_no_cue():
     assert ("Sarasota", None) in [(text, kind) for text, _, _, kind in found(d)]
 
 
+@pytest.mark.parametrize("words, expected", [
+    # a major place NER and the cues missed, capitalised after a lower-case word
+    ("shelling hit Kabul on Monday".split(), ["Kabul"]),
+    # not a lesser name (Bemidji scores 5), nor at a sentence's start, nor in a headline
+    ("floods hit Bemidji on Monday".split(), []),
+    ("Kabul shelling went on".split(), []),
+    ("Shelling Hit Kabul Again As Winter Nears".split(), []),
+])
+def test_places_a_major_place_needs_no_cue(words, expected):
+    assert [text for text, role, _, _ in found(doc(words)) if role == "place"] == expected
+
+
 def test_places_a_spanish_name_joined_by_y_is_one_name():
     d = doc("a march in Valladolid ( Castilla y Leon ) today".split(), [(3, 4, "GPE")])
     assert [text for text, *_ in found(d)] == ["Valladolid", "Castilla y Leon"]
