@@ -620,7 +620,8 @@ class PlaceFinder:
                 add(span, f"LIST>{listing}" if listing and not cue else "GAZETTEER", places)
                 if cue and cue.endswith("s of"):
                     listing = cue
-            elif _mid_sentence(doc, i) and not _title_case(doc, i) and self.known(span.text) >= _MAJOR_PLACE_SCORE:
+            elif _mid_sentence(doc, i) and not any(t.ent_type_ for t in span) and not _title_case(doc, i) \
+                    and self.known(span.text) >= _MAJOR_PLACE_SCORE:
                 add(span, "GAZETTEER>major", places)  # "shelling hit Donetsk": NER missed a city
             else:
                 later.append(span)
