@@ -64,6 +64,7 @@ _LEVEL = {"country": 0, "admin1": 1, "admin2": 2}
 # a unit named with its designator lends its reading to the bare name only if clearly resolved
 _NAMED_UNIT_MARGIN = 2.0
 _MIN_SHARE = 0.35  # a country (or unit) with less of the vote is no evidence
+_DEMONYM_VOTE = 0.5
 # What may follow the unit of "in X, Y" for it to end the phrase: "in Zarate, Buenos Aires, a group"
 # (not ", and": "Cairo, Giza, and Minya" is a list).
 _PHRASE_END = re.compile(r"\s*(?:$|[.;:)!?]|,\s*(?!and\b|or\b|as well\b)[a-z])")
@@ -312,7 +313,7 @@ class Resolver:
                 cands = self._candidates(m)
                 cc = cands[0].place.country_code if cands else None
             if cc:
-                votes[cc] += 1.0
+                votes[cc] += _DEMONYM_VOTE if m.label == "DEMONYM" else 1.0
         spans = sorted((m.start, m.end) for m in mentions)
         for word in _CAPITALISED.finditer(text):
             k = bisect.bisect_right(spans, (word.start(), len(text))) - 1
@@ -320,7 +321,7 @@ class Resolver:
                 continue  # a mention's word: counted above, if anything
             cc = self.gazetteer.demonym(word.group(0).lower())
             if cc:
-                votes[cc] += 1.0
+                votes[cc] += _DEMONYM_VOTE
         return votes, own
 
     def _admin1_votes(self, places, by_name) -> tuple[Counter, dict]:

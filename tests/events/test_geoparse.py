@@ -299,6 +299,14 @@ def test_geoparse_units_hold_only_smaller_places(resolver, text, name, kind, adm
     assert all(p.kind != "unresolved" for p in found.values())
 
 
+def test_geoparse_demonyms_of_the_other_side_weigh_less_than_the_places_named(resolver):
+    # "Turkish soldiers" twice, in Iraq: the district is the one the text names, of Duhok
+    text = ("On 5 June 2022, PKK militants attacked Turkish soldiers via firearms in Karker area of "
+            "Al Amadiya district, Duhok. HPG claimed 2 Turkish soldiers were killed.")
+    found = {p.name: p for p in places(resolver, text)}
+    assert (found["Al Amadiya"].kind, found["Al Amadiya"].country_code) == ("admin2", "IQ")
+
+
 @pytest.mark.parametrize("text", ["Protesters camped in Wellington (Wellington) for a third day.",
                                   "On Monday, in Zacatecas, Zacatecas, a man was found dead."])
 def test_geoparse_a_town_before_its_namesake_unit_stays_the_town(resolver, text):
