@@ -23,6 +23,7 @@ from rapidfuzz.fuzz import ratio as _ratio
 
 from geo.exc import QueryError
 from geo.gazetteer import REACH_ALWAYS, Gazetteer, Match, Progress
+from geo.geometry import distance_km  # noqa: F401  (also this module's public name)
 from geo.names import normalize, spelling, split_designator
 from geo.place import Place
 
@@ -108,14 +109,6 @@ class Candidate:
 
 def _is_variant(terms) -> bool:
     return bool(terms) and terms[0][0].startswith(_NAME_REASON[2])
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def check_query(query) -> str:

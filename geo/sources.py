@@ -27,6 +27,7 @@ from unidecode import unidecode
 
 from geo import abbreviations, regions
 from geo.exc import GazetteerMissingError
+from geo.geometry import distance_km
 from geo.names import is_latin, normalize, skeleton
 from geo.outlines import admin1_centroids, us_county_centroids
 from geo.place import Place
@@ -408,8 +409,6 @@ def admin1_shape_points(units: list[Unit], iso_points: dict, shapes: dict) -> di
     match by name in their country, by unit index: the middle of the province as GeoNames
     and Wikipedia place it (Texas 31.5, -99.4, where iso3166-2 has 32.0, -99.9). Units no
     shape matches keep their iso3166-2 point."""
-    from geo.geocoder import distance_km  # imported here: the geocoder imports this module's users
-
     keyed: dict[str, list[tuple[str, str, tuple[float, float]]]] = {}
     for cc, by_name in shapes.items():
         keyed[cc] = [(normalize(n), skeleton(normalize(n)), p) for n, p in by_name.items()]
