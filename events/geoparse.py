@@ -206,8 +206,8 @@ class Resolver:
         listed = _listed_among_units(text, places, by_name)
         holders = _holders(text, places, by_name)
         colocated = _colocated(by_name)
-        focus = _focus_unit(places, by_name, votes)
         place_keys = {(normalize(m.name), m.kind_hint) for m in places}
+        focus = _focus_unit(place_keys, by_name, votes)
         neighbours = _neighbours({key: by_name[key] for key in place_keys})
 
         shares = {key: _shares(votes, own.get(key)) for key in by_name}
@@ -493,7 +493,7 @@ def _holds(unit, p) -> bool:
         (p.country_code, p.admin1_code, p.admin2_code) == (unit.country_code, unit.admin1_code, unit.admin2_code)
 
 
-def _focus_unit(places, by_name, votes: Counter) -> tuple | None:
+def _focus_unit(place_keys, by_name, votes: Counter) -> tuple | None:
     """The state or province local news is about: the one where most of the towns and
     counties it names have a namesake, clearly more than any other, in the article's own
     country ("Peoria, Decatur and Champaign": Illinois, though Peoria alone is likelier in
@@ -509,7 +509,7 @@ def _focus_unit(places, by_name, votes: Counter) -> tuple | None:
     covered: Counter = Counter()
     weight: Counter = Counter()
     named = 0
-    for key in {(normalize(m.name), m.kind_hint) for m in places}:
+    for key in place_keys:
         units = {(c.place.country_code, c.place.admin1_code) for c in by_name.get(key, ())[:_CANDIDATES]
                  if c.quality == 0 and not c.spelling_variant and c.place.kind in ("populated place", "admin2")
                  and c.place.country_code == country and c.place.admin1_code}
