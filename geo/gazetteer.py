@@ -22,13 +22,13 @@ from typing import NamedTuple
 
 import platformdirs
 
-from geo import regions, sources
+from geo import nameindex, regions, sources
 from geo.exc import GazetteerBuildError, GazetteerMissingError
 from geo.names import ADMIN1_WORDS, normalize, skeleton, spelling
 from geo.place import Place
 
 #: Bump when the table layout or the build rules change: stale files rebuild.
-SCHEMA_VERSION = 20
+SCHEMA_VERSION = 21
 
 ENV_PATH = "SITREP_GAZETTEER"
 
@@ -87,6 +87,8 @@ CREATE TABLE skeletons(
 ) WITHOUT ROWID;
 CREATE TABLE demonyms(key TEXT PRIMARY KEY, country_code TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE capitals(place_id INTEGER PRIMARY KEY);
+-- geo.nameindex's arrays of the names and places above, rewritten whenever they change
+CREATE TABLE lookup_index(part TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE imports(
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime REAL NOT NULL,
     places INTEGER NOT NULL, imported_at TEXT NOT NULL
@@ -147,6 +149,16 @@ class Match(NamedTuple):
         return cls(place, place.name, place.kind, place.country_code, place.admin1_code,
                    place.admin1, place.admin2_code, place.lat, place.lon, place.population,
                    place.source, place.geonameid, place.admin2, "|".join(place.alternate_names))
+
+    def raw(self) -> dict:
+        """The record as :meth:`Place.as_dict` gives it, without building the Place."""
+        if not isinstance(self.ref, int):
+            return self.ref.as_dict()
+        return {"name": self.name, "kind": self.kind, "country_code": self.country_code or None,
+                "lat": self.lat, "lon": self.lon, "geonameid": self.geonameid,
+                "alternate_names": self.alternate_names.split("|") if self.alternate_names else [],
+                "admin1_code": self.admin1_code, "admin1": self.admin1, "admin2_code": self.admin2_code,
+                "admin2": self.admin2, "population": self.population, "source": self.source}
 
     def place(self) -> Place:
         """The whole record."""
@@ -384,6 +396,10 @@ def build(path: Path | None = None, *, progress: Progress | None = None) -> Path
                 from geo.geonames import import_files
 
                 import_files(conn, [Path(p) for p in reimport], progress=progress)
+            else:
+                progress("lookup index", 0, None)
+                with conn:
+                    nameindex.write(conn)
             conn.execute("ANALYZE")
             conn.commit()
         finally:
@@ -410,6 +426,7 @@ def create(path: Path, places: Iterable[Place] = (), *,
             writer.add_demonyms(demonyms)
             writer.add_capitals(capitals)
             conn.executescript(_INDEXES)
+            nameindex.write(conn)
             conn.execute("REPLACE INTO meta(key, value) VALUES ('inputs', ?)", (inputs_stamp(),))
             conn.execute("REPLACE INTO meta(key, value) VALUES ('built_at', ?)",
                          (datetime.now(timezone.utc).isoformat(timespec="seconds"),))
@@ -469,6 +486,9 @@ class Gazetteer:
                     skel = skeleton(key)
                     if skel:
                         self._overlay_skeletons.setdefault(skel, []).append((place, spelling(key)))
+        # None for a file too large to hold in memory, or written before the index: SQL then.
+        with self._unmapped():
+            self._index = nameindex.NameIndex.load(self._conn, row=Match)
         # Answers to recent queries, by (table, key[, floor]).
         self._cache: dict[tuple, list] = {}
         self._demonyms: dict[str, str] | None = None
@@ -481,6 +501,16 @@ class Gazetteer:
         if build_if_missing:
             path = ensure(path, progress=progress)
         return cls(Path(path) if path else default_path(), overlay=overlay)
+
+    @contextmanager
+    def _unmapped(self) -> Iterator[None]:
+        """For reading a whole table or blob: through SQLite's small page cache, where mapped
+        pages would stay resident after the read (beside the copies made of them)."""
+        self._conn.execute("PRAGMA mmap_size = 0")
+        try:
+            yield
+        finally:
+            self._conn.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
 
     def close(self) -> None:
         self._conn.close()
@@ -505,16 +535,23 @@ class Gazetteer:
         """
         if not key:
             return []
+        overlay = self._overlay_names.get(key, ())
+        if self._index is not None:
+            # No cache here: the arrays answer in microseconds, and cached rows would only be
+            # more objects for the garbage collector to walk on every full collection.
+            found = self._index.matches(key)
+            return found + [(Match.of(p), q) for p, q in overlay] if overlay else found
         hit = self._cache.get(("names", key))
         if hit is not None:
             return hit
-        rows = self._conn.execute(
-            f"SELECT {_P_MATCH_COLUMNS}, n.quality "
-            "FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ?",
-            (key,),
-        ).fetchall()
-        found = [(Match._make(r[:-1]), r[-1]) for r in rows]
-        found += [(Match.of(p), q) for p, q in self._overlay_names.get(key, ())]
+        if True:
+            rows = self._conn.execute(
+                f"SELECT {_P_MATCH_COLUMNS}, n.quality "
+                "FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ?",
+                (key,),
+            ).fetchall()
+            found = [(Match._make(r[:-1]), r[-1]) for r in rows]
+        found += [(Match.of(p), q) for p, q in overlay]
         return self._remember(("names", key), found)
 
     def places(self, matches: Iterable[Match]) -> list[Place]:
@@ -552,7 +589,9 @@ class Gazetteer:
         kept = [(ref, sp) for ref, sp in refs if keep is None or keep(sp)]
         ids = [ref for ref, _ in kept if isinstance(ref, int)]
         rows = {}
-        if ids:
+        if ids and self._index is not None:
+            rows = self._index.rows(ids)
+        elif ids:
             rows = {r[0]: Match._make(r) for r in self._conn.execute(
                 f"SELECT {_MATCH_COLUMNS} FROM places "
                 f"WHERE id IN ({','.join('?' * len(ids))})", ids)}
@@ -596,7 +635,8 @@ class Gazetteer:
 
     def places_of_kind(self, kind: str) -> list[Place]:
         """Every record of one kind (for example all countries), overlay included."""
-        rows = self._conn.execute(f"SELECT {_MATCH_COLUMNS} FROM places WHERE kind = ?", (kind,))
+        with self._unmapped():
+            rows = self._conn.execute(f"SELECT {_MATCH_COLUMNS} FROM places WHERE kind = ?", (kind,)).fetchall()
         return [Match._make(r).place() for r in rows] + [p for p in self.overlay if p.kind == kind]
 
     def info(self) -> dict:

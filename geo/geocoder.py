@@ -22,6 +22,7 @@ from geopy.point import Point
 from rapidfuzz.fuzz import ratio as _ratio
 
 from geo.exc import QueryError
+from geo.memo import memo
 from geo.gazetteer import REACH_ALWAYS, Gazetteer, Match, Progress
 from geo.geometry import distance_km  # noqa: F401  (also this module's public name)
 from geo.names import normalize, spelling, split_designator
@@ -174,7 +175,7 @@ def _rank_order(r: _Ranked):
 
 
 def _points(place: Match, quality: int, sim: float, whole: bool, any_exact: bool, namesake: bool,
-            capital: bool, *, cc, country, admin1, admin1_key, near, kind) -> float:
+            capital: bool, cc, admin1, admin1_key, near, kind) -> float:
     """The sum of :meth:`GazetteerGeocoder._terms`' points, added in the same order.
 
     Ranking needs only the number; the terms are built for the few candidates listed.
@@ -225,12 +226,14 @@ class GazetteerGeocoder(Geocoder):
         self.gazetteer = gazetteer or Gazetteer.open(path, overlay=overlay, progress=progress)
         self.fallback = fallback
         self._countries: dict[str, Place] | None = None
-        # News repeats its place names: rank each (name, hints) once.
-        self._ranked = lru_cache(maxsize=20_000)(self._rank)
+        # The answers and candidate lists below are cached for long; a ranking only until the
+        # same name is asked again with another limit. A long cache of rankings would hold
+        # objects that every full garbage collection walks: it halved the lookup rate.
+        self._ranked = lru_cache(maxsize=1024)(self._rank)
         # The parser asks for the same names' candidates again and again.
-        self._listed = lru_cache(maxsize=20_000)(self._list)
+        self._listed = memo(20_000)(self._list)
         # Locations are immutable; repeated queries share them (and their raw dicts).
-        self._answers = lru_cache(maxsize=20_000)(self._answer)
+        self._answers = memo(20_000)(self._answer)
 
     # -- hints ------------------------------------------------------------
 
@@ -291,21 +294,35 @@ class GazetteerGeocoder(Geocoder):
         kind = kind or designated
         # (match, quality, similarity, whole phrase) by place
         found: dict[object, tuple[Match, int, float, bool]] = {}
-        for pairs, whole in ((self.gazetteer.matches(key), True),
-                             (self.gazetteer.matches(core) if core != key else (), False)):
-            whole = whole and core != key
-            for match, quality in pairs:
+        if core == key:
+            # one name: its places are distinct (one row per place and name)
+            for match, quality in self.gazetteer.matches(key):
                 ref = match.ref
-                k = ref if type(ref) is int else id(ref)
-                old = found.get(k)
-                if old is None or old[1] > quality:
-                    found[k] = (match, quality, 1.0, whole)
+                found[ref if type(ref) is int else id(ref)] = (match, quality, 1.0, False)
+        else:
+            for pairs, whole in ((self.gazetteer.matches(key), True), (self.gazetteer.matches(core), False)):
+                for match, quality in pairs:
+                    ref = match.ref
+                    k = ref if type(ref) is int else id(ref)
+                    old = found.get(k)
+                    if old is None or old[1] > quality:
+                        found[k] = (match, quality, 1.0, whole)
+        # One pass over the exact matches for what the rest needs of them.
+        exact, strong, largest = [], False, 0
+        for m, q, _, _ in found.values():
+            if q < 2:
+                exact.append(m)
+                if m.kind == "populated place":
+                    if m.population > largest:
+                        largest = m.population
+                    if m.population >= 1000:
+                        strong = True
+                elif m.kind in _UNIT_KINDS or m.population >= 1000:
+                    strong = True
         # A variant spelling scores at least 3 below an exact match: it can
         # never overtake an admin unit or a town of 1,000 matched exactly, and
         # without hints only a town 10^5 times larger can overtake a smaller
         # one, so the others are not read at all.
-        exact = [m for m, q, _, _ in found.values() if q < 2]
-        strong = any(m.population >= 1000 or m.kind in _UNIT_KINDS for m in exact)
         if not strong:
             hinted = bool(country or admin1 or near)
             floor = (max((m.population for m in exact), default=0) + 1) * _FUZZY_TOWN_FACTOR \
@@ -322,12 +339,17 @@ class GazetteerGeocoder(Geocoder):
             return ()
 
         hints = self._hints(country, admin1, near, kind)
+        terms = hints["cc"], admin1, hints["admin1_key"], near, kind
         any_exact = bool(exact)
+        if len(found) == 1:
+            # alone, a place is nobody's namesake and outranks no compatriot
+            (match, quality, sim, whole), = found.values()
+            return (_Ranked(match, _points(match, quality, sim, whole, any_exact, False, False, *terms),
+                            quality, sim, whole, any_exact, False, False),)
         units = {
             (m.country_code, m.admin1_code, m.admin2_code if m.kind == "admin2" else None)
-            for m, q, _, _ in found.values() if q < 2 and m.kind in ("admin1", "admin2")
-        } if len(found) > 1 else ()
-        largest = max((m.population for m in exact if m.kind == "populated place"), default=0)
+            for m in exact if m.kind == "admin1" or m.kind == "admin2"
+        }
         scored = []
         # A capital outranks the other places of its country that share its name (the state of
         # Washington, Mexico's state of Mexico), not namesakes abroad that context may favour.
@@ -337,10 +359,9 @@ class GazetteerGeocoder(Geocoder):
             capital = quality == 0 and not namesake and match.ref in capitals \
                 and sum(m.country_code == match.country_code for m in exact) > 1
             scored.append(_Ranked(match, _points(match, quality, sim, whole, any_exact, namesake, capital,
-                                                 **hints),
+                                                 *terms),
                                   quality, sim, whole, any_exact, namesake, capital))
-        if len(scored) > 1:
-            scored.sort(key=_rank_order)
+        scored.sort(key=_rank_order)
         return tuple(scored)
 
     @staticmethod
@@ -393,7 +414,7 @@ class GazetteerGeocoder(Geocoder):
 
     # -- geopy's interface ------------------------------------------------------
 
-    def address(self, place: Place) -> str:
+    def address(self, place: Place | Match) -> str:
         """A readable address: name, admin2, admin1, country."""
         parts = [place.name]
         for part in (place.admin2, place.admin1):
@@ -427,11 +448,11 @@ class GazetteerGeocoder(Geocoder):
         key = normalize(text)
         ranked = self._ranked(key, country, admin1, near, None) if key else ()
         kept = [r.match for r in ranked if r.score >= MIN_FUZZY_ANSWER or r.quality < 2][:limit]
-        places = self.gazetteer.places(kept)
-        if not places and self.fallback is not None:
+        if not kept and self.fallback is not None:
             place = self.fallback.geocode(text, country=self.country_code(country))
-            places = [place] if place else []
-        return tuple(Location(self.address(p), Point(p.lat, p.lon), p.as_dict()) for p in places)
+            return (Location(self.address(place), Point(place.lat, place.lon), place.as_dict()),) \
+                if place else ()
+        return tuple(Location(self.address(m), Point(m.lat, m.lon), m.raw()) for m in kept)
 
     def reverse(self, query, *, exactly_one=True, timeout=DEFAULT_SENTINEL):
         raise NotImplementedError("the offline gazetteer does not reverse-geocode")

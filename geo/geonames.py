@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from geo import nameindex
 from geo.exc import ImportFormatError
 from geo.gazetteer import GazetteerWriter, Progress
 from geo.names import is_latin, normalize
@@ -200,6 +201,9 @@ def import_files(conn: sqlite3.Connection, paths: list[Path], *,
             raise FileNotFoundError(f"{path}: no such file")
     writer = GazetteerWriter(conn)
     counts: dict[str, int] = {}
+    # Dropped first, so that an import stopped halfway leaves lookups to SQL, never to stale arrays.
+    with conn:
+        nameindex.remove(conn)
     for rank, path in jobs:
         role = _role(path)
         with conn:
@@ -219,4 +223,8 @@ def import_files(conn: sqlite3.Connection, paths: list[Path], *,
                     n = _alternates(conn, writer, lines, progress, path.name)
             writer.record_import(path, n)
         counts[path.name] = n
+    if progress:
+        progress("lookup index", 0, None)
+    with conn:
+        nameindex.write(conn)
     return counts

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 from unidecode import unidecode
+
+from geo.memo import memo
 
 # Marks that romanisations use for ‘ayn, hamza and glottal stops, and
 # apostrophes of all shapes: news text drops or swaps them freely.
@@ -82,7 +83,7 @@ _VOWEL_RUNS = re.compile(r"[aeiouy]+")
 
 
 # Cached: a gazetteer build meets each name at least twice, and news repeats names.
-@lru_cache(maxsize=1 << 18)
+@memo(1 << 18)
 def normalize(text: str) -> str:
     """Fold case, diacritics, apostrophes and punctuation; words joined by one space."""
     text = unicodedata.normalize("NFKC", text).translate(_MARKS).casefold()
@@ -94,7 +95,7 @@ def normalize(text: str) -> str:
     return " ".join(words)
 
 
-@lru_cache(maxsize=1 << 18)
+@memo(1 << 18)
 def skeleton(key: str) -> str:
     """A loose key of a :func:`normalize`d name for transliteration variants.
 
@@ -113,7 +114,7 @@ def skeleton(key: str) -> str:
     return result if len(result) >= 3 else ""
 
 
-@lru_cache(maxsize=1 << 18)
+@memo(1 << 18)
 def spelling(key: str) -> str:
     """A :func:`normalize`d name with connectors dropped, letter swaps folded and
     vowel runs masked: what :func:`skeleton` keeps, with the vowels' places.

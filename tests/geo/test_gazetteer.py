@@ -117,3 +117,15 @@ def test_gazetteer_a_capital_is_the_most_populous_town_of_its_name_in_its_countr
     path = gz.create(tmp_path / "g.sqlite", places, capitals=[("US", "Washington"), ("ZZ", "Nowhere")])
     with gz.Gazetteer(path) as g:
         assert {m.population for m, _ in g.matches("washington") if m.ref in g.capitals()} == {689545}
+
+
+@pytest.mark.parametrize("overlay", [False, True])
+def test_gazetteer_match_raw_is_the_whole_record_as_a_dict(tmp_path, overlay):
+    port = Place(name="Sher Khan Port", kind="port or crossing", country_code="AF", lat=37.2, lon=68.6,
+                 alternate_names=("Shir Khan Bandar", "Sherkhan"), source="overlay:test.csv")
+    path = gz.create(tmp_path / "g.sqlite", [KUNDUZ, AF])
+    with gz.Gazetteer(path, overlay=[port] if overlay else []) as g:
+        key = "shir khan bandar" if overlay else "kondoz"
+        (match, _), = g.matches(key)
+        assert match.raw() == match.place().as_dict()
+        assert match.raw()["alternate_names"] == list(match.place().alternate_names) != []

@@ -1,0 +1,152 @@
+"""The gazetteer's names and places, held in memory as flat arrays for fast lookups.
+
+A lookup in SQLite costs a B-tree search per name and another per place it
+names; here it is one dict lookup and a few array reads. The arrays are written into the gazetteer file itself (table
+``lookup_index``) when it is built or changed, so they can never describe
+another file, and loaded in a few hundredths of a second. A gazetteer with
+more than :data:`MAX_PLACES` places (a full GeoNames import) is not held in
+memory: lookups then go to SQLite.
+
+The rows :meth:`NameIndex.matches` returns are those of the SQL join they
+replace, field for field and in the same order (by place id within a name).
+"""
+from __future__ import annotations
+
+import sqlite3
+import struct
+import sys
+from array import array
+from collections.abc import Callable, Iterable
+
+#: Above this many places the arrays would cost more memory than they save time.
+MAX_PLACES = 2_000_000
+
+# Texts that many places share, stored once in a table of strings and by number in the records.
+_SHARED = ("kind", "country_code", "admin1_code", "admin1", "admin2_code", "source", "admin2")
+# One record per place id: lat, lon, population, geonameid (-1 for none), where its own texts
+# (name, then alternate names) start in one blob of UTF-8 and their lengths, then the numbers
+# of its shared texts (0 for none). A record is one or two cache lines: a place's fields in
+# separate arrays cost a cache miss each, and lookups here are bound by memory, not arithmetic.
+_RECORD = struct.Struct(f"<ddqqIII{len(_SHARED)}I")
+_SEP = "\x00"
+
+
+def write(conn: sqlite3.Connection) -> bool:
+    """(Re)write the in-memory index of the gazetteer open on ``conn``; False when it is
+    too large to hold (any old index is removed then). The caller commits."""
+    conn.execute("CREATE TABLE IF NOT EXISTS lookup_index(part TEXT PRIMARY KEY, data BLOB NOT NULL)")
+    conn.execute("DELETE FROM lookup_index")
+    count, top = conn.execute("SELECT count(*), coalesce(max(id), 0) FROM places").fetchone()
+    if count > MAX_PLACES:
+        return False
+    records = bytearray(_RECORD.size * (top + 1))  # gaps (deleted ids) stay zero: no kind
+    own = bytearray()
+    strings: dict[str | None, int] = {None: 0}
+    number = strings.setdefault
+    pack = _RECORD.pack_into
+    for pid, lat, lon, population, geonameid, name, alternates, *shared in conn.execute(
+            f"SELECT id, lat, lon, population, geonameid, name, alternate_names, {', '.join(_SHARED)} "
+            "FROM places"):
+        start = len(own)
+        name, alternates = name.encode(), alternates.encode()
+        own += name
+        own += alternates
+        pack(records, pid * _RECORD.size, lat, lon, population,
+             -1 if geonameid is None else geonameid, start, len(name), len(alternates),
+             *[number(text, len(strings)) for text in shared])
+    if any(_SEP in text for text in strings if text):
+        return False
+    keys: list[str] = []
+    starts, postings = array("I"), array("I")
+    last = None
+    # the primary key's order: by name, then by place id, as the SQL join returns them
+    for key, pid, quality in conn.execute("SELECT key, place_id, quality FROM names ORDER BY key, place_id"):
+        if key != last:
+            if _SEP in key:
+                return False
+            keys.append(key)
+            starts.append(len(postings))
+            last = key
+        postings.append(pid * 2 + quality)
+    starts.append(len(postings))
+    parts = {
+        "byteorder": sys.byteorder.encode(),
+        "keys": _SEP.join(keys).encode(),
+        "starts": starts.tobytes(), "postings": postings.tobytes(),
+        "strings": _SEP.join(s for s in strings if s is not None).encode(),
+        "records": bytes(records), "own": bytes(own),
+    }
+    conn.executemany("INSERT INTO lookup_index(part, data) VALUES (?, ?)", parts.items())
+    return True
+
+
+def remove(conn: sqlite3.Connection) -> None:
+    """Drop the index: for a writer about to change places or names. The caller commits."""
+    conn.execute("DROP TABLE IF EXISTS lookup_index")
+
+
+class NameIndex:
+    """Names and places of a gazetteer file, in memory; see the module's docstring."""
+
+    def __init__(self, parts: dict[str, bytes], *, row: Callable[..., tuple]):
+        def numbers(code: str, name: str) -> array:
+            out = array(code)
+            out.frombytes(parts[name])
+            return out
+
+        self._row = row
+        # name -> its number; a dict of strings and ints is not tracked by the garbage collector
+        self._keys = {k: i for i, k in enumerate(parts["keys"].decode().split(_SEP))} if parts["keys"] else {}
+        self._starts = numbers("I", "starts")
+        self._postings = numbers("I", "postings")
+        # Tuples of strings: the collector stops tracking them, where it would walk lists of
+        # a million items on every full collection.
+        self._strings = (None, *parts["strings"].decode().split(_SEP)) if parts["strings"] else (None,)
+        self._records, self._own = parts["records"], parts["own"]
+        self._unpack = _RECORD.unpack_from
+
+    @classmethod
+    def load(cls, conn: sqlite3.Connection, *, row: Callable[..., tuple]) -> "NameIndex | None":
+        """The index stored in the gazetteer on ``conn``, or None where there is none
+        (an old file, a large import) or it does not fit the file's places."""
+        try:
+            parts = dict(conn.execute("SELECT part, data FROM lookup_index"))
+        except sqlite3.OperationalError:  # no such table: a file written before the index
+            return None
+        if parts.get("byteorder") != sys.byteorder.encode():
+            return None
+        top = conn.execute("SELECT coalesce(max(id), 0) FROM places").fetchone()[0]
+        if len(parts.get("records", b"")) != _RECORD.size * (top + 1):
+            return None
+        return cls(parts, row=row)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def matches(self, key: str) -> list[tuple[tuple, int]]:
+        """``(row, quality)`` for the places a normalized name names; rows as ``row`` builds them."""
+        i = self._keys.get(key)
+        if i is None:
+            return []
+        make = self._place
+        return [(make(p >> 1), p & 1) for p in self._postings[self._starts[i]:self._starts[i + 1]]]
+
+    def rows(self, ids: Iterable[int]) -> dict[int, tuple]:
+        """The rows of places by id (ids not in the file are left out)."""
+        top = len(self._records) // _RECORD.size
+        found = {}
+        for pid in ids:
+            if 0 < pid < top:
+                row = self._place(pid)
+                if row[2] is not None:  # a gap left by a deleted place has no kind
+                    found[pid] = row
+        return found
+
+    def _place(self, pid: int) -> tuple:
+        lat, lon, population, geonameid, start, named, alternated, kind, cc, a1c, a1, a2c, source, a2 = \
+            self._unpack(self._records, pid * _RECORD.size)
+        s, own = self._strings, self._own
+        middle = start + named
+        return self._row(pid, own[start:middle].decode(), s[kind], s[cc], s[a1c], s[a1], s[a2c], lat, lon,
+                         population, s[source], geonameid if geonameid >= 0 else None, s[a2],
+                         own[middle:middle + alternated].decode())

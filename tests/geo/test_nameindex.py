@@ -1,0 +1,116 @@
+"""The in-memory name index answers exactly as the SQL it replaces, and never from stale arrays."""
+import random
+import sqlite3
+
+import pytest
+
+from geo import gazetteer as gz
+from geo import nameindex
+from geo.exc import ImportFormatError
+from geo.geonames import import_files
+from geo.place import Place
+
+KUNDUZ = Place(name="Kunduz", kind="populated place", country_code="AF", lat=36.729, lon=68.857,
+               geonameid=1135689, alternate_names=("Kondoz", "Qunduz"), admin1_code="24",
+               admin1="Kunduz", population=268893, source="test")
+PROVINCE = Place(name="Kunduz Province", kind="admin1", country_code="AF", lat=36.8, lon=68.6,
+                 admin1_code="24", admin1="Kunduz", population=1_000_000, source="test")
+VILLAGE = Place(name="Kondoz", kind="populated place", country_code="AF", lat=36.0, lon=69.0,
+                admin1_code="26", admin1="Takhār", admin2="Dašt-e Qalʿa", population=600, source="tést")
+
+
+def sql_answers(g, key):
+    """What Gazetteer.matches gives without its index."""
+    index, g._index = g._index, None
+    try:
+        return g.matches(key)
+    finally:
+        g._index = index
+
+
+def test_nameindex_is_written_by_create_and_used(tmp_path):
+    with gz.Gazetteer(gz.create(tmp_path / "g.sqlite", [KUNDUZ, PROVINCE, VILLAGE])) as g:
+        assert g._index is not None and len(g._index) >= 4
+        for key in ("kunduz", "kondoz", "qunduz", "kunduz province"):
+            assert g.matches(key) == sql_answers(g, key) != []
+        assert g.matches("nowhere") == []
+        # text fields in any script, and a place without a geonameid, come back whole
+        (village, _), = [pair for pair in g.matches("kondoz") if pair[0].name == "Kondoz"]
+        assert (village.admin1, village.admin2, village.source, village.geonameid) == (
+            "Takhār", "Dašt-e Qalʿa", "tést", None)
+
+
+def test_nameindex_matches_the_sql_join_on_the_real_gazetteer(gazetteer_path):
+    with gz.Gazetteer(gazetteer_path) as g:
+        assert g._index is not None
+        keys = [k for k, in g._conn.execute("SELECT key FROM names ORDER BY random() LIMIT 3000")]
+        keys += ["paris", "san jose", "springfield", "kunduz", "new york"]
+        for key in keys:
+            assert g.matches(key) == sql_answers(g, key), key
+        ids = random.Random(1).sample(range(1, 300_000), 200)
+        by_sql = {r[0]: gz.Match._make(r) for r in g._conn.execute(
+            f"SELECT {gz._MATCH_COLUMNS} FROM places WHERE id IN ({','.join('?' * len(ids))})", ids)}
+        assert g._index.rows(ids) == by_sql
+
+
+def test_nameindex_leaves_out_deleted_places(tmp_path):
+    path = gz.create(tmp_path / "g.sqlite", [KUNDUZ, PROVINCE, VILLAGE])
+    conn = sqlite3.connect(path)
+    with conn:
+        pid, = conn.execute("SELECT id FROM places WHERE name = 'Kondoz'").fetchone()
+        conn.execute("DELETE FROM names WHERE place_id = ?", (pid,))
+        conn.execute("DELETE FROM places WHERE id = ?", (pid,))
+        assert nameindex.write(conn)
+    conn.close()
+    with gz.Gazetteer(path) as g:
+        assert g._index is not None
+        assert [m.name for m, _ in g.matches("kondoz")] == ["Kunduz"]
+        assert pid not in g._index.rows([pid, 1])
+
+
+def test_nameindex_stale_or_missing_arrays_fall_back_to_sql(tmp_path):
+    path = gz.create(tmp_path / "g.sqlite", [KUNDUZ])
+    conn = sqlite3.connect(path)
+    with conn:  # a place added behind the index's back: the arrays no longer fit the file
+        gz.GazetteerWriter(conn).add([VILLAGE])
+    conn.close()
+    with gz.Gazetteer(path) as g:
+        assert g._index is None
+        assert [m.name for m, _ in g.matches("kondoz")] == ["Kunduz", "Kondoz"]
+    conn = sqlite3.connect(path)
+    with conn:
+        nameindex.remove(conn)
+    conn.close()
+    with gz.Gazetteer(path) as g:
+        assert g._index is None and len(g.matches("kunduz")) == 1
+
+
+def test_nameindex_is_not_held_for_a_gazetteer_too_large(tmp_path, monkeypatch):
+    monkeypatch.setattr(nameindex, "MAX_PLACES", 2)
+    with gz.Gazetteer(gz.create(tmp_path / "g.sqlite", [KUNDUZ, PROVINCE, VILLAGE])) as g:
+        assert g._index is None
+        assert {m.name for m, _ in g.matches("kondoz")} == {"Kunduz", "Kondoz"}
+
+
+def test_nameindex_geonames_import_rewrites_it(tmp_path):
+    path = gz.create(tmp_path / "g.sqlite", [KUNDUZ])
+    (tmp_path / "AF.txt").write_text("\t".join(map(str, [
+        9000001, "Sher Khan Bandar", "Sher Khan Bandar", "Shir Khan Bandar", 37.19, 68.6, "S", "PSTB", "AF",
+        "", "24", "", "", "", 0, "", "350", "Asia/Kabul", "2021-06-22"])) + "\n", encoding="utf-8")
+    conn = gz.open_writable(path)
+    import_files(conn, [tmp_path / "AF.txt"])
+    conn.close()
+    with gz.Gazetteer(path) as g:
+        assert g._index is not None
+        assert [m.kind for m, _ in g.matches("shir khan bandar")] == ["port or crossing"]
+
+
+def test_nameindex_an_import_that_fails_leaves_no_stale_arrays(tmp_path):
+    path = gz.create(tmp_path / "g.sqlite", [KUNDUZ])
+    (tmp_path / "AF.txt").write_text("not\ta\tgeonames\trow\n", encoding="utf-8")
+    conn = gz.open_writable(path)
+    with pytest.raises(ImportFormatError):
+        import_files(conn, [tmp_path / "AF.txt"])
+    conn.close()
+    with gz.Gazetteer(path) as g:
+        assert g._index is None and len(g.matches("kunduz")) == 1
