@@ -186,16 +186,25 @@ def _stderr_progress(stage: str, done: int, total: int | None) -> None:
 class GazetteerWriter:
     """Adds places to an open gazetteer connection, indexing their names."""
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: sqlite3.Connection, *, index: nameindex.Builder | None = None):
         self._conn = conn
-        # Index rows are written in batches: one executemany per place is slow.
+        # fed as places are added, when the caller will store the in-memory index from it
+        self._index = index
+        # Rows are written in batches: one execute per place is slow.
+        self._places: list[tuple] = []
         self._names: list[tuple] = []
         self._skeletons: list[tuple] = []
 
     def add(self, places: Iterable[Place], *, replace: bool = False,
             progress: Progress | None = None, stage: str = "places") -> int:
         """Insert places; with ``replace``, one with a known geonameid replaces its row."""
+        if replace and self._index is not None:
+            raise ValueError("an index fed as places are added cannot follow replacements; "
+                             "rewrite it with nameindex.write() instead")
         conn, count = self._conn, 0
+        # Without replacing, new places take the next row ids, given here so that their rows
+        # can wait in a batch.
+        next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM places").fetchone()[0]
         for place in places:
             pid = None
             if replace and place.geonameid is not None:
@@ -213,7 +222,15 @@ class GazetteerWriter:
                 place.lat, place.lon, place.population, place.source,
                 "|".join(place.alternate_names),
             )
-            if pid is None:
+            if pid is None and not replace:
+                pid, next_id = next_id, next_id + 1
+                self._places.append((pid, *values))
+                if self._index is not None:
+                    self._index.place(pid, place.lat, place.lon, place.population, place.geonameid,
+                                      place.name, values[-1], (
+                                          place.kind, place.country_code, place.admin1_code, place.admin1,
+                                          place.admin2_code, place.source, place.admin2))
+            elif pid is None:  # at once: a later row of the import may look this one up
                 pid = conn.execute(
                     f"INSERT INTO places({_COLUMNS}) VALUES (NULL,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     values,
@@ -233,6 +250,9 @@ class GazetteerWriter:
         return count
 
     def _flush(self) -> None:
+        self._conn.executemany(f"INSERT INTO places({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                               self._places)
+        self._places.clear()
         self._conn.executemany(
             "INSERT OR IGNORE INTO names(key, place_id, quality) VALUES (?,?,?)", self._names)
         self._conn.executemany(
@@ -268,6 +288,9 @@ class GazetteerWriter:
                 if len(words) > 1 and words[-1] in ADMIN1_WORDS and words[0] not in _NUMBERED_UNITS:
                     keys.setdefault(" ".join(words[:-1]), 1)
         self._names.extend((k, pid, q) for k, q in keys.items())
+        if self._index is not None:
+            for k, q in keys.items():
+                self._index.name(k, pid, q)
         skels: dict[str, str] = {}
         for key in keys:
             skel = skeleton(key)
@@ -275,6 +298,12 @@ class GazetteerWriter:
                 skels[skel] = spelling(key)
         level = reach(place.kind, place.population)
         self._skeletons.extend((s, level, pid, sp) for s, sp in skels.items())
+
+    def store_index(self) -> bool:
+        """Store the in-memory index fed by this writer's places (see :mod:`geo.nameindex`)."""
+        self._flush()
+        top = self._conn.execute("SELECT coalesce(max(id), 0) FROM places").fetchone()[0]
+        return nameindex.store(self._conn, self._index.parts(top) if self._index is not None else None)
 
     def add_demonyms(self, pairs: Iterable[tuple[str, str]]) -> None:
         self._conn.executemany(
@@ -371,7 +400,7 @@ def build(path: Path | None = None, *, progress: Progress | None = None) -> Path
         try:
             conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
             conn.executescript(_SCHEMA)
-            writer = GazetteerWriter(conn)
+            writer = GazetteerWriter(conn, index=nameindex.Builder())
             with conn:
                 progress("countries", 0, None)
                 writer.add(sources.countries(), progress=progress, stage="countries")
@@ -399,7 +428,7 @@ def build(path: Path | None = None, *, progress: Progress | None = None) -> Path
             else:
                 progress("lookup index", 0, None)
                 with conn:
-                    nameindex.write(conn)
+                    writer.store_index()
             conn.execute("ANALYZE")
             conn.commit()
         finally:
@@ -420,13 +449,13 @@ def create(path: Path, places: Iterable[Place] = (), *,
     conn = sqlite3.connect(path)
     try:
         conn.executescript(_SCHEMA)
-        writer = GazetteerWriter(conn)
+        writer = GazetteerWriter(conn, index=nameindex.Builder())
         with conn:
             writer.add(places)
             writer.add_demonyms(demonyms)
             writer.add_capitals(capitals)
             conn.executescript(_INDEXES)
-            nameindex.write(conn)
+            writer.store_index()
             conn.execute("REPLACE INTO meta(key, value) VALUES ('inputs', ?)", (inputs_stamp(),))
             conn.execute("REPLACE INTO meta(key, value) VALUES ('built_at', ?)",
                          (datetime.now(timezone.utc).isoformat(timespec="seconds"),))

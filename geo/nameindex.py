@@ -17,6 +17,7 @@ import struct
 import sys
 from array import array
 from collections.abc import Callable, Iterable
+from itertools import accumulate, chain
 
 #: Above this many places the arrays would cost more memory than they save time.
 MAX_PLACES = 2_000_000
@@ -31,53 +32,84 @@ _RECORD = struct.Struct(f"<ddqqIII{len(_SHARED)}I")
 _SEP = "\x00"
 
 
-def write(conn: sqlite3.Connection) -> bool:
-    """(Re)write the in-memory index of the gazetteer open on ``conn``; False when it is
-    too large to hold (any old index is removed then). The caller commits."""
+class Builder:
+    """Collects places and their name keys, as a writer adds them or as a file is read back,
+    and gives the parts of the index."""
+
+    def __init__(self):
+        self._records = bytearray()
+        self._own = bytearray()
+        self._strings: dict[str | None, int] = {None: 0}
+        self._postings: dict[str, list[int]] = {}
+        self.places = 0
+
+    def place(self, pid: int, lat: float, lon: float, population: int, geonameid: int | None,
+              name: str, alternates: str, shared: Iterable[str | None]) -> None:
+        """A place's record; ``shared`` are its texts in :data:`_SHARED`'s order."""
+        end = (pid + 1) * _RECORD.size
+        if len(self._records) < end:  # ids grow by one; gaps (deleted ids) stay zero: no kind
+            self._records += bytes(max(end - len(self._records), len(self._records) // 2))
+        start = len(self._own)
+        name_bytes, alternate_bytes = name.encode(), alternates.encode()
+        self._own += name_bytes
+        self._own += alternate_bytes
+        strings = self._strings
+        _RECORD.pack_into(self._records, pid * _RECORD.size, lat, lon, population,
+                          -1 if geonameid is None else geonameid, start, len(name_bytes),
+                          len(alternate_bytes), *[strings.setdefault(t, len(strings)) for t in shared])
+        self.places += 1
+
+    def name(self, key: str, pid: int, quality: int) -> None:
+        """One name row; a key's rows must come in increasing place id, as SQL returns them."""
+        postings = self._postings.get(key)
+        if postings is None:
+            self._postings[key] = [pid * 2 + quality]
+        else:
+            postings.append(pid * 2 + quality)
+
+    def parts(self, top: int) -> dict[str, bytes] | None:
+        """The index's parts for a file whose largest place id is ``top``; None if it cannot hold it."""
+        strings = [s for s in self._strings if s is not None]
+        if self.places > MAX_PLACES or any(_SEP in t for t in chain(self._postings, strings)):
+            return None
+        records = self._records[:(top + 1) * _RECORD.size]
+        records += bytes((top + 1) * _RECORD.size - len(records))
+        starts = array("I", accumulate(map(len, self._postings.values()), initial=0))
+        return {
+            "byteorder": sys.byteorder.encode(),
+            "keys": _SEP.join(self._postings).encode(),
+            "starts": starts.tobytes(),
+            "postings": array("I", chain.from_iterable(self._postings.values())).tobytes(),
+            "strings": _SEP.join(strings).encode(),
+            "records": bytes(records), "own": bytes(self._own),
+        }
+
+
+def store(conn: sqlite3.Connection, parts: dict[str, bytes] | None) -> bool:
+    """Replace the index stored in the file with ``parts`` (none: no index). The caller commits."""
     conn.execute("CREATE TABLE IF NOT EXISTS lookup_index(part TEXT PRIMARY KEY, data BLOB NOT NULL)")
     conn.execute("DELETE FROM lookup_index")
+    if parts is None:
+        return False
+    conn.executemany("INSERT INTO lookup_index(part, data) VALUES (?, ?)", parts.items())
+    return True
+
+
+def write(conn: sqlite3.Connection) -> bool:
+    """(Re)write the index from the places and names in the file open on ``conn``; False when
+    it is too large to hold (any old index is removed then). The caller commits."""
     count, top = conn.execute("SELECT count(*), coalesce(max(id), 0) FROM places").fetchone()
     if count > MAX_PLACES:
-        return False
-    records = bytearray(_RECORD.size * (top + 1))  # gaps (deleted ids) stay zero: no kind
-    own = bytearray()
-    strings: dict[str | None, int] = {None: 0}
-    number = strings.setdefault
-    pack = _RECORD.pack_into
+        return store(conn, None)
+    builder = Builder()
     for pid, lat, lon, population, geonameid, name, alternates, *shared in conn.execute(
             f"SELECT id, lat, lon, population, geonameid, name, alternate_names, {', '.join(_SHARED)} "
             "FROM places"):
-        start = len(own)
-        name, alternates = name.encode(), alternates.encode()
-        own += name
-        own += alternates
-        pack(records, pid * _RECORD.size, lat, lon, population,
-             -1 if geonameid is None else geonameid, start, len(name), len(alternates),
-             *[number(text, len(strings)) for text in shared])
-    if any(_SEP in text for text in strings if text):
-        return False
-    keys: list[str] = []
-    starts, postings = array("I"), array("I")
-    last = None
-    # the primary key's order: by name, then by place id, as the SQL join returns them
-    for key, pid, quality in conn.execute("SELECT key, place_id, quality FROM names ORDER BY key, place_id"):
-        if key != last:
-            if _SEP in key:
-                return False
-            keys.append(key)
-            starts.append(len(postings))
-            last = key
-        postings.append(pid * 2 + quality)
-    starts.append(len(postings))
-    parts = {
-        "byteorder": sys.byteorder.encode(),
-        "keys": _SEP.join(keys).encode(),
-        "starts": starts.tobytes(), "postings": postings.tobytes(),
-        "strings": _SEP.join(s for s in strings if s is not None).encode(),
-        "records": bytes(records), "own": bytes(own),
-    }
-    conn.executemany("INSERT INTO lookup_index(part, data) VALUES (?, ?)", parts.items())
-    return True
+        builder.place(pid, lat, lon, population, geonameid, name, alternates, shared)
+    # in the primary key's order: a name's places by increasing id
+    for key, pid, quality in conn.execute("SELECT key, place_id, quality FROM names"):
+        builder.name(key, pid, quality)
+    return store(conn, builder.parts(top))
 
 
 def remove(conn: sqlite3.Connection) -> None:

@@ -114,3 +114,29 @@ def test_nameindex_an_import_that_fails_leaves_no_stale_arrays(tmp_path):
     conn.close()
     with gz.Gazetteer(path) as g:
         assert g._index is None and len(g.matches("kunduz")) == 1
+
+
+def test_nameindex_fed_while_building_equals_the_one_read_back(tmp_path):
+    places = [KUNDUZ, PROVINCE, VILLAGE,
+              Place(name="Kunduz", kind="admin2", country_code="AF", lat=36.7, lon=68.9, admin1_code="24",
+                    admin2_code="2401", admin2="Kunduz", population=0, source="test")]
+    path = gz.create(tmp_path / "g.sqlite", places)
+    copy = tmp_path / "copy.sqlite"
+    copy.write_bytes(path.read_bytes())
+    conn = sqlite3.connect(copy)
+    with conn:
+        assert nameindex.write(conn)
+    conn.close()
+    with gz.Gazetteer(path) as fed, gz.Gazetteer(copy) as read:
+        assert set(fed._index._keys) == set(read._index._keys)
+        for key in fed._index._keys:
+            assert fed._index.matches(key) == read._index.matches(key), key
+        assert (fed._index._records, fed._index._own, fed._index._strings) == (
+            read._index._records, read._index._own, read._index._strings)
+
+
+def test_nameindex_a_writer_that_replaces_cannot_feed_it(tmp_path):
+    conn = sqlite3.connect(gz.create(tmp_path / "g.sqlite", [KUNDUZ]))
+    with pytest.raises(ValueError):
+        gz.GazetteerWriter(conn, index=nameindex.Builder()).add([KUNDUZ], replace=True)
+    conn.close()
