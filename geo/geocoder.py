@@ -12,7 +12,6 @@ import math
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -229,7 +228,7 @@ class GazetteerGeocoder(Geocoder):
         # The answers and candidate lists below are cached for long; a ranking only until the
         # same name is asked again with another limit. A long cache of rankings would hold
         # objects that every full garbage collection walks: it halved the lookup rate.
-        self._ranked = lru_cache(maxsize=1024)(self._rank)
+        self._ranked = memo(1024)(self._rank)
         # The parser asks for the same names' candidates again and again.
         self._listed = memo(20_000)(self._list)
         # Locations are immutable; repeated queries share them (and their raw dicts).
@@ -430,29 +429,37 @@ class GazetteerGeocoder(Geocoder):
                 near: tuple[float, float] | None = None, limit: int | None = None):
         """A :class:`~geopy.location.Location` (or a list with ``exactly_one=False``), or None.
 
-        ``Location.raw`` is the gazetteer record (see :meth:`geo.place.Place.as_dict`);
-        a repeated query returns the same objects, so treat ``raw`` as read-only.
+        ``Location.raw`` is the gazetteer record (see :meth:`geo.place.Place.as_dict`).
         Raises :class:`~geo.exc.QueryError` for a query that is not a place name.
         """
         text = check_query(query)
         if not text:
             return None
-        hint_near = _near_key(near)
-        answer = self._answers(text, country, admin1, hint_near,
-                               1 if exactly_one else (limit or 10))
+        answer = self._answers(text, country, admin1, _near_key(near), 1 if exactly_one else (limit or 10))
         if not answer:
             return None
-        return answer[0] if exactly_one else list(answer)
+        locations = [self._location(record) for record in answer]
+        return locations[0] if exactly_one else locations
 
-    def _answer(self, text: str, country, admin1, near, limit: int) -> tuple[Location, ...]:
+    def _answer(self, text: str, country, admin1, near, limit: int) -> tuple:
+        """The records of the answer: gazetteer rows as plain tuples, or an online fallback's Place.
+
+        Plain tuples of strings and numbers are what the collector stops tracking: a cache of
+        Locations held five tracked objects an answer, and full collections walked them all.
+        """
         key = normalize(text)
         ranked = self._ranked(key, country, admin1, near, None) if key else ()
         kept = [r.match for r in ranked if r.score >= MIN_FUZZY_ANSWER or r.quality < 2][:limit]
         if not kept and self.fallback is not None:
             place = self.fallback.geocode(text, country=self.country_code(country))
-            return (Location(self.address(place), Point(place.lat, place.lon), place.as_dict()),) \
-                if place else ()
-        return tuple(Location(self.address(m), Point(m.lat, m.lon), m.raw()) for m in kept)
+            return (place,) if place else ()
+        return tuple(tuple(m) for m in kept)
+
+    def _location(self, record) -> Location:
+        if type(record) is tuple:
+            match = Match._make(record)
+            return Location(self.address(match), Point(match.lat, match.lon), match.raw())
+        return Location(self.address(record), Point(record.lat, record.lon), record.as_dict())
 
     def reverse(self, query, *, exactly_one=True, timeout=DEFAULT_SENTINEL):
         raise NotImplementedError("the offline gazetteer does not reverse-geocode")

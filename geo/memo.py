@@ -24,12 +24,12 @@ def memo(maxsize: int) -> Callable[[Callable], Callable]:
 
     def decorate(func: Callable) -> Callable:
         cache: dict = {}
+        get, missing = cache.get, object()
 
         def wrapper(*args):
-            try:
-                return cache[args]
-            except KeyError:
-                pass
+            value = get(args, missing)  # not try/except: a raised KeyError costs a miss a microsecond
+            if value is not missing:
+                return value
             value = func(*args)
             if len(cache) >= maxsize:
                 for key in list(islice(cache, maxsize // 2)):
