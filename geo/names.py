@@ -86,10 +86,13 @@ _VOWEL_RUNS = re.compile(r"[aeiouy]+")
 @memo(1 << 18)
 def normalize(text: str) -> str:
     """Fold case, diacritics, apostrophes and punctuation; words joined by one space."""
-    text = unicodedata.normalize("NFKC", text).translate(_MARKS).casefold()
-    if not text.isascii():
-        text = romanize(text)
-    words = [_SHORT_WORDS.get(w, w) for w in _NON_WORD.sub(" ", text).split()]
+    if text.isascii() and text.replace(" ", "").isalpha():  # most names: nothing to fold but case
+        words = [_SHORT_WORDS.get(w, w) for w in text.lower().split()]
+    else:
+        text = unicodedata.normalize("NFKC", text).translate(_MARKS).casefold()
+        if not text.isascii():
+            text = romanize(text)
+        words = [_SHORT_WORDS.get(w, w) for w in _NON_WORD.sub(" ", text).split()]
     if words and words[0] == "the" and len(words) > 1:
         words = words[1:]
     return " ".join(words)

@@ -12,6 +12,13 @@ from geo.names import is_latin, normalize, skeleton, split_designator
     ("  the   Hague ", "hague"),
     ("São Paulo", "sao paulo"),
     ("", ""),
+    # letters and spaces only: the quick path must agree with the full one
+    ("Saint LOUIS", "st louis"),
+    ("The", "the"),
+    ("the Hague", "hague"),
+    ("Mount  Vernon", "mt vernon"),
+    ("Fort\tWorth", "ft worth"),
+    ("ſt Petersburg", "st petersburg"),
 ])
 def test_names_normalize_folds_case_marks_and_punctuation(text, key):
     assert normalize(text) == key
