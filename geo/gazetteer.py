@@ -28,7 +28,7 @@ from geo.names import ADMIN1_WORDS, normalize, skeleton, spelling
 from geo.place import Place
 
 #: Bump when the table layout or the build rules change: stale files rebuild.
-SCHEMA_VERSION = 21
+SCHEMA_VERSION = 22
 
 ENV_PATH = "SITREP_GAZETTEER"
 
@@ -298,6 +298,9 @@ class GazetteerWriter:
                 skels[skel] = spelling(key)
         level = reach(place.kind, place.population)
         self._skeletons.extend((s, level, pid, sp) for s, sp in skels.items())
+        if self._index is not None:
+            for s, sp in skels.items():
+                self._index.skeleton(s, level, pid, sp)
 
     def store_index(self) -> bool:
         """Store the in-memory index fed by this writer's places (see :mod:`geo.nameindex`)."""
@@ -599,22 +602,25 @@ class Gazetteer:
 
         ``keep``, a test on the spelling, and ``min_town_population``, a floor
         for populated places (other kinds always pass), limit the answer:
-        SQLite drops the towns below the floor, and only the places whose
+        the index drops the towns below the floor, and only the places whose
         spelling passes ``keep`` are read further.
         """
         skel = skeleton(key)
         if not skel:
             return []
-        cache_key = ("skeletons", skel, min_town_population)
-        refs = self._cache.get(cache_key)
-        if refs is None:
-            refs = self._conn.execute(
-                "SELECT place_id, spelling FROM skeletons WHERE key = ? AND reach >= ?",
-                (skel, min(min_town_population, REACH_ALWAYS)),
-            ).fetchall()
-            refs += [(p, sp) for p, sp in self._overlay_skeletons.get(skel, ())
-                     if reach(p.kind, p.population) >= min_town_population]
-            self._remember(cache_key, refs)
+        floor = min(min_town_population, REACH_ALWAYS)
+        if self._index is not None:
+            refs = self._index.skeleton_refs(skel, floor)
+        else:
+            cache_key = ("skeletons", skel, floor)
+            refs = self._cache.get(cache_key)
+            if refs is None:
+                refs = self._remember(cache_key, self._conn.execute(
+                    "SELECT place_id, spelling FROM skeletons WHERE key = ? AND reach >= ?", (skel, floor),
+                ).fetchall())
+        overlay = self._overlay_skeletons.get(skel)
+        if overlay:
+            refs = refs + [(p, sp) for p, sp in overlay if reach(p.kind, p.population) >= floor]
         kept = [(ref, sp) for ref, sp in refs if keep is None or keep(sp)]
         ids = [ref for ref, _ in kept if isinstance(ref, int)]
         rows = {}

@@ -16,7 +16,7 @@ import sqlite3
 import struct
 import sys
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from itertools import accumulate, chain
 
 #: Above this many places the arrays would cost more memory than they save time.
@@ -30,6 +30,10 @@ _SHARED = ("kind", "country_code", "admin1_code", "admin1", "admin2_code", "sour
 # separate arrays cost a cache miss each, and lookups here are bound by memory, not arithmetic.
 _RECORD = struct.Struct(f"<ddqqIII{len(_SHARED)}I")
 _SEP = "\x00"
+_new_tuple = tuple.__new__
+_PARTS = frozenset({"byteorder", "keys", "starts", "postings", "strings", "records", "own", "skeleton_keys",
+                    "skeleton_starts", "skeleton_reach", "skeleton_places", "skeleton_spelling_starts",
+                    "skeleton_spellings"})
 
 
 class Builder:
@@ -41,6 +45,7 @@ class Builder:
         self._own = bytearray()
         self._strings: dict[str | None, int] = {None: 0}
         self._postings: dict[str, list[int]] = {}
+        self._skeletons: dict[str, list[tuple[int, int, str]]] = {}
         self.places = 0
 
     def place(self, pid: int, lat: float, lon: float, population: int, geonameid: int | None,
@@ -67,15 +72,32 @@ class Builder:
         else:
             postings.append(pid * 2 + quality)
 
+    def skeleton(self, key: str, reach: int, pid: int, spelling: str) -> None:
+        """One row of the skeleton index (see :meth:`geo.gazetteer.Gazetteer.fuzzy`)."""
+        rows = self._skeletons.get(key)
+        if rows is None:
+            self._skeletons[key] = [(reach, pid, spelling)]
+        else:
+            rows.append((reach, pid, spelling))
+
     def parts(self, top: int) -> dict[str, bytes] | None:
         """The index's parts for a file whose largest place id is ``top``; None if it cannot hold it."""
         strings = [s for s in self._strings if s is not None]
-        if self.places > MAX_PLACES or any(_SEP in t for t in chain(self._postings, strings)):
+        if self.places > MAX_PLACES or any(_SEP in t for t in chain(self._postings, self._skeletons, strings)):
             return None
         records = self._records[:(top + 1) * _RECORD.size]
         records += bytes((top + 1) * _RECORD.size - len(records))
         starts = array("I", accumulate(map(len, self._postings.values()), initial=0))
+        # a skeleton's rows in SQL's order, by reach and place id
+        skeleton_rows = [row for rows in self._skeletons.values() for row in (sorted(rows) if len(rows) > 1 else rows)]
+        spellings = [sp.encode() for _, _, sp in skeleton_rows]
         return {
+            "skeleton_keys": _SEP.join(self._skeletons).encode(),
+            "skeleton_starts": array("I", accumulate(map(len, self._skeletons.values()), initial=0)).tobytes(),
+            "skeleton_reach": array("q", [r for r, _, _ in skeleton_rows]).tobytes(),
+            "skeleton_places": array("I", [p for _, p, _ in skeleton_rows]).tobytes(),
+            "skeleton_spelling_starts": array("I", accumulate(map(len, spellings), initial=0)).tobytes(),
+            "skeleton_spellings": b"".join(spellings),
             "byteorder": sys.byteorder.encode(),
             "keys": _SEP.join(self._postings).encode(),
             "starts": starts.tobytes(),
@@ -109,6 +131,8 @@ def write(conn: sqlite3.Connection) -> bool:
     # in the primary key's order: a name's places by increasing id
     for key, pid, quality in conn.execute("SELECT key, place_id, quality FROM names"):
         builder.name(key, pid, quality)
+    for key, reach, pid, spelling in conn.execute("SELECT key, reach, place_id, spelling FROM skeletons"):
+        builder.skeleton(key, reach, pid, spelling)
     return store(conn, builder.parts(top))
 
 
@@ -120,7 +144,7 @@ def remove(conn: sqlite3.Connection) -> None:
 class NameIndex:
     """Names and places of a gazetteer file, in memory; see the module's docstring."""
 
-    def __init__(self, parts: dict[str, bytes], *, row: Callable[..., tuple]):
+    def __init__(self, parts: dict[str, bytes], *, row: type[tuple]):
         def numbers(code: str, name: str) -> array:
             out = array(code)
             out.frombytes(parts[name])
@@ -135,17 +159,24 @@ class NameIndex:
         # a million items on every full collection.
         self._strings = (None, *parts["strings"].decode().split(_SEP)) if parts["strings"] else (None,)
         self._records, self._own = parts["records"], parts["own"]
+        self._skeleton_keys = {k: i for i, k in enumerate(parts["skeleton_keys"].decode().split(_SEP))} \
+            if parts["skeleton_keys"] else {}
+        self._skeleton_starts = numbers("I", "skeleton_starts")
+        self._skeleton_reach = numbers("q", "skeleton_reach")
+        self._skeleton_places = numbers("I", "skeleton_places")
+        self._spelling_starts = numbers("I", "skeleton_spelling_starts")
+        self._spellings = parts["skeleton_spellings"]
         self._unpack = _RECORD.unpack_from
 
     @classmethod
-    def load(cls, conn: sqlite3.Connection, *, row: Callable[..., tuple]) -> "NameIndex | None":
+    def load(cls, conn: sqlite3.Connection, *, row: type[tuple]) -> "NameIndex | None":
         """The index stored in the gazetteer on ``conn``, or None where there is none
         (an old file, a large import) or it does not fit the file's places."""
         try:
             parts = dict(conn.execute("SELECT part, data FROM lookup_index"))
         except sqlite3.OperationalError:  # no such table: a file written before the index
             return None
-        if parts.get("byteorder") != sys.byteorder.encode():
+        if parts.get("byteorder") != sys.byteorder.encode() or not _PARTS <= parts.keys():
             return None
         top = conn.execute("SELECT coalesce(max(id), 0) FROM places").fetchone()[0]
         if len(parts.get("records", b"")) != _RECORD.size * (top + 1):
@@ -163,6 +194,16 @@ class NameIndex:
         make = self._place
         return [(make(p >> 1), p & 1) for p in self._postings[self._starts[i]:self._starts[i + 1]]]
 
+    def skeleton_refs(self, key: str, min_reach: int) -> list[tuple[int, str]]:
+        """``(place id, spelling)`` of the skeleton index's rows for ``key`` with a reach of at
+        least ``min_reach``, as ``SELECT place_id, spelling FROM skeletons`` gives them."""
+        i = self._skeleton_keys.get(key)
+        if i is None:
+            return []
+        reach, places, at, text = self._skeleton_reach, self._skeleton_places, self._spelling_starts, self._spellings
+        return [(places[j], text[at[j]:at[j + 1]].decode())
+                for j in range(self._skeleton_starts[i], self._skeleton_starts[i + 1]) if reach[j] >= min_reach]
+
     def rows(self, ids: Iterable[int]) -> dict[int, tuple]:
         """The rows of places by id (ids not in the file are left out)."""
         top = len(self._records) // _RECORD.size
@@ -179,6 +220,7 @@ class NameIndex:
             self._unpack(self._records, pid * _RECORD.size)
         s, own = self._strings, self._own
         middle = start + named
-        return self._row(pid, own[start:middle].decode(), s[kind], s[cc], s[a1c], s[a1], s[a2c], lat, lon,
-                         population, s[source], geonameid if geonameid >= 0 else None, s[a2],
-                         own[middle:middle + alternated].decode())
+        # tuple.__new__ spares the named tuple's own __new__, a Python call per row
+        return _new_tuple(self._row, (
+            pid, own[start:middle].decode(), s[kind], s[cc], s[a1c], s[a1], s[a2c], lat, lon, population,
+            s[source], geonameid if geonameid >= 0 else None, s[a2], own[middle:middle + alternated].decode()))
