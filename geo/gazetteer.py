@@ -28,7 +28,7 @@ from geo.names import ADMIN1_WORDS, normalize, skeleton, spelling
 from geo.place import Place
 
 #: Bump when the table layout or the build rules change: stale files rebuild.
-SCHEMA_VERSION = 22
+SCHEMA_VERSION = 24
 
 ENV_PATH = "SITREP_GAZETTEER"
 
@@ -184,11 +184,15 @@ def _stderr_progress(stage: str, done: int, total: int | None) -> None:
 
 
 class GazetteerWriter:
-    """Adds places to an open gazetteer connection, indexing their names."""
+    """Adds places to an open gazetteer connection, indexing their names.
+
+    With ``index`` (a :class:`geo.nameindex.Builder`), names go to the in-memory index that
+    :meth:`store_index` stores, and to the SQL name tables only if the index cannot hold
+    them; without it (imports), to the SQL name tables.
+    """
 
     def __init__(self, conn: sqlite3.Connection, *, index: nameindex.Builder | None = None):
         self._conn = conn
-        # fed as places are added, when the caller will store the in-memory index from it
         self._index = index
         # Rows are written in batches: one execute per place is slow.
         self._places: list[tuple] = []
@@ -287,26 +291,35 @@ class GazetteerWriter:
                 words = key.split()
                 if len(words) > 1 and words[-1] in ADMIN1_WORDS and words[0] not in _NUMBERED_UNITS:
                     keys.setdefault(" ".join(words[:-1]), 1)
-        self._names.extend((k, pid, q) for k, q in keys.items())
-        if self._index is not None:
-            for k, q in keys.items():
-                self._index.name(k, pid, q)
         skels: dict[str, str] = {}
         for key in keys:
             skel = skeleton(key)
             if skel and skel not in skels:
                 skels[skel] = spelling(key)
         level = reach(place.kind, place.population)
-        self._skeletons.extend((s, level, pid, sp) for s, sp in skels.items())
-        if self._index is not None:
+        if self._index is None:
+            self._names.extend((k, pid, q) for k, q in keys.items())
+            self._skeletons.extend((s, level, pid, sp) for s, sp in skels.items())
+        else:
+            for k, q in keys.items():
+                self._index.name(k, pid, q)
             for s, sp in skels.items():
                 self._index.skeleton(s, level, pid, sp)
 
     def store_index(self) -> bool:
-        """Store the in-memory index fed by this writer's places (see :mod:`geo.nameindex`)."""
+        """Store the in-memory index fed by this writer's places (see :mod:`geo.nameindex`);
+        where it cannot hold them, write their names to the SQL name tables instead."""
+        if self._index is None:
+            raise ValueError("this writer was not given an index to feed")
         self._flush()
         top = self._conn.execute("SELECT coalesce(max(id), 0) FROM places").fetchone()[0]
-        return nameindex.store(self._conn, self._index.parts(top) if self._index is not None else None)
+        parts = self._index.parts(top)
+        if parts is None:
+            names, skeletons = self._index.rows()
+            self._conn.executemany("INSERT OR IGNORE INTO names(key, place_id, quality) VALUES (?,?,?)", names)
+            self._conn.executemany(
+                "INSERT OR IGNORE INTO skeletons(key, reach, place_id, spelling) VALUES (?,?,?,?)", skeletons)
+        return nameindex.store(self._conn, parts)
 
     def add_demonyms(self, pairs: Iterable[tuple[str, str]]) -> None:
         self._conn.executemany(
@@ -317,13 +330,22 @@ class GazetteerWriter:
     def add_capitals(self, pairs: Iterable[tuple[str, str]]) -> None:
         """Mark each country's capital, given as (country code, name): the most populous town
         of the country by that name (GeoNames' capitals, "Washington", are town names)."""
+        self._flush()
         for cc, name in pairs:
-            row = self._conn.execute(
-                "SELECT p.id FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ? "
-                "AND p.country_code = ? AND p.kind = 'populated place' "
-                "ORDER BY n.quality, p.population DESC LIMIT 1", (normalize(name), cc)).fetchone()
+            key = normalize(name)
+            if self._index is not None:
+                quality = dict(self._index.named(key))
+                rows = self._conn.execute(
+                    f"SELECT id, population FROM places WHERE id IN ({','.join('?' * len(quality))}) "
+                    "AND country_code = ? AND kind = 'populated place'", (*quality, cc)).fetchall()
+                row = min(rows, key=lambda r: (quality[r[0]], -r[1]), default=None)
+            else:
+                row = self._conn.execute(
+                    "SELECT p.id FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ? "
+                    "AND p.country_code = ? AND p.kind = 'populated place' "
+                    "ORDER BY n.quality, p.population DESC LIMIT 1", (key, cc)).fetchone()
             if row:
-                self._conn.execute("INSERT OR IGNORE INTO capitals(place_id) VALUES (?)", row)
+                self._conn.execute("INSERT OR IGNORE INTO capitals(place_id) VALUES (?)", row[:1])
 
     def record_import(self, path: Path, places: int) -> None:
         st = path.stat()
@@ -661,12 +683,6 @@ class Gazetteer:
                 (country_code, admin1_code),
             ).fetchone()
         return Match._make(row).place() if row else None
-
-    def iter_names(self) -> Iterator[tuple[str, int]]:
-        """Every (normalized name, best quality) pair, overlay included."""
-        yield from self._conn.execute("SELECT key, min(quality) FROM names GROUP BY key")
-        for key, entries in self._overlay_names.items():
-            yield key, min(q for _, q in entries)
 
     def places_of_kind(self, kind: str) -> list[Place]:
         """Every record of one kind (for example all countries), overlay included."""

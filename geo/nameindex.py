@@ -16,8 +16,10 @@ import sqlite3
 import struct
 import sys
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterable
 from itertools import accumulate, chain
+from zlib import crc32
 
 #: Above this many places the arrays would cost more memory than they save time.
 MAX_PLACES = 2_000_000
@@ -31,9 +33,10 @@ _SHARED = ("kind", "country_code", "admin1_code", "admin1", "admin2_code", "sour
 _RECORD = struct.Struct(f"<ddqqIII{len(_SHARED)}I")
 _SEP = "\x00"
 _new_tuple = tuple.__new__
-_PARTS = frozenset({"byteorder", "keys", "starts", "postings", "strings", "records", "own", "skeleton_keys",
-                    "skeleton_starts", "skeleton_reach", "skeleton_places", "skeleton_spelling_starts",
-                    "skeleton_spellings"})
+_PARTS = frozenset({
+    "byteorder", "keys", "starts", "postings", "strings", "records", "own",
+    "skeleton_keys", "skeleton_key_starts", "skeleton_hashes", "skeleton_by_hash", "skeleton_starts",
+    "skeleton_rows", "skeleton_reach", "skeleton_places", "skeleton_spelling_starts", "skeleton_spellings"})
 
 
 class Builder:
@@ -45,7 +48,9 @@ class Builder:
         self._own = bytearray()
         self._strings: dict[str | None, int] = {None: 0}
         self._postings: dict[str, list[int]] = {}
-        self._skeletons: dict[str, list[tuple[int, int, str]]] = {}
+        # skeleton rows in the order fed: the number of their key, reach, place id, spelling
+        self._skeleton_keys: dict[str, int] = {}
+        self._skeleton_rows: tuple[list, ...] = ([], [], [], [])
         self.places = 0
 
     def place(self, pid: int, lat: float, lon: float, population: int, geonameid: int | None,
@@ -74,30 +79,57 @@ class Builder:
 
     def skeleton(self, key: str, reach: int, pid: int, spelling: str) -> None:
         """One row of the skeleton index (see :meth:`geo.gazetteer.Gazetteer.fuzzy`)."""
-        rows = self._skeletons.get(key)
-        if rows is None:
-            self._skeletons[key] = [(reach, pid, spelling)]
-        else:
-            rows.append((reach, pid, spelling))
+        number = self._skeleton_keys.get(key)
+        if number is None:
+            number = self._skeleton_keys[key] = len(self._skeleton_keys)
+        numbers, reaches, places, spellings = self._skeleton_rows
+        numbers.append(number)
+        reaches.append(reach)
+        places.append(pid)
+        spellings.append(spelling)
+
+    def named(self, key: str) -> list[tuple[int, int]]:
+        """``(place id, quality)`` of the places fed under ``key``."""
+        return [(p >> 1, p & 1) for p in self._postings.get(key, ())]
+
+    def rows(self) -> tuple[list[tuple], list[tuple]]:
+        """The fed names as rows of the SQL tables ``names`` and ``skeletons``."""
+        names = [(key, p >> 1, p & 1) for key, postings in self._postings.items() for p in postings]
+        keys = list(self._skeleton_keys)
+        numbers, reaches, places, spellings = self._skeleton_rows
+        return names, [(keys[n], r, p, sp) for n, r, p, sp in zip(numbers, reaches, places, spellings)]
 
     def parts(self, top: int) -> dict[str, bytes] | None:
         """The index's parts for a file whose largest place id is ``top``; None if it cannot hold it."""
+        import numpy as np  # to sort by checksum in C; lookups do without it
+
         strings = [s for s in self._strings if s is not None]
-        if self.places > MAX_PLACES or any(_SEP in t for t in chain(self._postings, self._skeletons, strings)):
+        if self.places > MAX_PLACES or any(_SEP in t for t in chain(self._postings, strings)):
             return None
         records = self._records[:(top + 1) * _RECORD.size]
         records += bytes((top + 1) * _RECORD.size - len(records))
         starts = array("I", accumulate(map(len, self._postings.values()), initial=0))
-        # a skeleton's rows in SQL's order, by reach and place id
-        skeleton_rows = [row for rows in self._skeletons.values() for row in (sorted(rows) if len(rows) > 1 else rows)]
-        spellings = [sp.encode() for _, _, sp in skeleton_rows]
+        # Skeletons are looked up less often than names: their keys by checksum, for bisection,
+        # where a dict would cost a fifth of a second at every load. Their rows stay in the order
+        # fed; "rows" lists them by key, then reach and place id, as SQL's primary key orders them.
+        keys = [key.encode() for key in self._skeleton_keys]  # normalized names are ASCII
+        hashes = np.fromiter(map(crc32, keys), np.uint32, len(keys))
+        by_hash = np.argsort(hashes, kind="stable")
+        numbers, reaches, places, spellings = self._skeleton_rows
+        numbers, reaches, places = (np.array(column, np.int64) for column in (numbers, reaches, places))
+        rows = np.lexsort((places, reaches, numbers))
         return {
-            "skeleton_keys": _SEP.join(self._skeletons).encode(),
-            "skeleton_starts": array("I", accumulate(map(len, self._skeletons.values()), initial=0)).tobytes(),
-            "skeleton_reach": array("q", [r for r, _, _ in skeleton_rows]).tobytes(),
-            "skeleton_places": array("I", [p for _, p, _ in skeleton_rows]).tobytes(),
+            "skeleton_keys": b"".join(keys),
+            "skeleton_key_starts": array("I", accumulate(map(len, keys), initial=0)).tobytes(),
+            "skeleton_hashes": hashes[by_hash].astype("<u4").tobytes(),
+            "skeleton_by_hash": by_hash.astype("<u4").tobytes(),
+            "skeleton_starts": array("I", accumulate(np.bincount(numbers, minlength=len(keys)).tolist(),
+                                                     initial=0)).tobytes(),
+            "skeleton_rows": rows.astype("<u4").tobytes(),
+            "skeleton_reach": reaches.astype("<i8").tobytes(),
+            "skeleton_places": places.astype("<u4").tobytes(),
             "skeleton_spelling_starts": array("I", accumulate(map(len, spellings), initial=0)).tobytes(),
-            "skeleton_spellings": b"".join(spellings),
+            "skeleton_spellings": "".join(spellings).encode("ascii"),
             "byteorder": sys.byteorder.encode(),
             "keys": _SEP.join(self._postings).encode(),
             "starts": starts.tobytes(),
@@ -137,8 +169,40 @@ def write(conn: sqlite3.Connection) -> bool:
 
 
 def remove(conn: sqlite3.Connection) -> None:
-    """Drop the index: for a writer about to change places or names. The caller commits."""
-    conn.execute("DROP TABLE IF EXISTS lookup_index")
+    """Drop the index, for a writer about to change places or names; first write its names
+    to the SQL name tables, which such writers use, where only the index held them.
+    The caller commits."""
+    try:
+        parts = dict(conn.execute("SELECT part, data FROM lookup_index"))
+    except sqlite3.OperationalError:  # no index
+        return
+    if parts and _PARTS <= parts.keys() and conn.execute("SELECT 1 FROM names LIMIT 1").fetchone() is None:
+        def numbers(code: str, name: str) -> array:
+            return _numbers(parts, code, name)
+
+        keys, starts, postings = _texts(parts["keys"]), numbers("I", "starts"), numbers("I", "postings")
+        conn.executemany("INSERT OR IGNORE INTO names(key, place_id, quality) VALUES (?,?,?)", (
+            (key, postings[j] >> 1, postings[j] & 1)
+            for i, key in enumerate(keys) for j in range(starts[i], starts[i + 1])))
+        bounds, blob = numbers("I", "skeleton_key_starts"), parts["skeleton_keys"]
+        keys = [blob[bounds[i]:bounds[i + 1]].decode() for i in range(len(bounds) - 1)]
+        starts, rows = numbers("I", "skeleton_starts"), numbers("I", "skeleton_rows")
+        reach, places = numbers("q", "skeleton_reach"), numbers("I", "skeleton_places")
+        at, spellings = numbers("I", "skeleton_spelling_starts"), parts["skeleton_spellings"]
+        conn.executemany("INSERT OR IGNORE INTO skeletons(key, reach, place_id, spelling) VALUES (?,?,?,?)", (
+            (key, reach[r], places[r], spellings[at[r]:at[r + 1]].decode())
+            for i, key in enumerate(keys) for r in rows[starts[i]:starts[i + 1]]))
+    conn.execute("DROP TABLE lookup_index")
+
+
+def _texts(blob: bytes) -> list[str]:
+    return blob.decode().split(_SEP) if blob else []
+
+
+def _numbers(parts: dict[str, bytes], code: str, name: str) -> array:
+    out = array(code)
+    out.frombytes(parts[name])
+    return out
 
 
 class NameIndex:
@@ -146,22 +210,23 @@ class NameIndex:
 
     def __init__(self, parts: dict[str, bytes], *, row: type[tuple]):
         def numbers(code: str, name: str) -> array:
-            out = array(code)
-            out.frombytes(parts[name])
-            return out
+            return _numbers(parts, code, name)
 
         self._row = row
         # name -> its number; a dict of strings and ints is not tracked by the garbage collector
-        self._keys = {k: i for i, k in enumerate(parts["keys"].decode().split(_SEP))} if parts["keys"] else {}
+        self._keys = {k: i for i, k in enumerate(_texts(parts["keys"]))}
         self._starts = numbers("I", "starts")
         self._postings = numbers("I", "postings")
         # Tuples of strings: the collector stops tracking them, where it would walk lists of
         # a million items on every full collection.
         self._strings = (None, *parts["strings"].decode().split(_SEP)) if parts["strings"] else (None,)
         self._records, self._own = parts["records"], parts["own"]
-        self._skeleton_keys = {k: i for i, k in enumerate(parts["skeleton_keys"].decode().split(_SEP))} \
-            if parts["skeleton_keys"] else {}
+        self._skeleton_keys = parts["skeleton_keys"]
+        self._skeleton_key_starts = numbers("I", "skeleton_key_starts")
+        self._skeleton_hashes = numbers("I", "skeleton_hashes")
+        self._skeleton_by_hash = numbers("I", "skeleton_by_hash")
         self._skeleton_starts = numbers("I", "skeleton_starts")
+        self._skeleton_rows = numbers("I", "skeleton_rows")
         self._skeleton_reach = numbers("q", "skeleton_reach")
         self._skeleton_places = numbers("I", "skeleton_places")
         self._spelling_starts = numbers("I", "skeleton_spelling_starts")
@@ -197,12 +262,21 @@ class NameIndex:
     def skeleton_refs(self, key: str, min_reach: int) -> list[tuple[int, str]]:
         """``(place id, spelling)`` of the skeleton index's rows for ``key`` with a reach of at
         least ``min_reach``, as ``SELECT place_id, spelling FROM skeletons`` gives them."""
-        i = self._skeleton_keys.get(key)
-        if i is None:
+        data = key.encode()
+        hashes, h = self._skeleton_hashes, crc32(data)
+        bounds, keys = self._skeleton_key_starts, self._skeleton_keys
+        i = bisect_left(hashes, h)
+        while i < len(hashes) and hashes[i] == h:
+            number = self._skeleton_by_hash[i]
+            if keys[bounds[number]:bounds[number + 1]] == data:
+                break
+            i += 1  # another skeleton with the same checksum
+        else:
             return []
         reach, places, at, text = self._skeleton_reach, self._skeleton_places, self._spelling_starts, self._spellings
-        return [(places[j], text[at[j]:at[j + 1]].decode())
-                for j in range(self._skeleton_starts[i], self._skeleton_starts[i + 1]) if reach[j] >= min_reach]
+        return [(places[r], text[at[r]:at[r + 1]].decode())
+                for r in self._skeleton_rows[self._skeleton_starts[number]:self._skeleton_starts[number + 1]]
+                if reach[r] >= min_reach]
 
     def rows(self, ids: Iterable[int]) -> dict[int, tuple]:
         """The rows of places by id (ids not in the file are left out)."""

@@ -19,34 +19,45 @@ VILLAGE = Place(name="Kondoz", kind="populated place", country_code="AF", lat=36
                 admin1_code="26", admin1="Takhār", admin2="Dašt-e Qalʿa", population=600, source="tést")
 
 
-def sql_answers(g, key):
-    """What Gazetteer.matches gives without its index."""
-    index, g._index = g._index, None
-    try:
-        return g.matches(key)
-    finally:
-        g._index = index
+def sql_twin(path, tmp_path):
+    """A copy of the gazetteer whose index is turned back into the SQL name tables and dropped,
+    as an import does: the SQL path then answers."""
+    copy = tmp_path / f"sql-{path.name}"
+    copy.write_bytes(path.read_bytes())
+    conn = sqlite3.connect(copy)
+    with conn:
+        nameindex.remove(conn)
+    conn.close()
+    twin = gz.Gazetteer(copy)
+    assert twin._index is None
+    return twin
 
 
 def test_nameindex_is_written_by_create_and_used(tmp_path):
-    with gz.Gazetteer(gz.create(tmp_path / "g.sqlite", [KUNDUZ, PROVINCE, VILLAGE])) as g:
+    path = gz.create(tmp_path / "g.sqlite", [KUNDUZ, PROVINCE, VILLAGE])
+    with gz.Gazetteer(path) as g, sql_twin(path, tmp_path) as sql:
         assert g._index is not None and len(g._index) >= 4
-        for key in ("kunduz", "kondoz", "qunduz", "kunduz province"):
-            assert g.matches(key) == sql_answers(g, key) != []
-        assert g.matches("nowhere") == []
+        assert g._conn.execute("SELECT count(*) FROM names").fetchone() == (0,)  # only the index has them
+        for key in ("kunduz", "kondoz", "qunduz", "kunduz province", "kunduz"):
+            assert g.matches(key) == sql.matches(key) != []
+            assert g.fuzzy(key) == sql.fuzzy(key) != []
+        assert g.matches("nowhere") == [] and g.fuzzy("nowhere") == []
         # text fields in any script, and a place without a geonameid, come back whole
         (village, _), = [pair for pair in g.matches("kondoz") if pair[0].name == "Kondoz"]
         assert (village.admin1, village.admin2, village.source, village.geonameid) == (
             "Takhār", "Dašt-e Qalʿa", "tést", None)
 
 
-def test_nameindex_matches_the_sql_join_on_the_real_gazetteer(gazetteer_path):
-    with gz.Gazetteer(gazetteer_path) as g:
+def test_nameindex_matches_the_sql_tables_on_the_real_gazetteer(gazetteer_path, tmp_path):
+    with gz.Gazetteer(gazetteer_path) as g, sql_twin(gazetteer_path, tmp_path) as sql:
         assert g._index is not None
-        keys = [k for k, in g._conn.execute("SELECT key FROM names ORDER BY random() LIMIT 3000")]
+        keys = [k for k, in sql._conn.execute("SELECT key FROM names ORDER BY random() LIMIT 3000")]
         keys += ["paris", "san jose", "springfield", "kunduz", "new york"]
         for key in keys:
-            assert g.matches(key) == sql_answers(g, key), key
+            assert g.matches(key) == sql.matches(key), key
+        for floor in (0, 1000, gz.REACH_ALWAYS):
+            for key in keys[:500]:
+                assert g.fuzzy(key, min_town_population=floor) == sql.fuzzy(key, min_town_population=floor)
         ids = random.Random(1).sample(range(1, 300_000), 200)
         by_sql = {r[0]: gz.Match._make(r) for r in g._conn.execute(
             f"SELECT {gz._MATCH_COLUMNS} FROM places WHERE id IN ({','.join('?' * len(ids))})", ids)}
@@ -57,8 +68,10 @@ def test_nameindex_leaves_out_deleted_places(tmp_path):
     path = gz.create(tmp_path / "g.sqlite", [KUNDUZ, PROVINCE, VILLAGE])
     conn = sqlite3.connect(path)
     with conn:
+        nameindex.remove(conn)  # names back in SQL, as a writer that deletes needs them
         pid, = conn.execute("SELECT id FROM places WHERE name = 'Kondoz'").fetchone()
         conn.execute("DELETE FROM names WHERE place_id = ?", (pid,))
+        conn.execute("DELETE FROM skeletons WHERE place_id = ?", (pid,))
         conn.execute("DELETE FROM places WHERE id = ?", (pid,))
         assert nameindex.write(conn)
     conn.close()
@@ -76,13 +89,9 @@ def test_nameindex_stale_or_missing_arrays_fall_back_to_sql(tmp_path):
     conn.close()
     with gz.Gazetteer(path) as g:
         assert g._index is None
-        assert [m.name for m, _ in g.matches("kondoz")] == ["Kunduz", "Kondoz"]
-    conn = sqlite3.connect(path)
-    with conn:
-        nameindex.remove(conn)
-    conn.close()
-    with gz.Gazetteer(path) as g:
-        assert g._index is None and len(g.matches("kunduz")) == 1
+        assert [m.name for m, _ in g.matches("kondoz")] == ["Kondoz"]  # what the SQL tables hold
+    with sql_twin(gz.create(tmp_path / "h.sqlite", [KUNDUZ]), tmp_path) as g:
+        assert len(g.matches("kunduz")) == 1
 
 
 def test_nameindex_is_not_held_for_a_gazetteer_too_large(tmp_path, monkeypatch):
@@ -124,13 +133,20 @@ def test_nameindex_fed_while_building_equals_the_one_read_back(tmp_path):
     copy = tmp_path / "copy.sqlite"
     copy.write_bytes(path.read_bytes())
     conn = sqlite3.connect(copy)
-    with conn:
+    with conn:  # as an import does: to the SQL tables, then read back from them
+        nameindex.remove(conn)
         assert nameindex.write(conn)
     conn.close()
     with gz.Gazetteer(path) as fed, gz.Gazetteer(copy) as read:
         assert set(fed._index._keys) == set(read._index._keys)
         for key in fed._index._keys:
             assert fed._index.matches(key) == read._index.matches(key), key
+        bounds, blob = fed._index._skeleton_key_starts, fed._index._skeleton_keys
+        assert sorted(fed._index._skeleton_hashes) == sorted(read._index._skeleton_hashes)
+        for i in range(len(bounds) - 1):
+            key = blob[bounds[i]:bounds[i + 1]].decode()
+            for floor in (0, 1000):
+                assert fed._index.skeleton_refs(key, floor) == read._index.skeleton_refs(key, floor) != [], key
         assert (fed._index._records, fed._index._own, fed._index._strings) == (
             read._index._records, read._index._own, read._index._strings)
 
@@ -140,3 +156,16 @@ def test_nameindex_a_writer_that_replaces_cannot_feed_it(tmp_path):
     with pytest.raises(ValueError):
         gz.GazetteerWriter(conn, index=nameindex.Builder()).add([KUNDUZ], replace=True)
     conn.close()
+
+
+def test_nameindex_skeletons_with_one_checksum_stay_apart():
+    builder = nameindex.Builder()
+    builder.place(1, 0.0, 0.0, 0, None, "A", "", ("populated place", "AF", None, None, None, "test", None))
+    builder.place(2, 0.0, 0.0, 0, None, "B", "", ("populated place", "AF", None, None, None, "test", None))
+    # "plumless" and "buckeroo" have the same CRC-32
+    builder.skeleton("plumless", 10, 1, "pl*mless")
+    builder.skeleton("buckeroo", 20, 2, "b*ck*r*")
+    index = nameindex.NameIndex(builder.parts(2), row=gz.Match)
+    assert index.skeleton_refs("plumless", 0) == [(1, "pl*mless")]
+    assert index.skeleton_refs("buckeroo", 0) == [(2, "b*ck*r*")]
+    assert index.skeleton_refs("buckeroo", 21) == [] and index.skeleton_refs("plumles", 0) == []
