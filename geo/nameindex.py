@@ -274,9 +274,10 @@ class NameIndex:
         else:
             return []
         reach, places, at, text = self._skeleton_reach, self._skeleton_places, self._spelling_starts, self._spellings
-        return [(places[r], text[at[r]:at[r + 1]].decode())
-                for r in self._skeleton_rows[self._skeleton_starts[number]:self._skeleton_starts[number + 1]]
-                if reach[r] >= min_reach]
+        rows, end = self._skeleton_rows, self._skeleton_starts[number + 1]
+        # a key's rows go by increasing reach: the floor is a bisection, not a scan
+        first = bisect_left(rows, min_reach, self._skeleton_starts[number], end, key=reach.__getitem__)
+        return [(places[r], text[at[r]:at[r + 1]].decode()) for r in rows[first:end]]
 
     def rows(self, ids: Iterable[int]) -> dict[int, tuple]:
         """The rows of places by id (ids not in the file are left out)."""
