@@ -174,9 +174,15 @@ class Resolver:
             return []
         if _ACRONYM.fullmatch(m.name):
             # "HIV", "DOH", "EU" are no towns Hiv, Doha (by its airport code) or Eu: an acronym
-            # names a place that goes by it, written so ("DRC", "U.S.", "UAE")
+            # names a place that goes by it, written so ("DRC", "U.S.", "UAE"). A dateline of
+            # four letters or more writes a town's own name in capitals ("OMAHA --", "XENIA —").
             forms = {m.name, m.name.replace(".", "")}
-            cands = [c for c in cands if c.place.name in forms or forms & set(c.place.alternate_names)]
+            if m.label == "DATELINE" and len(m.name) >= 4:
+                forms = {f.upper() for f in forms}
+                cands = [c for c in cands if c.place.name.upper() in forms
+                         or forms & {a.upper() for a in c.place.alternate_names}]
+            else:
+                cands = [c for c in cands if c.place.name in forms or forms & set(c.place.alternate_names)]
         top = cands[0] if cands else None
         if top is not None and top.place.kind == "country" and not top.spelling_variant:
             # "Iraq" is Iraq, though some language calls Arak so: a town that goes by a

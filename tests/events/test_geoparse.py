@@ -342,6 +342,11 @@ def test_geoparse_every_city_of_a_list_is_read_as_itself(resolver):
     ("Experts warned of a rise in HIV cases in Papua New Guinea.", {"Papua New Guinea": "PG"}),
     ("Cases were reported in the DRC, in the UAE and in the U.S. on Monday.", {"DRC": "CD", "UAE": "AE", "U.S.": "US"}),
     ("Bird flu cases were confirmed across the EU and in Norway.", {"Norway": "NO"}),
+    # a dateline writes the town's own name in capitals; a short one is still an acronym
+    ("Rural residents. OMAHA -- A University of Nebraska sociologist says farms are changing.",
+     {"OMAHA": "US"}),
+    ("Girlfriend will testify. XENIA — The girlfriend of the dealer said so in court.", {"XENIA": "US"}),
+    ("Talks resume. UN — Delegates met in Norway on Monday.", {"Norway": "NO"}),
 ])
 def test_geoparse_an_acronym_is_only_a_place_that_goes_by_it(resolver, text, expected):
     got = {p.name: p for p in places(resolver, text) if p.kind != "unresolved"}
