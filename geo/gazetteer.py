@@ -598,13 +598,12 @@ class Gazetteer:
         hit = self._cache.get(("names", key))
         if hit is not None:
             return hit
-        if True:
-            rows = self._conn.execute(
-                f"SELECT {_P_MATCH_COLUMNS}, n.quality "
-                "FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ?",
-                (key,),
-            ).fetchall()
-            found = [(Match._make(r[:-1]), r[-1]) for r in rows]
+        rows = self._conn.execute(
+            f"SELECT {_P_MATCH_COLUMNS}, n.quality "
+            "FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ?",
+            (key,),
+        ).fetchall()
+        found = [(Match._make(r[:-1]), r[-1]) for r in rows]
         found += [(Match.of(p), q) for p, q in overlay]
         return self._remember(("names", key), found)
 

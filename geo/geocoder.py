@@ -21,9 +21,9 @@ from geopy.point import Point
 from rapidfuzz.fuzz import ratio as _ratio
 
 from geo.exc import QueryError
-from geo.memo import memo
 from geo.gazetteer import REACH_ALWAYS, Gazetteer, Match, Progress
 from geo.geometry import distance_km  # noqa: F401  (also this module's public name)
+from geo.memo import memo
 from geo.names import normalize, spelling, split_designator
 from geo.place import Place
 
@@ -231,7 +231,7 @@ class GazetteerGeocoder(Geocoder):
         self._ranked = memo(1024)(self._rank)
         # The parser asks for the same names' candidates again and again.
         self._listed = memo(20_000)(self._list)
-        # Locations are immutable; repeated queries share them (and their raw dicts).
+        # Repeated queries' answers, as the plain tuples _answer gives.
         self._answers = memo(20_000)(self._answer)
 
     # -- hints ------------------------------------------------------------

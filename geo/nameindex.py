@@ -1,14 +1,18 @@
 """The gazetteer's names and places, held in memory as flat arrays for fast lookups.
 
 A lookup in SQLite costs a B-tree search per name and another per place it
-names; here it is one dict lookup and a few array reads. The arrays are written into the gazetteer file itself (table
-``lookup_index``) when it is built or changed, so they can never describe
-another file, and loaded in a few hundredths of a second. A gazetteer with
-more than :data:`MAX_PLACES` places (a full GeoNames import) is not held in
-memory: lookups then go to SQLite.
+names; here it is one dict lookup and a read of one fixed-size record per
+place. Spelling variants are found by bisection among their keys' CRC-32s.
+The arrays are stored in the gazetteer file itself (table ``lookup_index``)
+by the build, so they always describe the file they are in, and are read in a
+few tenths of a second. The SQL tables ``names`` and ``skeletons`` hold the
+same rows only where the arrays cannot (more than :data:`MAX_PLACES` places,
+as after a full GeoNames import) or where an import needs them:
+:func:`remove` turns the arrays back into those tables and :func:`write`
+builds the arrays again from them.
 
-The rows :meth:`NameIndex.matches` returns are those of the SQL join they
-replace, field for field and in the same order (by place id within a name).
+:meth:`NameIndex.matches` and :meth:`NameIndex.skeleton_refs` answer exactly
+as the SQL they replace, row for row and in the same order.
 """
 from __future__ import annotations
 
@@ -112,24 +116,27 @@ class Builder:
         # Skeletons are looked up less often than names: their keys by checksum, for bisection,
         # where a dict would cost a fifth of a second at every load. Their rows stay in the order
         # fed; "rows" lists them by key, then reach and place id, as SQL's primary key orders them.
-        keys = [key.encode() for key in self._skeleton_keys]  # normalized names are ASCII
+        keys = [key.encode() for key in self._skeleton_keys]
         hashes = np.fromiter(map(crc32, keys), np.uint32, len(keys))
         by_hash = np.argsort(hashes, kind="stable")
         numbers, reaches, places, spellings = self._skeleton_rows
         numbers, reaches, places = (np.array(column, np.int64) for column in (numbers, reaches, places))
         rows = np.lexsort((places, reaches, numbers))
-        return {
+        text = "".join(spellings)
+        if not text.isascii():  # spellings of normalized names are ASCII, where a letter is a byte
+            spellings = [sp.encode() for sp in spellings]
+        return {  # numbers in this machine's byte order, as NameIndex reads them (see "byteorder")
             "skeleton_keys": b"".join(keys),
             "skeleton_key_starts": array("I", accumulate(map(len, keys), initial=0)).tobytes(),
-            "skeleton_hashes": hashes[by_hash].astype("<u4").tobytes(),
-            "skeleton_by_hash": by_hash.astype("<u4").tobytes(),
+            "skeleton_hashes": hashes[by_hash].astype(np.uint32).tobytes(),
+            "skeleton_by_hash": by_hash.astype(np.uint32).tobytes(),
             "skeleton_starts": array("I", accumulate(np.bincount(numbers, minlength=len(keys)).tolist(),
                                                      initial=0)).tobytes(),
-            "skeleton_rows": rows.astype("<u4").tobytes(),
-            "skeleton_reach": reaches.astype("<i8").tobytes(),
-            "skeleton_places": places.astype("<u4").tobytes(),
+            "skeleton_rows": rows.astype(np.uint32).tobytes(),
+            "skeleton_reach": reaches.astype(np.int64).tobytes(),
+            "skeleton_places": places.astype(np.uint32).tobytes(),
             "skeleton_spelling_starts": array("I", accumulate(map(len, spellings), initial=0)).tobytes(),
-            "skeleton_spellings": "".join(spellings).encode("ascii"),
+            "skeleton_spellings": text.encode(),
             "byteorder": sys.byteorder.encode(),
             "keys": _SEP.join(self._postings).encode(),
             "starts": starts.tobytes(),

@@ -169,3 +169,14 @@ def test_nameindex_skeletons_with_one_checksum_stay_apart():
     assert index.skeleton_refs("plumless", 0) == [(1, "pl*mless")]
     assert index.skeleton_refs("buckeroo", 0) == [(2, "b*ck*r*")]
     assert index.skeleton_refs("buckeroo", 21) == [] and index.skeleton_refs("plumles", 0) == []
+
+
+def test_nameindex_spellings_outside_ascii_keep_their_bytes():
+    builder = nameindex.Builder()
+    builder.place(1, 0.0, 0.0, 0, None, "A", "", ("populated place", "AF", None, None, None, "test", None))
+    builder.place(2, 0.0, 0.0, 0, None, "B", "", ("populated place", "AF", None, None, None, "test", None))
+    builder.skeleton("kndz", 10, 1, "k*nd*z")
+    builder.skeleton("kndz", 20, 2, "k*ndüz")
+    index = nameindex.NameIndex(builder.parts(2), row=gz.Match)
+    assert index.skeleton_refs("kndz", 0) == [(1, "k*nd*z"), (2, "k*ndüz")]
+    assert index.skeleton_refs("kndz", 11) == [(2, "k*ndüz")]
