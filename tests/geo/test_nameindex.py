@@ -158,25 +158,26 @@ def test_nameindex_a_writer_that_replaces_cannot_feed_it(tmp_path):
     conn.close()
 
 
-def test_nameindex_skeletons_with_one_checksum_stay_apart():
+def index_of_skeletons(*rows):
+    """An index of two bare places and the skeleton rows (key, reach, place id, spelling) given."""
     builder = nameindex.Builder()
-    builder.place(1, 0.0, 0.0, 0, None, "A", "", ("populated place", "AF", None, None, None, "test", None))
-    builder.place(2, 0.0, 0.0, 0, None, "B", "", ("populated place", "AF", None, None, None, "test", None))
+    for pid in (1, 2):
+        builder.place(pid, 0.0, 0.0, 0, None, "AB"[pid - 1], "",
+                      ("populated place", "AF", None, None, None, "test", None))
+    for row in rows:
+        builder.skeleton(*row)
+    return nameindex.NameIndex(builder.parts(2), row=gz.Match)
+
+
+def test_nameindex_skeletons_with_one_checksum_stay_apart():
     # "plumless" and "buckeroo" have the same CRC-32
-    builder.skeleton("plumless", 10, 1, "pl*mless")
-    builder.skeleton("buckeroo", 20, 2, "b*ck*r*")
-    index = nameindex.NameIndex(builder.parts(2), row=gz.Match)
+    index = index_of_skeletons(("plumless", 10, 1, "pl*mless"), ("buckeroo", 20, 2, "b*ck*r*"))
     assert index.skeleton_refs("plumless", 0) == [(1, "pl*mless")]
     assert index.skeleton_refs("buckeroo", 0) == [(2, "b*ck*r*")]
     assert index.skeleton_refs("buckeroo", 21) == [] and index.skeleton_refs("plumles", 0) == []
 
 
 def test_nameindex_spellings_outside_ascii_keep_their_bytes():
-    builder = nameindex.Builder()
-    builder.place(1, 0.0, 0.0, 0, None, "A", "", ("populated place", "AF", None, None, None, "test", None))
-    builder.place(2, 0.0, 0.0, 0, None, "B", "", ("populated place", "AF", None, None, None, "test", None))
-    builder.skeleton("kndz", 10, 1, "k*nd*z")
-    builder.skeleton("kndz", 20, 2, "k*ndüz")
-    index = nameindex.NameIndex(builder.parts(2), row=gz.Match)
-    assert index.skeleton_refs("kndz", 0) == [(1, "k*nd*z"), (2, "k*ndüz")]
+    index = index_of_skeletons(("kndz", 20, 2, "k*ndüz"), ("kndz", 10, 1, "k*nd*z"))
+    assert index.skeleton_refs("kndz", 0) == [(1, "k*nd*z"), (2, "k*ndüz")]  # by reach, as SQL orders them
     assert index.skeleton_refs("kndz", 11) == [(2, "k*ndüz")]
