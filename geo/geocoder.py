@@ -12,6 +12,7 @@ import math
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
 
@@ -233,6 +234,8 @@ class GazetteerGeocoder(Geocoder):
         self._listed = memo(20_000)(self._list)
         # Repeated queries' answers, as the plain tuples _answer gives.
         self._answers = memo(20_000)(self._answer)
+        # The same few hints (most often none) come with every query.
+        self._hints = memo(1024)(self._make_hints)
 
     # -- hints ------------------------------------------------------------
 
@@ -282,7 +285,7 @@ class GazetteerGeocoder(Geocoder):
                                                        capital=r.capital, **hints))
                      for p, r in zip(places, ranked))
 
-    def _hints(self, country, admin1, near, kind) -> dict:
+    def _make_hints(self, country, admin1, near, kind) -> dict:
         """The keyword hints :meth:`_terms` and :func:`_points` score against."""
         return {"cc": self.country_code(country), "country": country, "admin1": admin1,
                 "admin1_key": normalize(admin1) if admin1 else None, "near": near, "kind": kind}
@@ -449,7 +452,7 @@ class GazetteerGeocoder(Geocoder):
         """
         key = normalize(text)
         ranked = self._ranked(key, country, admin1, near, None) if key else ()
-        kept = [r.match for r in ranked if r.score >= MIN_FUZZY_ANSWER or r.quality < 2][:limit]
+        kept = list(islice((r.match for r in ranked if r.score >= MIN_FUZZY_ANSWER or r.quality < 2), limit))
         if not kept and self.fallback is not None:
             place = self.fallback.geocode(text, country=self.country_code(country))
             return (place,) if place else ()
