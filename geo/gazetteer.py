@@ -28,7 +28,7 @@ from geo.names import ADMIN1_WORDS, normalize, skeleton, spelling
 from geo.place import Place
 
 #: Bump when the table layout or the build rules change: stale files rebuild.
-SCHEMA_VERSION = 24
+SCHEMA_VERSION = 25
 
 ENV_PATH = "SITREP_GAZETTEER"
 
@@ -97,6 +97,7 @@ CREATE TABLE imports(
 _INDEXES = """
 CREATE INDEX IF NOT EXISTS places_geonameid ON places(geonameid);
 CREATE INDEX IF NOT EXISTS places_admin ON places(country_code, admin1_code, kind);
+CREATE INDEX IF NOT EXISTS places_kind ON places(kind);
 CREATE INDEX IF NOT EXISTS names_place ON names(place_id);
 CREATE INDEX IF NOT EXISTS skeletons_place ON skeletons(place_id);
 """

@@ -184,7 +184,7 @@ def remove(conn: sqlite3.Connection) -> None:
     except sqlite3.OperationalError:  # no index
         return
     if parts and _PARTS <= parts.keys() and conn.execute("SELECT 1 FROM names LIMIT 1").fetchone() is None:
-        def numbers(code: str, name: str) -> array:
+        def numbers(code: str, name: str) -> memoryview:
             return _numbers(parts, code, name)
 
         keys, starts, postings = _texts(parts["keys"]), numbers("I", "starts"), numbers("I", "postings")
@@ -206,17 +206,16 @@ def _texts(blob: bytes) -> list[str]:
     return blob.decode().split(_SEP) if blob else []
 
 
-def _numbers(parts: dict[str, bytes], code: str, name: str) -> array:
-    out = array(code)
-    out.frombytes(parts[name])
-    return out
+def _numbers(parts: dict[str, bytes], code: str, name: str) -> memoryview:
+    """A part's numbers, read in place (no copy of the blob)."""
+    return memoryview(parts[name]).cast(code)
 
 
 class NameIndex:
     """Names and places of a gazetteer file, in memory; see the module's docstring."""
 
     def __init__(self, parts: dict[str, bytes], *, row: type[tuple]):
-        def numbers(code: str, name: str) -> array:
+        def numbers(code: str, name: str) -> memoryview:
             return _numbers(parts, code, name)
 
         self._row = row
