@@ -447,14 +447,13 @@ def build(path: Path | None = None, *, progress: Progress | None = None) -> Path
                 (datetime.now(timezone.utc).isoformat(timespec="seconds"),),
             )
             conn.commit()
-            if reimport:
+            progress("lookup index", 0, None)
+            with conn:
+                writer.store_index()
+            if reimport:  # after the index: an import turns it back into the SQL name tables
                 from geo.geonames import import_files
 
                 import_files(conn, [Path(p) for p in reimport], progress=progress)
-            else:
-                progress("lookup index", 0, None)
-                with conn:
-                    writer.store_index()
             conn.execute("ANALYZE")
             conn.commit()
         finally:
