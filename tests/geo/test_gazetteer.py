@@ -56,16 +56,10 @@ def test_gazetteer_ensure_rebuilds_when_inputs_change(tmp_path, monkeypatch, sma
     assert gz._file_stamp(path) == '{"schema": -1}'
 
 
-def test_gazetteer_rebuild_imports_again_and_keeps_the_packages_places(tmp_path, small_sources):
-    from geo.geonames import import_files
-
+def test_gazetteer_rebuild_imports_again_and_keeps_the_packages_places(tmp_path, small_sources,
+                                                                       import_border_post):
     path = gz.build(tmp_path / "g.sqlite")
-    (tmp_path / "AF.txt").write_text("\t".join(map(str, [
-        9000001, "Sher Khan Bandar", "Sher Khan Bandar", "Shir Khan Bandar", 37.19, 68.6, "S", "PSTB", "AF",
-        "", "24", "", "", "", 0, "", "350", "Asia/Kabul", "2021-06-22"])) + "\n", encoding="utf-8")
-    conn = gz.open_writable(path)
-    import_files(conn, [tmp_path / "AF.txt"])
-    conn.close()
+    import_border_post(path)
     gz.build(path)  # a rebuild merges the recorded import in again
     with gz.Gazetteer(path) as g:
         assert g._index is not None

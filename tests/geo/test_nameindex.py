@@ -101,14 +101,9 @@ def test_nameindex_is_not_held_for_a_gazetteer_too_large(tmp_path, monkeypatch):
         assert {m.name for m, _ in g.matches("kondoz")} == {"Kunduz", "Kondoz"}
 
 
-def test_nameindex_geonames_import_rewrites_it(tmp_path):
+def test_nameindex_geonames_import_rewrites_it(tmp_path, import_border_post):
     path = gz.create(tmp_path / "g.sqlite", [KUNDUZ])
-    (tmp_path / "AF.txt").write_text("\t".join(map(str, [
-        9000001, "Sher Khan Bandar", "Sher Khan Bandar", "Shir Khan Bandar", 37.19, 68.6, "S", "PSTB", "AF",
-        "", "24", "", "", "", 0, "", "350", "Asia/Kabul", "2021-06-22"])) + "\n", encoding="utf-8")
-    conn = gz.open_writable(path)
-    import_files(conn, [tmp_path / "AF.txt"])
-    conn.close()
+    import_border_post(path)
     with gz.Gazetteer(path) as g:
         assert g._index is not None
         assert [m.kind for m, _ in g.matches("shir khan bandar")] == ["port or crossing"]
