@@ -201,7 +201,8 @@ def import_files(conn: sqlite3.Connection, paths: list[Path], *,
             raise FileNotFoundError(f"{path}: no such file")
     writer = GazetteerWriter(conn)
     counts: dict[str, int] = {}
-    # Dropped first, so that an import stopped halfway leaves lookups to SQL, never to stale arrays.
+    # The in-memory index goes first, turned back into the SQL name tables this import writes
+    # to: an import stopped halfway leaves lookups to SQL, never to stale arrays.
     with conn:
         nameindex.remove(conn)
     for rank, path in jobs:

@@ -6,12 +6,12 @@ walks. Lookups that cache hundreds of thousands of names spent a quarter of
 their time in the collector. A dict of strings holds nothing it tracks.
 When full, the older half of the entries goes (first in, first out), which
 is as good as least-recently-used for names that news repeats in bursts.
+Safe to share between threads: a value may be computed twice, never lost.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import update_wrapper
-from itertools import islice
 
 
 def memo(maxsize: int) -> Callable[[Callable], Callable]:
@@ -32,8 +32,10 @@ def memo(maxsize: int) -> Callable[[Callable], Callable]:
                 return value
             value = func(*args)
             if len(cache) >= maxsize:
-                for key in list(islice(cache, maxsize // 2)):
-                    del cache[key]
+                # list() copies the keys in one step, where no other thread can change the dict
+                # (the dashboard's sessions share these caches); pop() as another may evict too
+                for key in list(cache)[:maxsize // 2]:
+                    cache.pop(key, None)
             cache[args] = value
             return value
 

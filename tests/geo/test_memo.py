@@ -55,3 +55,18 @@ def test_memo_holds_nothing_the_collector_tracks():
 def test_memo_refuses_a_size_too_small_to_halve():
     with pytest.raises(ValueError):
         memo(1)
+
+
+def test_memo_is_shared_safely_between_threads():
+    from concurrent.futures import ThreadPoolExecutor
+
+    @memo(8)  # tiny: every few calls evict, while other threads read and write
+    def square(x):
+        return x * x
+
+    def work(offset):
+        return all(square((offset + i) % 50) == ((offset + i) % 50) ** 2 for i in range(20_000))
+
+    with ThreadPoolExecutor(8) as pool:
+        assert all(pool.map(work, range(8)))
+    assert square.cache_len() <= 8 + 7  # over by at most one insert per other thread
