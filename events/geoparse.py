@@ -249,10 +249,11 @@ class Resolver:
             found = _result(m, ranked)
             if m.role == "context":
                 # the country or province an organisation is named after is a toponym of the
-                # text; a town's name in one ("Killeen Police Department") only where the text
-                # names that town as a place too (below)
+                # text; a county (the Laurel County Sheriff's Office) where the text names places
+                # of its state, a town's name in one ("Killeen Police Department") where the
+                # text names that town as a place too (below)
                 if found.kind not in ("country", "admin1"):
-                    in_orgs.append(m)
+                    in_orgs.append((m, found))
                     continue
                 found = replace(found, role="context")
             out.append(found)
@@ -269,12 +270,18 @@ class Resolver:
     def _towns_in_orgs(text, in_orgs, resolved) -> list[ResolvedPlace]:
         """Towns named inside organisations' names ("the Dublin Arts Council"), as context
         toponyms read as the text's own mention of that town ("Dublin residents"); not a
-        newspaper's ("the New York Times" is no mention of the city)."""
+        newspaper's ("the New York Times" is no mention of the city). A county named so
+        ("the Laurel County Sheriff's Office") counts as it was read, in a state the text
+        names places of."""
         towns = {split_designator(normalize(p.name))[0]: p for p in resolved
                  if p.role == "place" and p.kind not in ("unresolved", "country", "admin1")}
+        states = {(p.country_code, p.admin1) for p in resolved if p.role == "place" and p.kind != "unresolved"}
         out = []
-        for m in in_orgs:
+        for m, found in in_orgs:
             if _MASTHEAD.match(text, m.end):
+                continue
+            if found.kind == "admin2" and (found.country_code, found.admin1) in states:
+                out.append(replace(found, role="context"))
                 continue
             town = towns.get(split_designator(normalize(m.name))[0])
             if town is not None:

@@ -380,6 +380,19 @@ def test_geoparse_towns_inside_organisations_names_are_context_where_the_text_na
     assert len({(p.lat, p.lon) for p in found}) <= 1  # read alike
 
 
+@pytest.mark.parametrize("text, toponyms", [
+    # a county an agency is named after is a context toponym where the text names places of
+    # its state, as a province is in a country the text names places of ...
+    ("Deputies from the Laurel County Sheriff's Office arrested two men in London, Kentucky.",
+     {"Laurel County": ("context", "Kentucky"), "London": ("place", "Kentucky"), "Kentucky": ("place", "Kentucky")}),
+    # ... and not elsewhere
+    ("The Laurel County Sheriff's Office sent deputies to Columbus, Ohio.",
+     {"Columbus": ("place", "Ohio"), "Ohio": ("place", "Ohio")}),
+])
+def test_geoparse_a_county_in_an_organisations_name_counts_in_the_articles_states(resolver, text, toponyms):
+    assert {p.name: (p.role, p.admin1) for p in places(resolver, text)} == toponyms
+
+
 def test_geoparse_context_toponyms_are_never_event_places(resolver):
     from events.geoparse import analyse_docs
 
