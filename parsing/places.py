@@ -88,7 +88,7 @@ ORG_WORDS = {
     "department", "ministry", "authority", "airlines", "airways", "bank", "company",
     "service", "services", "sheriff", "sheriff's", "coroner", "coroner's", "commission", "commissioners",
     "board", "agency", "association", "coalition", "library", "school", "schools", "college", "institute",
-    "chamber", "senate", "legislature", "health", "county's", "state's",
+    "chamber", "senate", "legislature", "health", "county's", "state's", "bureau", "center", "centre",
 }
 #: Words after a place entity that make it part of an organisation's name.
 ORG_FOLLOWERS = {"provincial", "council", "municipal", "governor", "governorate's", "university",
@@ -377,6 +377,15 @@ class PlaceFinder:
                 tail = {t.lower_ for t in span.doc[cut:span.end]}
                 if tail & ORG_WORDS and self.known(head.text) >= WEAK_CUE_SCORE:
                     return add(head, "ORG>place-named", context)
+            # "the University of Georgia", "the Ministry of Health of Uganda": the place ends it
+            for cut in range(span.end - 1, span.start + 1, -1):
+                if span.doc[cut - 1].lower_ != "of":
+                    continue
+                head = {t.lower_ for t in span.doc[span.start:cut - 1]}
+                tail = span.doc[cut:span.end]
+                if head & ORG_WORDS and self.known(tail.text) >= WEAK_CUE_SCORE:
+                    return add(tail, "ORG>place-named", context)
+                break
         return False
 
     def _coordinated(self, doc: Doc, add, places, later) -> None:

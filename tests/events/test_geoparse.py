@@ -344,7 +344,7 @@ def test_geoparse_every_city_of_a_list_is_read_as_itself(resolver):
     ("Bird flu cases were confirmed across the EU and in Norway.", {"Norway": "NO"}),
     # a dateline writes the town's own name in capitals; a short one is still an acronym
     ("Rural residents. OMAHA -- A University of Nebraska sociologist says farms are changing.",
-     {"OMAHA": "US"}),
+     {"OMAHA": "US", "Nebraska": "US"}),
     ("Girlfriend will testify. XENIA — The girlfriend of the dealer said so in court.", {"XENIA": "US"}),
     ("Talks resume. UN — Delegates met in Norway on Monday.", {"Norway": "NO"}),
 ])
@@ -358,6 +358,12 @@ def test_geoparse_an_acronym_is_only_a_place_that_goes_by_it(resolver, text, exp
     ("A spokesman for the California Department of Public Health said cases rose in Fresno.",
      {"California": "context", "Fresno": "place"}),
     ("The U.S. Army confirmed the tests in Kabul.", {"U.S.": "context", "Kabul": "place"}),
+    # ... also where the place ends the name, or the organisation is a bureau or a centre
+    ("A professor at the University of Georgia said the lab in Atlanta is closed.",
+     {"Georgia": "context", "Atlanta": "place"}),
+    ("Agents of the Georgia Bureau of Investigation searched a house in Macon.",
+     {"Georgia": "context", "Macon": "place"}),
+    ("She was taken to the Texas Medical Center in Houston.", {"Texas": "context", "Houston": "place"}),
     # ... a town's name in an organisation's is not, nor a demonym
     ("A Killeen Police Department spokesman and an Afghan officer spoke.", {}),
 ])
