@@ -177,7 +177,7 @@ class Resolver:
             # names a place that goes by it, written so ("DRC", "U.S.", "UAE"). A dateline of
             # four letters or more writes a town's own name in capitals ("OMAHA --", "XENIA —").
             forms = {m.name, m.name.replace(".", "")}
-            if m.label == "DATELINE" and len(m.name) >= 4:
+            if m.label.removesuffix(">part") == "DATELINE" and len(m.name) >= 4:
                 forms = {f.upper() for f in forms}
                 cands = [c for c in cands if c.place.name.upper() in forms
                          or forms & {a.upper() for a in c.place.alternate_names}]
@@ -198,7 +198,7 @@ class Resolver:
         demonyms = {id(m) for m in mentions if m.role == "place" and self._demonym_only(m.name)}
         places = [m for m in mentions if m.role == "place" and id(m) not in demonyms]
         context = [m for m in mentions if m.role == "context"]
-        named_after = [m for m in context if m.label in _NAMED_AFTER]
+        named_after = [m for m in context if m.label.removesuffix(">part") in _NAMED_AFTER]
         by_name: dict[tuple, list[Candidate]] = {}
         for m in places + named_after:
             key = (normalize(m.name), m.kind_hint)

@@ -183,6 +183,8 @@ class PlaceFinder:
                 return False  # "Matthew D. Flores ... Flores said": a person, wherever NER reads a place
             for i in range(span.start, span.end):
                 taken[i] = True
+            if not label.endswith(">part") and label != "DEMONYM" and self._part_of(span):
+                label += ">part"  # "across East Texas": the place looked up is Texas
             into.append(Span(doc, span.start, span.end, label=label))
             return True
 
@@ -306,13 +308,23 @@ class PlaceFinder:
             out.append(Span(doc, span.start, span.end, label=f"MAYBE>{span.label_}"))
         return out
 
+    def _known_part(self, text: str) -> float:
+        """How well the gazetteer knows a name, or the name without its part words
+        ("Northeast Texas" as Texas)."""
+        rest = _without_part_words(text)
+        return max(self.known(text), self.known(rest) if rest != text else 0.0)
+
     def _part_of(self, span: Span) -> bool:
         """Whether the span names a part of a place ("Northeast Georgia", "North-Western Sydney")
         that the gazetteer knows only without the part words ("North Carolina", "West Bank" are
         names of their own). The span stays whole; the place looked up is the rest."""
         rest = _without_part_words(span.text)
-        return rest != span.text and self.known(span.text) < STRONG_CUE_SCORE \
-            and self.known(rest) >= STRONG_CUE_SCORE
+        if rest == span.text:
+            return False
+        # the whole may be known weakly (East Texas as a spelling of Las Estacas): the part
+        # words win where the rest is known better and the whole is no name of its own
+        whole, part = self.known(span.text), self.known(rest)
+        return part >= STRONG_CUE_SCORE and whole < min(WEAK_CUE_SCORE, part)
 
     def _extend_connected(self, span: Span) -> Span:
         """NER's "Foz" of "Foz do Iguacu", "Democratic Republic of the" of "Democratic Republic of
@@ -375,7 +387,7 @@ class PlaceFinder:
             for cut in range(span.end - 1, span.start, -1):
                 head = span.doc[span.start:cut]
                 tail = {t.lower_ for t in span.doc[cut:span.end]}
-                if tail & ORG_WORDS and self.known(head.text) >= WEAK_CUE_SCORE:
+                if tail & ORG_WORDS and self._known_part(head.text) >= WEAK_CUE_SCORE:
                     return add(head, "ORG>place-named", context)
             # "the University of Georgia", "the Ministry of Health of Uganda": the place ends it
             for cut in range(span.end - 1, span.start + 1, -1):
@@ -383,7 +395,7 @@ class PlaceFinder:
                     continue
                 head = {t.lower_ for t in span.doc[span.start:cut - 1]}
                 tail = span.doc[cut:span.end]
-                if head & ORG_WORDS and self.known(tail.text) >= WEAK_CUE_SCORE:
+                if head & ORG_WORDS and self._known_part(tail.text) >= WEAK_CUE_SCORE:
                     return add(tail, "ORG>place-named", context)
                 break
         return False
@@ -899,9 +911,16 @@ def mentions(doc: Doc) -> list[PlaceMention]:
             elif role == "place" and kind is None:
                 cue = _cue(span)
                 kind = OF_CUES.get(cue[:-3]) if cue and cue.endswith(" of") else None
+            start, end, text, name = span.start_char, span.end_char, span.text, span.text
+            if span.label_.endswith(">part"):
+                name = _without_part_words(span.text)
+                if role == "context":
+                    # "the Northeast Georgia Medical Center": the organisation's toponym is
+                    # Georgia; in running text "Northeast Georgia" is a region's name, kept whole
+                    start += span.text.find(name)
+                    end, text = start + len(name), name
             out.append(PlaceMention(
-                start=span.start_char, end=span.end_char, text=span.text,
-                name=_without_part_words(span.text) if span.label_.endswith(">part") else span.text,
+                start=start, end=end, text=text, name=name,
                 role=role, label=span.label_, kind_hint=kind,
                 cue=_cue(span), sentence=sentence_of(span.start),
             ))

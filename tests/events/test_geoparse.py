@@ -483,3 +483,15 @@ def test_geoparse_a_place_near_a_town_is_no_namesake_far_from_it(resolver, text,
         assert first.kind == "unresolved"
     else:
         assert first.kind == "populated place"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a region of a state is mapped to the state, the whole region's name kept as the mention
+    ("Fires burned across East Texas on Monday, near Tyler.",
+     {"East Texas": ("admin1", "Texas", "place"), "Tyler": ("populated place", "Texas", "place")}),
+    # in an organisation's name the toponym is the state itself
+    ("He studied at Northeast Texas Community College before moving to Dallas.",
+     {"Texas": ("admin1", "Texas", "context"), "Dallas": ("populated place", "Texas", "place")}),
+])
+def test_geoparse_a_part_of_a_state_is_that_state(resolver, text, expected):
+    assert {p.name: (p.kind, p.admin1, p.role) for p in places(resolver, text)} == expected
