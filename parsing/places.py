@@ -317,7 +317,8 @@ class PlaceFinder:
     def _part_of(self, span: Span) -> bool:
         """Whether the span names a part of a place ("Northeast Georgia", "North-Western Sydney")
         that the gazetteer knows only without the part words ("North Carolina", "West Bank" are
-        names of their own). The span stays whole; the place looked up is the rest."""
+        names of their own). The span stays whole, but in an organisation's name (see
+        :func:`mentions`); the place looked up is the rest."""
         rest = _without_part_words(span.text)
         if rest == span.text:
             return False
@@ -907,7 +908,7 @@ def mentions(doc: Doc) -> list[PlaceMention]:
                 # "Hebei province", "Ohaji LGA", "Kunduz and Takhar provinces"
                 kind = DESIGNATORS.get(after.lower_) or LIST_DESIGNATORS.get(after.lower_)
             if role == "place" and kind is None and span.label_.startswith("LIST>"):
-                kind = OF_CUES.get(span.label_[5:-3])
+                kind = OF_CUES.get(span.label_.removesuffix(">part")[5:-3])
             elif role == "place" and kind is None:
                 cue = _cue(span)
                 kind = OF_CUES.get(cue[:-3]) if cue and cue.endswith(" of") else None
