@@ -258,25 +258,19 @@ class GazetteerWriter:
         self._conn.executemany(f"INSERT INTO places({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                                self._places)
         self._places.clear()
-        self._conn.executemany(
-            "INSERT OR IGNORE INTO names(key, place_id, quality) VALUES (?,?,?)", self._names)
-        self._conn.executemany(
-            "INSERT OR IGNORE INTO skeletons(key, reach, place_id, spelling) VALUES (?,?,?,?)",
-            self._skeletons)
+        self._conn.executemany(nameindex.INSERT_NAME, self._names)
+        self._conn.executemany(nameindex.INSERT_SKELETON, self._skeletons)
         self._names.clear()
         self._skeletons.clear()
 
     def add_name(self, pid: int, key: str) -> int:
         """Index one more (alternate) name of a stored place; the number of rows added."""
-        added = self._conn.execute(
-            "INSERT OR IGNORE INTO names(key, place_id, quality) VALUES (?, ?, 1)", (key, pid)).rowcount
+        added = self._conn.execute(nameindex.INSERT_NAME, (key, pid, 1)).rowcount
         skel = skeleton(key)
         if skel and added:
             kind, population = self._conn.execute(
                 "SELECT kind, population FROM places WHERE id = ?", (pid,)).fetchone()
-            self._conn.execute(
-                "INSERT OR IGNORE INTO skeletons(key, reach, place_id, spelling) VALUES (?, ?, ?, ?)",
-                (skel, reach(kind, population), pid, spelling(key)))
+            self._conn.execute(nameindex.INSERT_SKELETON, (skel, reach(kind, population), pid, spelling(key)))
         return added
 
     def _index_names(self, pid: int, place: Place) -> None:
@@ -316,10 +310,8 @@ class GazetteerWriter:
         top = self._conn.execute("SELECT coalesce(max(id), 0) FROM places").fetchone()[0]
         parts = self._index.parts(top)
         if parts is None:
-            names, skeletons = self._index.rows()
-            self._conn.executemany("INSERT OR IGNORE INTO names(key, place_id, quality) VALUES (?,?,?)", names)
-            self._conn.executemany(
-                "INSERT OR IGNORE INTO skeletons(key, reach, place_id, spelling) VALUES (?,?,?,?)", skeletons)
+            self._names, self._skeletons = self._index.rows()
+            self._flush()
         return nameindex.store(self._conn, parts)
 
     def add_demonyms(self, pairs: Iterable[tuple[str, str]]) -> None:

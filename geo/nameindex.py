@@ -36,6 +36,9 @@ _SHARED = ("kind", "country_code", "admin1_code", "admin1", "admin2_code", "sour
 # separate arrays cost a cache miss each, and lookups here are bound by memory, not arithmetic.
 _RECORD = struct.Struct(f"<ddqqIII{len(_SHARED)}I")
 _SEP = "\x00"
+#: The SQL name tables' inserts, shared by the writers that fill those tables and by :func:`remove`.
+INSERT_NAME = "INSERT OR IGNORE INTO names(key, place_id, quality) VALUES (?, ?, ?)"
+INSERT_SKELETON = "INSERT OR IGNORE INTO skeletons(key, reach, place_id, spelling) VALUES (?, ?, ?, ?)"
 _new_tuple = tuple.__new__
 _PARTS = frozenset({
     "byteorder", "keys", "starts", "postings", "strings", "records", "own",
@@ -188,7 +191,7 @@ def remove(conn: sqlite3.Connection) -> None:
             return _numbers(parts, code, name)
 
         keys, starts, postings = _texts(parts["keys"]), numbers("I", "starts"), numbers("I", "postings")
-        conn.executemany("INSERT OR IGNORE INTO names(key, place_id, quality) VALUES (?,?,?)", (
+        conn.executemany(INSERT_NAME, (
             (key, postings[j] >> 1, postings[j] & 1)
             for i, key in enumerate(keys) for j in range(starts[i], starts[i + 1])))
         bounds, blob = numbers("I", "skeleton_key_starts"), parts["skeleton_keys"]
@@ -196,7 +199,7 @@ def remove(conn: sqlite3.Connection) -> None:
         starts, rows = numbers("I", "skeleton_starts"), numbers("I", "skeleton_rows")
         reach, places = numbers("q", "skeleton_reach"), numbers("I", "skeleton_places")
         at, spellings = numbers("I", "skeleton_spelling_starts"), parts["skeleton_spellings"]
-        conn.executemany("INSERT OR IGNORE INTO skeletons(key, reach, place_id, spelling) VALUES (?,?,?,?)", (
+        conn.executemany(INSERT_SKELETON, (
             (key, reach[r], places[r], spellings[at[r]:at[r + 1]].decode())
             for i, key in enumerate(keys) for r in rows[starts[i]:starts[i + 1]]))
     conn.execute("DROP TABLE lookup_index")
