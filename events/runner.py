@@ -61,7 +61,7 @@ def pieces(text: str, size: int = PIECE_CHARS) -> Iterator[tuple[int, str]]:
         start = end
 
 
-def _init_worker(gazetteer_path: str | None) -> None:
+def _init_worker(gazetteer_path: str | None, blas_threads: int | None = None) -> None:
     global _worker
     from events.geoparse import Resolver
     from geo.gazetteer import Gazetteer
@@ -70,6 +70,13 @@ def _init_worker(gazetteer_path: str | None) -> None:
 
     geocoder = GazetteerGeocoder(Gazetteer.open(gazetteer_path))
     _worker = (Resolver(geocoder), load())
+    if blas_threads:
+        from threadpoolctl import threadpool_limits
+
+        # numpy's BLAS starts a thread per core in every worker; with a worker
+        # per core they contend and NER runs a third slower. (Limited once the
+        # model has loaded numpy: threadpoolctl sees only libraries loaded.)
+        threadpool_limits(blas_threads, user_api="blas")
 
 
 def _parse_line(number: int, line: str) -> tuple[Outcome, str | None, str | None]:
@@ -144,7 +151,8 @@ def ordered_map(func, chunks: Iterable, *, jobs: int | None = None,
 
     ensure(gazetteer_path)
     ctx = mp.get_context("forkserver" if sys.platform != "win32" else "spawn")
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(gazetteer_path,)) as pool:
+    blas_threads = max(1, (os.cpu_count() or 1) // jobs)
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(gazetteer_path, blas_threads)) as pool:
         pending: deque = deque()
         for chunk in chunks:
             pending.append(pool.apply_async(func, (chunk,)))

@@ -24,3 +24,22 @@ def nlp():
 ])
 def test_nlp_sentences_do_not_end_at_abbreviations(nlp, text, sentences):
     assert len([s for s in nlp(text).sents if not s.text.isspace()]) == sentences
+
+
+TEXT = ("Taliban fighters attacked Shir Khan port in Kunduz province on Monday, a provincial council "
+        "member said. Fighting also reached Taloqan, the capital of Takhar, and Kabul sent troops.")
+
+
+def test_nlp_load_keeps_only_ner_and_finds_what_the_full_model_finds():
+    from thinc.api import NumpyOps
+
+    from parsing.nlp import MODEL, load
+
+    nlp = load()
+    assert nlp.pipe_names == ["sentencizer", "abbreviations", "paragraphs", "ner"]
+    ops = nlp.get_pipe("ner").model.ops
+    assert isinstance(ops, NumpyOps) and not ops.use_blis
+    full = spacy.load(MODEL)  # every component, thinc's default BLIS
+    assert [(e.start_char, e.end_char, e.label_) for e in nlp(TEXT).ents] == \
+        [(e.start_char, e.end_char, e.label_) for e in full(TEXT).ents]
+    assert {"Kabul", "Takhar"} <= {e.text for e in nlp(TEXT).ents}
