@@ -167,7 +167,7 @@ def worker():
     return _worker
 
 
-def geoparse_lines(lines: Iterable[str], *, jobs: int | None = None, chunk_size: int = 8,
+def geoparse_lines(lines: Iterable[str], *, jobs: int | None = None, chunk_size: int = 16,
                    gazetteer_path: str | None = None) -> Iterator[Outcome]:
     """Outcomes for JSON Lines input, in input order, using ``jobs`` processes."""
     for outcomes in ordered_map(_geoparse_chunk, numbered_chunks(lines, chunk_size), jobs=jobs,

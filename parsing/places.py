@@ -16,6 +16,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
+import numpy
+
 from spacy.tokens import Doc, Span
 
 #: ``known(name) -> score``: how plausible a place of this name is (0 when the
@@ -256,11 +258,12 @@ class PlaceFinder:
         "Moscow said" is the government speaking."""
         out = {ent[0].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2
                and ent[0].is_alpha and ent[0].text[:1].isupper()}
-        out |= {tok.text for tok in doc[:-1] if doc[tok.i + 1].lower_ in _SPEECH_VERBS and tok.is_alpha
-                and tok.text[:1].isupper() and not (tok.i and _capitalised(doc[tok.i - 1]))}
+        capitals = capital_starts(doc)
+        out |= {doc[i].text for i in capitals if i + 1 < len(doc) and doc[i + 1].lower_ in _SPEECH_VERBS
+                and doc[i].is_alpha and not (i and _capitalised(doc[i - 1]))}
         # as for surnames, a place cue before the name anywhere ("gathered in Bemidji") makes it
         # the place NER's PERSON span began with ("Bemidji Knitting for Justice")
-        cued = {tok.text for tok in doc if tok.text in out and _cue_at(doc, tok.i)}
+        cued = {doc[i].text for i in capitals if doc[i].text in out and _cue_at(doc, i)}
         return {name for name in out - cued if self.known(name) < _LISTED_NAMED_SCORE}
 
     def _datelines(self, doc: Doc, add, places) -> None:
@@ -280,8 +283,11 @@ class PlaceFinder:
     def _party_homes(self, doc: Doc, add, places) -> None:
         """ "James Clyburn, D-S.C.", "Ray Miller, D-Columbus": the place after a US party
         initial is the politician's state or town."""
-        for i in range(2, len(doc)):
-            dash, party = doc[i - 1], doc[i - 2]
+        for p in capital_starts(doc):
+            i = p + 2
+            if i >= len(doc):
+                break
+            dash, party = doc[i - 1], doc[p]
             if dash.text != "-" or party.text not in ("D", "R", "I") or party.whitespace_ or dash.whitespace_:
                 continue
             j = i
@@ -505,10 +511,10 @@ class PlaceFinder:
         sizeable town) are each a place in the next: all are places, however NER labelled them,
         known to the gazetteer or not."""
         n = len(doc)
-        i = 0
-        while i < n:
-            if not _capitalised(doc[i]) or (i and _capitalised(doc[i - 1])) or _cue_at(doc, i) is None:
-                i += 1
+        resume = 0
+        for i in capital_starts(doc):
+            if i < resume or not _capitalised(doc[i]) or (i and _capitalised(doc[i - 1])) \
+                    or _cue_at(doc, i) is None:
                 continue
             names, j = [], i
             while j < n:
@@ -536,7 +542,7 @@ class PlaceFinder:
                             name.start and doc[name.start - 1].lower_ == "the" and not unit_word):
                         continue  # "the Civil Hospital, Ludhiana": a building in the town, no place
                     add(name, "CHAIN", places)
-            i = max(j, i + 1)
+            resume = max(j, i + 1)
 
     def _aside(self, doc: Doc, b: int) -> list[Span]:
         """The units named in the brackets opening at token ``b``, largest last, if the last is likely
@@ -578,10 +584,21 @@ class PlaceFinder:
 
     def _uncovered_runs(self, doc: Doc, taken, add, places, later) -> None:
         """Capitalised runs NER left alone that a cue or designator marks as places."""
-        i, n = 0, len(doc)
+        n = len(doc)
         listing = None  # carried along "the districts of X, Y and Z"
         starts = {span.start for span in places}
-        while i < n:
+        # Only capitalised and taken words need reading; of the words between, any but
+        # "," and "and" ends a listing: ends[b] - ends[a] counts them in [a, b).
+        visit = sorted(set(capital_starts(doc)).union(i for i, t in enumerate(taken) if t))
+        joins = [doc.vocab.strings[","], doc.vocab.strings["and"]]
+        ends = numpy.concatenate(([0], numpy.cumsum(~numpy.isin(doc.to_array("LOWER"), joins))))
+        at = 0  # the next word to read
+        for i in visit:
+            if i < at:
+                continue
+            if ends[i] > ends[at]:
+                listing = None
+            at = i + 1
             tok = doc[i]
             if taken[i]:
                 if i in starts:
@@ -590,12 +607,10 @@ class PlaceFinder:
                         listing = cue
                 elif not (i > 0 and taken[i - 1]):
                     listing = None
-                i += 1
                 continue
             if not _capitalised(tok):
                 if tok.lower_ not in (",", "and"):
                     listing = None
-                i += 1
                 continue
             j = i + 1
             while j < n and not taken[j]:
@@ -647,7 +662,7 @@ class PlaceFinder:
                 add(span, "GAZETTEER>major", places)  # "shelling hit Donetsk": NER missed a city
             else:
                 later.append(span)
-            i = j
+            at = j
 
 
 def _mid_sentence(doc: Doc, i: int) -> bool:
@@ -782,18 +797,16 @@ def _surnames(doc: Doc) -> set[str]:
         if (ent.label_ == "PERSON" or _initialled(ent)) and len(ent) >= 2 and ent[-1].text[:1].isupper() \
                 and ent[-1].is_alpha:
             out.add(ent[-1].text)
-    prev = ""
-    for tok in doc:
-        if prev in _TITLES and tok.is_alpha and tok.text[:1].isupper():
-            out.add(tok.text)
-        prev = tok.lower_.rstrip(".")
+    for i in capital_starts(doc):
+        if i and doc[i - 1].lower_.rstrip(".") in _TITLES and doc[i].is_alpha:
+            out.add(doc[i].text)
     # A name the text also puts a place cue before ("in Malakal") is a place after all:
     # NER's "Village Malakal" is no person. A possessive after it ("in Flores' honor")
     # keeps it the person's.
     if not out:
         return out
-    cued = {tok.text for tok in doc if tok.text in out and _cue_at(doc, tok.i) and not (
-        tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("'", "'s", "’", "’s"))}
+    cued = {doc[i].text for i in capital_starts(doc) if doc[i].text in out and _cue_at(doc, i) and not (
+        i + 1 < len(doc) and doc[i + 1].text in ("'", "'s", "’", "’s"))}
     return out - cued
 
 
@@ -956,6 +969,19 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["sitrep_text"] = doc.text
     return text
+
+
+def capital_starts(doc: Doc) -> list[int]:
+    """Indices of the tokens that begin with a capital letter, kept in ``doc.user_data``.
+
+    Every name-finding pass starts at such a token; scanning these alone skips the
+    five words in six that cannot begin a name."""
+    found = doc.user_data.get("sitrep_capitals")
+    if found is None:
+        text = text_of(doc)
+        found = doc.user_data["sitrep_capitals"] = [
+            i for i, at in enumerate(doc.to_array("IDX").tolist()) if text[at].isupper()]
+    return found
 
 
 def trimmed(span: Span) -> tuple[int, int]:

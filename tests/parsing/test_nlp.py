@@ -26,8 +26,15 @@ def test_nlp_sentences_do_not_end_at_abbreviations(nlp, text, sentences):
     assert len([s for s in nlp(text).sents if not s.text.isspace()]) == sentences
 
 
-TEXT = ("Taliban fighters attacked Shir Khan port in Kunduz province on Monday, a provincial council "
-        "member said. Fighting also reached Taloqan, the capital of Takhar, and Kabul sent troops.")
+TEXTS = [
+    "Taliban fighters attacked Shir Khan port in Kunduz province on Monday, a provincial council "
+    "member said. Fighting also reached Taloqan, the capital of Takhar, and Kabul sent troops.",
+    "",
+    "Floods hit Dhaka.",
+    " \n ",
+    "Officials in Ohio and Kentucky said on Friday that the storm had moved east from Columbus toward "
+    "Pittsburgh, Pennsylvania, while the National Weather Service warned residents of Lexington. " * 3,
+]
 
 
 def test_nlp_load_keeps_only_ner_and_finds_what_the_full_model_finds():
@@ -36,10 +43,16 @@ def test_nlp_load_keeps_only_ner_and_finds_what_the_full_model_finds():
     from parsing.nlp import MODEL, load
 
     nlp = load()
-    assert nlp.pipe_names == ["sentencizer", "abbreviations", "paragraphs", "ner"]
+    assert nlp.pipe_names == ["sentencizer", "abbreviations", "paragraphs", "stepwise_ner"]
+    assert nlp.disabled == ["ner"]  # its model, stepped by stepwise_ner
     ops = nlp.get_pipe("ner").model.ops
     assert isinstance(ops, NumpyOps) and not ops.use_blis
-    full = spacy.load(MODEL)  # every component, thinc's default BLIS
-    assert [(e.start_char, e.end_char, e.label_) for e in nlp(TEXT).ents] == \
-        [(e.start_char, e.end_char, e.label_) for e in full(TEXT).ents]
-    assert {"Kabul", "Takhar"} <= {e.text for e in nlp(TEXT).ents}
+    full = spacy.load(MODEL)  # every component, thinc's default BLIS, spaCy's compiled parse
+
+    def ents(docs):
+        return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs]
+
+    expected = ents(full.pipe(TEXTS))
+    assert ents(nlp.pipe(TEXTS, batch_size=3)) == expected  # batches mixing lengths, empty docs
+    assert ents(nlp(text) for text in TEXTS) == expected
+    assert {"Kabul", "Takhar"} <= {e.text for e in nlp(TEXTS[0]).ents}
