@@ -38,7 +38,7 @@ from parsing.articles import Article
 from parsing.dates import resolve as resolve_date
 
 #: Part of every content hash: a new pipeline re-reads articles stored by an older one.
-PIPELINE_VERSION = "11"
+PIPELINE_VERSION = "12"
 
 NO_DATE_FLAG = "no publication date"
 

@@ -383,6 +383,8 @@ class PlaceFinder:
             # "Afghanistans Kabul International Airport": the known tail is the place.
             for cut in range(span.start + 1, span.end - 1):
                 tail = span.doc[cut:span.end]
+                if _body_unit(tail):
+                    break  # "the Laurel County School District": the place, if any, leads (below)
                 if self.known(tail.text) >= STRONG_CUE_SCORE:
                     return add(tail, f"{label}>designator", places)
         cue = _cue(span)
@@ -778,7 +780,18 @@ def _no_place_name(span: Span) -> bool:
     """A date, an institution, a word that is no proper name ("meth", "n't") or a capitalised
     common noun alone ("City officials"): no place, whatever a gazetteer says."""
     return span.text.lower() in NOT_PLACES or not span.text[:1].isupper() or (
-        len(span) == 1 and span[0].lower_ in VAGUE)
+        len(span) == 1 and span[0].lower_ in VAGUE) or _body_unit(span)
+
+
+# Words for bodies that run a unit of their own: "School District", "Police District".
+_BODIES = {"school", "schools", "university", "college", "hospital", "police", "court", "ministry",
+           "council", "committee", "agency", "company", "bank", "office"}
+
+
+def _body_unit(span: Span) -> bool:
+    """ "(the Shiloh) School District": a body's unit, named by institution words alone."""
+    core, kind = _core(span)
+    return kind is not None and len(core) > 0 and all(t.lower_ in _BODIES for t in core)
 
 
 def _initialled(ent: Span) -> bool:

@@ -394,6 +394,11 @@ def test_geoparse_towns_inside_organisations_names_are_context_where_the_text_na
     # ... and not elsewhere
     ("The Laurel County Sheriff's Office sent deputies to Columbus, Ohio.",
      {"Columbus": ("place", "Ohio"), "Ohio": ("place", "Ohio")}),
+    # a school district is a body's unit, no place: its county is the toponym
+    ("The last day for Laurel County School District students in London, Kentucky, is June 1.",
+     {"Laurel County": ("context", "Kentucky"), "London": ("place", "Kentucky"), "Kentucky": ("place", "Kentucky")}),
+    ("Students at the Shiloh School District returned on Monday, officials in Ohio said.",
+     {"Ohio": ("place", "Ohio")}),
 ])
 def test_geoparse_a_county_in_an_organisations_name_counts_in_the_articles_states(resolver, text, toponyms):
     assert {p.name: (p.role, p.admin1) for p in places(resolver, text)} == toponyms
