@@ -153,7 +153,9 @@ NOT_PLACES = {"january", "february", "march", "april", "may", "june", "july", "a
               "september", "october", "november", "december", "monday", "tuesday",
               "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter",
               # institutions news names by their seat or body ("in the Senate", "the Kremlin said")
-              "senate", "congress", "parliament", "legislature", "white house", "kremlin"}
+              "senate", "congress", "parliament", "legislature", "white house", "kremlin",
+              # adjectives that open a sentence before a word that follows places ("Local police")
+              "local", "federal", "national", "regional", "international"}
 
 
 class PlaceFinder:
@@ -397,6 +399,9 @@ class PlaceFinder:
                 head = span.doc[span.start:cut]
                 tail = {t.lower_ for t in span.doc[cut:span.end]}
                 if tail & ORG_WORDS and self._known_part(head.text) >= WEAK_CUE_SCORE:
+                    if len(head) > 1 and head[-1].lower_ == "state" and \
+                            self.known(head[:-1].text) >= WEAK_CUE_SCORE:
+                        head = head[:-1]  # "Ohio State University": Ohio
                     return add(head, "ORG>place-named", context)
             # "the University of Georgia", "the Ministry of Health of Uganda": the place ends it
             for cut in range(span.end - 1, span.start + 1, -1):
@@ -777,10 +782,17 @@ _TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "sen", "se
 
 
 def _no_place_name(span: Span) -> bool:
-    """A date, an institution, a word that is no proper name ("meth", "n't") or a capitalised
-    common noun alone ("City officials"): no place, whatever a gazetteer says."""
+    """A date (a name of one, a holiday, a season in a date: "the Summer of 2008"), an
+    institution, a word that is no proper name ("meth", "n't") or a capitalised common noun
+    alone ("City officials"): no place, whatever a gazetteer says."""
     return span.text.lower() in NOT_PLACES or not span.text[:1].isupper() or (
-        len(span) == 1 and span[0].lower_ in VAGUE) or _body_unit(span)
+        len(span) == 1 and span[0].lower_ in VAGUE) or _body_unit(span) or (
+        len(span) > 1 and span[-1].lower_ == "day") or (
+        len(span) == 1 and span[0].lower_ in _SEASONS and span[0].ent_type_ == "DATE")
+
+
+# NER's dates hold places as well ("January, South Carolina"); a season in a date is none.
+_SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 
 
 # Words for bodies that run a unit of their own: "School District", "Police District".

@@ -404,6 +404,17 @@ def test_geoparse_a_county_in_an_organisations_name_counts_in_the_articles_state
     assert {p.name: (p.role, p.admin1) for p in places(resolver, text)} == toponyms
 
 
+@pytest.mark.parametrize("text, toponyms", [
+    ("Local police recovered the stolen car in Dayton on Friday.", {"Dayton": "place"}),
+    ("Safety was stressed on St. Patrick's Day in Savannah.", {"Savannah": "place"}),
+    ("Two cases were reported in the Summer of 2008 in Oregon.", {"Oregon": "place"}),
+    # a state university is named after its state: the state is the toponym
+    ("A professor at Ohio State University spoke in Dayton.", {"Ohio": "context", "Dayton": "place"}),
+])
+def test_geoparse_leaves_out_sentence_adjectives_holidays_and_seasons(resolver, text, toponyms):
+    assert {p.name: p.role for p in places(resolver, text)} == toponyms
+
+
 def test_geoparse_context_toponyms_are_never_event_places(resolver):
     from events.geoparse import analyse_docs
 
