@@ -18,15 +18,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-from benchmarks.bench_store import _env, _tree_rss_mb  # noqa: E402
+from benchmarks.bench_store import run_measured as timed  # noqa: E402
 
 CORPORA = [REPO.parent / "shared" / "corpora" / name for name in ("lgl.jsonl", "geovirus.jsonl")]
 
@@ -49,20 +47,6 @@ def write_input(path: Path, copies: int) -> int:
                 out.write(json.dumps({"id": f"{k}-{i}", "text": text}) + "\n")
                 words += len(text.split())
     return words
-
-
-def timed(cmd: list[str]) -> dict:
-    """Wall time and peak resident memory (all processes) of one command."""
-    t = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            env={**_env(), "PYTHONPATH": str(REPO)})
-    peak = 0.0
-    while proc.poll() is None:
-        peak = max(peak, _tree_rss_mb(proc.pid))
-        time.sleep(0.2)
-    if proc.returncode:
-        raise SystemExit(f"{' '.join(cmd[:4])} failed with exit code {proc.returncode}")
-    return {"wall_s": time.perf_counter() - t, "peak_mb": peak}
 
 
 def main() -> None:

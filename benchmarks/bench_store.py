@@ -64,6 +64,20 @@ def _tree_rss_mb(root: int) -> float:
     return total / 1e6
 
 
+def run_measured(cmd: list[str]) -> dict:
+    """Run a command from the repository; its wall time and peak resident memory (all processes)."""
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**_env(), "PYTHONPATH": str(REPO)})
+    peak = 0.0
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss_mb(proc.pid))
+        time.sleep(0.2)
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(cmd[:4])} failed with exit code {proc.returncode}")
+    return {"wall_s": time.perf_counter() - t, "peak_mb": peak}
+
+
 def ingest_run(n: int, jobs: int | None) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "in.jsonl"
@@ -71,17 +85,9 @@ def ingest_run(n: int, jobs: int | None) -> dict:
         cmd = [sys.executable, "-m", "events", "ingest", str(src), "--db", str(Path(tmp) / "e.sqlite")]
         if jobs:
             cmd += ["--jobs", str(jobs)]
-        t = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                env={**_env(), "PYTHONPATH": str(REPO)})
-        peak = 0.0
-        while proc.poll() is None:
-            peak = max(peak, _tree_rss_mb(proc.pid))
-            time.sleep(0.2)
-        wall = time.perf_counter() - t
-        if proc.returncode:
-            raise SystemExit(f"ingest failed with exit code {proc.returncode}")
-        return {"articles": n, "wall_s": wall, "articles_per_s": n / wall, "peak_tree_rss_mb": peak}
+        run = run_measured(cmd)
+        return {"articles": n, "wall_s": run["wall_s"], "articles_per_s": n / run["wall_s"],
+                "peak_tree_rss_mb": run["peak_mb"]}
 
 
 def _env() -> dict:
