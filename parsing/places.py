@@ -91,6 +91,8 @@ ORG_WORDS = {
     "service", "services", "sheriff", "sheriff's", "coroner", "coroner's", "commission", "commissioners",
     "board", "agency", "association", "coalition", "library", "school", "schools", "college", "institute",
     "chamber", "senate", "legislature", "health", "county's", "state's", "bureau", "center", "centre",
+    # plurals that head a body's name ("the U.S. Centers for Disease Control")
+    "centers", "centres", "departments", "ministries", "offices", "agencies", "institutes", "bureaus",
 }
 #: Words after a place entity that make it part of an organisation's name.
 ORG_FOLLOWERS = {"provincial", "council", "municipal", "governor", "governorate's", "university",
@@ -393,6 +395,9 @@ class PlaceFinder:
         need = STRONG_CUE_SCORE if cue and cue.endswith(" of") else WEAK_CUE_SCORE
         if (cue or _after_cue(span)) and self.known(span.text) >= need:
             return add(span, f"{label}>cue", places)
+        if label == "ORG" and span.end < len(span.doc) and span.doc[span.end].lower_ in ORG_WORDS \
+                and self.known(span.text) >= _LISTED_NAMED_SCORE:
+            return add(span, "ORG>place-named", context)  # "the NSW government": NER's ORG is the state
         if label == "ORG":
             # "Kunduz provincial council": the place leads, organisation words follow.
             for cut in range(span.end - 1, span.start, -1):

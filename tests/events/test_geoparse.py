@@ -364,6 +364,10 @@ def test_geoparse_an_acronym_is_only_a_place_that_goes_by_it(resolver, text, exp
     ("Agents of the Georgia Bureau of Investigation searched a house in Macon.",
      {"Georgia": "context", "Macon": "place"}),
     ("She was taken to the Texas Medical Center in Houston.", {"Texas": "context", "Houston": "place"}),
+    ("Officials at the U.S. Centers for Disease Control and Prevention said it spread in Ohio.",
+     {"U.S.": "context", "Ohio": "place"}),
+    # ... and where NER reads the state alone as the organisation ("the NSW government")
+    ("The NSW government has confirmed the outbreak near Sydney.", {"NSW": "context", "Sydney": "place"}),
     # ... a town's name in an organisation's is not, nor a demonym
     ("A Killeen Police Department spokesman and an Afghan officer spoke.", {}),
 ])
