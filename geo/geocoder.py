@@ -72,6 +72,10 @@ _NAMESAKE_BONUS = 1.5
 # A country's capital: news names it for its government ("talks between Washington and Moscow").
 _CAPITAL_BONUS = 1.5
 _NAMESAKE_MIN_POP = {"admin1": 50_000, "admin2": 1_000}
+# A province loses its kind's prior to a namesake city abroad ten times its people and
+# sizeable: Portland, Oregon over Jamaica's parish of Portland (a unit's people here are
+# those of its towns, so a city inside a unit never outnumbers it).
+_OVERSHADOW_FACTOR, _OVERSHADOW_MIN_POP = 10, 100_000
 _UNIT_KINDS = frozenset({"world region", "country", "admin1", "admin2"})
 
 
@@ -168,6 +172,7 @@ class _Ranked(NamedTuple):
     any_exact: bool
     namesake: bool
     capital: bool
+    overshadowed: bool
 
 
 def _rank_order(r: _Ranked):
@@ -175,7 +180,7 @@ def _rank_order(r: _Ranked):
 
 
 def _points(place: Match, quality: int, sim: float, whole: bool, any_exact: bool, namesake: bool,
-            capital: bool, cc, admin1, admin1_key, near, kind) -> float:
+            capital: bool, overshadowed: bool, cc, admin1, admin1_key, near, kind) -> float:
     """The sum of :meth:`GazetteerGeocoder._terms`' points, added in the same order.
 
     Ranking needs only the number; the terms are built for the few candidates listed.
@@ -189,7 +194,8 @@ def _points(place: Match, quality: int, sim: float, whole: bool, any_exact: bool
     if whole:
         score += _WHOLE_PHRASE
     kind_of = place.kind
-    score += _KIND_PRIOR.get(kind_of, 0.0)
+    if not overshadowed:
+        score += _KIND_PRIOR.get(kind_of, 0.0)
     if place.population > 0:
         score += _POP_WEIGHT.get(kind_of, _DEFAULT_POP_WEIGHT) * math.log10(place.population + 1)
     if namesake:
@@ -282,7 +288,8 @@ class GazetteerGeocoder(Geocoder):
         places = self.gazetteer.places(r.match for r in ranked)
         return tuple(Candidate(p, r.score, self._terms(r.match, r.quality, sim=r.sim, whole=r.whole,
                                                        any_exact=r.any_exact, namesake=r.namesake,
-                                                       capital=r.capital, **hints))
+                                                       capital=r.capital, overshadowed=r.overshadowed,
+                                                       **hints))
                      for p, r in zip(places, ranked))
 
     def _make_hints(self, country, admin1, near, kind) -> dict:
@@ -346,8 +353,8 @@ class GazetteerGeocoder(Geocoder):
         if len(found) == 1:
             # alone, a place is nobody's namesake and outranks no compatriot
             (match, quality, sim, whole), = found.values()
-            return (_Ranked(match, _points(match, quality, sim, whole, any_exact, False, False, *terms),
-                            quality, sim, whole, any_exact, False, False),)
+            return (_Ranked(match, _points(match, quality, sim, whole, any_exact, False, False, False, *terms),
+                            quality, sim, whole, any_exact, False, False, False),)
         units = {
             (m.country_code, m.admin1_code, m.admin2_code if m.kind == "admin2" else None)
             for m in exact if m.kind == "admin1" or m.kind == "admin2"
@@ -358,16 +365,18 @@ class GazetteerGeocoder(Geocoder):
         capitals = self.gazetteer.capitals()
         for match, quality, sim, whole in found.values():
             namesake = bool(units) and not kind and _in_namesake_unit(match, quality, units, largest)
+            overshadowed = match.kind == "admin1" and quality < 2 and largest >= _OVERSHADOW_MIN_POP \
+                and match.population * _OVERSHADOW_FACTOR < largest
             capital = quality == 0 and not namesake and match.ref in capitals \
                 and sum(m.country_code == match.country_code for m in exact) > 1
             scored.append(_Ranked(match, _points(match, quality, sim, whole, any_exact, namesake, capital,
-                                                 *terms),
-                                  quality, sim, whole, any_exact, namesake, capital))
+                                                 overshadowed, *terms),
+                                  quality, sim, whole, any_exact, namesake, capital, overshadowed))
         scored.sort(key=_rank_order)
         return tuple(scored)
 
     @staticmethod
-    def _terms(place: Match, quality: int, *, sim, whole, any_exact, namesake, capital,
+    def _terms(place: Match, quality: int, *, sim, whole, any_exact, namesake, capital, overshadowed,
                cc, country, admin1, admin1_key, near, kind) -> tuple:
         # Terms are (label format, argument, points); labels are formatted only
         # when someone reads Candidate.reasons, which keeps ranking fast.
@@ -380,7 +389,9 @@ class GazetteerGeocoder(Geocoder):
         if whole:
             terms.append(("whole phrase is its name", None, _WHOLE_PHRASE))
         prior = _KIND_PRIOR.get(place.kind, 0.0)
-        if prior:
+        if prior and overshadowed:
+            terms.append(("kind {}, but a namesake city abroad is ten times as large", place.kind, 0.0))
+        elif prior:
             terms.append(("kind {}", place.kind, prior))
         if place.population > 0:
             weight = _POP_WEIGHT.get(place.kind, _DEFAULT_POP_WEIGHT)

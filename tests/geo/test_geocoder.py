@@ -47,6 +47,11 @@ def test_geocoder_resolves_news_places_within_20_km(geocoder, query, country, la
     ("Bangi District", "admin2", "AF", "Takhar"),
     ("Tajikistan", "country", "TJ", None),
     ("Afghanistan", "country", "AF", None),
+    # a province keeps its kind's prior beside smaller namesakes ...
+    ("Zabul", "admin1", "AF", "Zabul"),
+    # ... not beside a namesake city abroad ten times as large
+    ("Portland", "populated place", "US", "Oregon"),
+    ("St. Paul", "populated place", "US", "Minnesota"),
 ])
 def test_geocoder_units_by_kind(geocoder, query, kind, cc, admin1):
     raw = geocoder.geocode(query).raw
@@ -200,6 +205,7 @@ def test_geocoder_a_numbered_unit_is_no_name_of_its_number(geocoder):
     ("Takhar Province", {"admin1": "Takhar"}),
     ("Springfield", {"near": (39.8, -89.6)}),
     ("Georgia", {"country": "XX"}),
+    ("Portland", {}),  # an overshadowed province
 ])
 def test_geocoder_score_is_the_sum_of_its_reasons(geocoder, query, hints):
     # ranking adds the points without building the terms; both must agree exactly
