@@ -157,7 +157,9 @@ NOT_PLACES = {"january", "february", "march", "april", "may", "june", "july", "a
               # institutions news names by their seat or body ("in the Senate", "the Kremlin said")
               "senate", "congress", "parliament", "legislature", "white house", "kremlin",
               # adjectives that open a sentence before a word that follows places ("Local police")
-              "local", "federal", "national", "regional", "international"}
+              "local", "federal", "national", "regional", "international",
+              # AP's state abbreviations are words without their full stop ("the Miss Ohio title")
+              "miss", "mass", "ill", "ind", "del", "cal", "pa", "mo"}
 
 
 class PlaceFinder:

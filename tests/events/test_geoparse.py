@@ -412,6 +412,9 @@ def test_geoparse_a_county_in_an_organisations_name_counts_in_the_articles_state
     ("Local police recovered the stolen car in Dayton on Friday.", {"Dayton": "place"}),
     ("Safety was stressed on St. Patrick's Day in Savannah.", {"Savannah": "place"}),
     ("Two cases were reported in the Summer of 2008 in Oregon.", {"Oregon": "place"}),
+    # a state's abbreviation is a word without its full stop
+    ("Devon Stansbury of Rockford won in the Miss category.", {"Rockford": "place"}),
+    ("He was born in Jackson, Miss., in 1950.", {"Jackson": "place", "Miss.": "place"}),
     # a state university is named after its state: the state is the toponym
     ("A professor at Ohio State University spoke in Dayton.", {"Ohio": "context", "Dayton": "place"}),
 ])
