@@ -204,6 +204,10 @@ class PlaceFinder:
             if ent.label_ == "NORP":
                 cue = _cue_at(doc, span.start)
                 score = self.known(span.text)
+                if span.start and doc[span.start - 1].lower_ in (",", "and", "or") and span.end < len(doc) \
+                        and doc[span.end].lower_ in LIST_DESIGNATORS and score >= WEAK_CUE_SCORE:
+                    add(span, "NORP>unit", places)  # "Harper and Kingman counties": a list's last unit
+                    continue
                 # endings of demonyms (Afghan, Pakistani, Kurdish) need a sizeable town
                 if (cue and cue.endswith(" of") and score >= STRONG_CUE_SCORE) or \
                         score >= COUNTRY_SCORE or (cue in ("in", "near", "at", "outside") and score >= WEAK_CUE_SCORE

@@ -422,6 +422,16 @@ def test_geoparse_leaves_out_sentence_adjectives_holidays_and_seasons(resolver, 
     assert {p.name: p.role for p in places(resolver, text)} == toponyms
 
 
+@pytest.mark.parametrize("text, expected", [
+    # NER's NORP on a list's last name before a plural unit word is that unit, no demonym
+    ("Rain fell in Harvey, Harper and Kingman counties.",
+     {"Harvey": ("admin2", "Kansas"), "Harper": ("admin2", "Kansas"), "Kingman": ("admin2", "Kansas")}),
+    ("Fighting spread to Syrian and Iraqi provinces.", {}),
+])
+def test_geoparse_a_listed_unit_read_as_a_demonym_is_a_unit(resolver, text, expected):
+    assert {p.name: (p.kind, p.admin1) for p in places(resolver, text)} == expected
+
+
 def test_geoparse_context_toponyms_are_never_event_places(resolver):
     from events.geoparse import analyse_docs
 
