@@ -270,7 +270,7 @@ class PlaceFinder:
                and ent[0].is_alpha and ent[0].text[:1].isupper()}
         capitals = capital_starts(doc)
         out |= {doc[i].text for i in capitals if i + 1 < len(doc) and doc[i + 1].lower_ in _SPEECH_VERBS
-                and doc[i].is_alpha and not (i and _capitalised(doc[i - 1]))}
+                and doc[i].is_alpha and (not (i and _capitalised(doc[i - 1])) or _named_pair(doc, i))}
         # as for surnames, a place cue before the name anywhere ("gathered in Bemidji") makes it
         # the place NER's PERSON span began with ("Bemidji Knitting for Justice")
         cued = {doc[i].text for i in capitals if doc[i].text in out and _cue_at(doc, i)}
@@ -822,6 +822,14 @@ def _initialled(ent: Span) -> bool:
     NER labelled it."""
     return len(ent) == 3 and _capitalised(ent[0]) and re.fullmatch(r"[A-Z]\.", ent[1].text) is not None \
         and _capitalised(ent[2])
+
+
+def _named_pair(doc: Doc, i: int) -> bool:
+    """Token ``i`` ends a two-word name NER read as a person or organisation ("Brett
+    Hartmann said", labelled ORG), not a longer one ("New York", "Bank of America")."""
+    tok, first = doc[i], doc[i - 1]
+    return tok.ent_type_ in ("PERSON", "ORG") and tok.ent_iob_ == "I" and first.ent_iob_ == "B" \
+        and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I")
 
 
 def _surnames(doc: Doc) -> set[str]:
