@@ -38,7 +38,7 @@ from parsing.articles import Article
 from parsing.dates import resolve as resolve_date
 
 #: Part of every content hash: a new pipeline re-reads articles stored by an older one.
-PIPELINE_VERSION = "12"
+PIPELINE_VERSION = "13"
 
 NO_DATE_FLAG = "no publication date"
 
@@ -209,7 +209,10 @@ def _previous_places(article: Article, analysis: TextAnalysis, mention, by_span)
         return _event_places(replace(mention, places=reported.places, near=reported.near,
                                      attributive=reported.attributive), by_span)
     spans = tuple((p.start, p.end) for p in analysis.places if s <= p.start < e)
-    return _event_places(replace(mention, places=spans, near=(), attributive=()), by_span)
+    # With no event there to say which, a country beside other places is whose troops or
+    # money the sentence spoke of ("an attack on Burundi troops in Buurane village (Jowhar)").
+    countries = tuple(span for span in spans if getattr(by_span.get(span), "kind", None) == "country")
+    return _event_places(replace(mention, places=spans, near=(), attributive=countries), by_span)
 
 
 _OVER_PAST = re.compile(r"\b(?:over|in|during|within)\s+(?:the\s+)?(?:past|last|previous)?\s*"

@@ -98,9 +98,16 @@ def test_pipeline_an_article_with_no_placeable_event_still_reports_it_off_the_ma
     assert event.country is None and event.source_sentence == text
 
 
-def test_pipeline_a_sentence_without_places_takes_where_the_one_before_says_it_happened(resolver):
-    text = "On 3 May 2021, Taliban fighters attacked US troops in Kunduz. Two soldiers were killed."
-    assert {e.location for e in events(resolver, text)} == {"Kunduz"}
+@pytest.mark.parametrize("text, location", [
+    ("On 3 May 2021, Taliban fighters attacked US troops in Kunduz. Two soldiers were killed.", "Kunduz"),
+    # the sentence before has no event of its own to say which of its places: not the country
+    # whose troops it names
+    ("On 2 May 2021, militants carried out a planned attack on Kenya troops in Kolbio village (Kismayo, "
+     "Lower Juba). One Kenyan soldier was wounded in the attack.", "Kismayo"),
+])
+def test_pipeline_a_sentence_without_places_takes_where_the_one_before_says_it_happened(resolver, text,
+                                                                                      location):
+    assert {e.location for e in events(resolver, text)} == {location}
 
 
 def test_pipeline_placeless_sentences_stay_out_when_the_article_places_its_events(resolver):
