@@ -210,9 +210,9 @@ def _previous_places(article: Article, analysis: TextAnalysis, mention, by_span)
                                      attributive=reported.attributive), by_span)
     spans = tuple((p.start, p.end) for p in analysis.places if s <= p.start < e)
     # With no event there to say which, a country beside other places is whose troops or
-    # money the sentence spoke of ("an attack on Burundi troops in Buurane village (Jowhar)").
-    countries = tuple(span for span in spans if getattr(by_span.get(span), "kind", None) == "country")
-    return _event_places(replace(mention, places=spans, near=(), attributive=countries), by_span)
+    # money the sentence spoke of ("an attack on Burundi troops in Buurane village (Jowhar)"):
+    # every place may be a modifier, of which _event_places sets aside the countries.
+    return _event_places(replace(mention, places=spans, near=(), attributive=spans), by_span)
 
 
 _OVER_PAST = re.compile(r"\b(?:over|in|during|within)\s+(?:the\s+)?(?:past|last|previous)?\s*"
