@@ -38,7 +38,7 @@ from parsing.articles import Article
 from parsing.dates import resolve as resolve_date
 
 #: Part of every content hash: a new pipeline re-reads articles stored by an older one.
-PIPELINE_VERSION = "13"
+PIPELINE_VERSION = "14"
 
 NO_DATE_FLAG = "no publication date"
 
@@ -113,7 +113,8 @@ def _estimates(article: Article, analysis: TextAnalysis, by_span) -> dict[str, R
                 key = split_designator(normalize(p.name))[0]
                 out.setdefault(key, replace(
                     p, lat=lat, lon=lon, kind="estimated", country_code=anchor.country_code,
-                    admin1=anchor.admin1, admin2=None, resolved_name=p.name, confidence=0.5,
+                    admin1=anchor.admin1, admin1_code=anchor.admin1_code, admin2=None, resolved_name=p.name,
+                    confidence=0.5, estimated_from=anchor.resolved_name or anchor.name,
                     runner_up=f"{cue.km:g} km {cue.bearing} of {anchor.resolved_name}"))
     return out
 
@@ -267,7 +268,8 @@ def build_events(article: Article, analysis: TextAnalysis, *, country_names: Map
         if published:
             dates.append((0, published, TIME_DAY))
         places = _event_places(m, by_span) or _previous_places(article, analysis, m, by_span) \
-            or [(p, None) for p in _unresolved(m, by_span)[:1]] or [(None, None)]
+            or [(p, None if p.lat is None else GEO_REGION) for p in _unresolved(m, by_span)[:1]] \
+            or [(None, None)]
         for place, precision in places:
             drafts.append(_Draft(m, place, precision, [claimant] if claimant else [], dates,
                                  (m.sentence_start, m.sentence_end),
@@ -395,7 +397,9 @@ def _merge(drafts: list[_Draft], country_of) -> list[_Draft]:
 def _spot(p: ResolvedPlace | None) -> tuple:
     if p is None:
         return ("",)
-    return (p.geonameid, round(p.lat, 2), round(p.lon, 2)) if p.lat is not None else (p.name,)
+    # two unknown villages put at one rough point are still two places
+    return (p.geonameid, round(p.lat, 2), round(p.lon, 2)) if p.lat is not None and p.kind != "unresolved" \
+        else (p.name,)
 
 
 def _absorb(target: _Draft, other: _Draft) -> None:
@@ -414,6 +418,8 @@ def _location(p: ResolvedPlace, precision: int | None) -> str | None:
     for a village the gazetteer lacks: its resolved name)."""
     if precision is None:
         return p.name or None
+    if p.kind == "unresolved" and p.estimated_from:
+        return p.estimated_from  # the known place the text's unknown one was put at
     if precision < GEO_REGION and p.name:
         return split_designator(p.name)[0]
     return p.resolved_name or p.name

@@ -52,6 +52,20 @@ def test_pipeline_unknown_place_takes_its_containing_unit_with_lower_precision(r
     assert event.admin1 == "Kunduz" and event.geo_precision >= 2
 
 
+def test_pipeline_an_unknown_place_with_no_other_in_its_sentence_is_put_among_the_articles(resolver):
+    (event,) = events(resolver, "On 3 May 2021, gunmen killed two farmers in Zzyxqabad.\n\n"
+                                "Officials in Kunduz condemned the killings.")
+    assert (event.location, event.admin1, event.geo_precision) == ("Kunduz", "Kunduz", 3)
+    assert event.latitude is not None
+
+
+def test_pipeline_two_unknown_places_put_at_one_point_stay_two_events(resolver):
+    text = ("On 3 May 2021, gunmen killed two farmers in Zzyxqabad. On 3 May 2021, gunmen killed two farmers "
+            "in Qqyzzabad.\n\nOfficials in Kunduz and Taloqan condemned the killings.")
+    found = events(resolver, text)
+    assert len(found) == 2 and {e.geo_precision for e in found} == {3}
+
+
 @pytest.mark.parametrize("text, location, country", [
     # a region or a large island of one country is where its events happened, as a province is
     ("On 3 March 2021, soldiers clashed with rebels on Mindanao, killing four, the army said.", "Mindanao",
