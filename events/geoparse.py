@@ -325,13 +325,20 @@ class Resolver:
         # A world region (no country code) is no country's evidence.
         votes, own = _spread(places, by_name, pick=lambda cands: cands,
                              unit=lambda p: p.country_code or None, double="country")
+        keys_of = defaultdict(list)
+        for key in own:
+            keys_of[key[0]].append(key)
         for m in context:
             cc = self.gazetteer.demonym(normalize(m.name)) if m.label == "DEMONYM" else None
             if cc is None and m.label != "DEMONYM":
                 cands = self._candidates(m)
                 cc = cands[0].place.country_code if cands else None
             if cc:
-                votes[cc] += _DEMONYM_VOTE if m.label == "DEMONYM" else 1.0
+                vote = _DEMONYM_VOTE if m.label == "DEMONYM" else 1.0
+                votes[cc] += vote
+                # "Paris Regional Medical Center" is no evidence of which Paris "Paris" is
+                for key in keys_of.get(normalize(m.name), ()):
+                    own[key][cc] += vote
         spans = sorted((m.start, m.end) for m in mentions)
         for word in _CAPITALISED.finditer(text):
             k = bisect.bisect_right(spans, (word.start(), len(text))) - 1

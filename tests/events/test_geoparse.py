@@ -41,6 +41,14 @@ def test_geoparse_repeated_names_resolve_alike(resolver):
     assert found[0].admin1 == "Louisiana"
 
 
+def test_geoparse_organisations_named_after_a_town_are_no_evidence_of_which_town_it_is(resolver):
+    # the hospital and the police named after Paris once voted for France, Paris's likeliest country
+    text = ("A storm flattened a barn outside Paris on Sunday. Crews from Dallas helped, and two farmers "
+            "were treated at the Paris Regional Hospital and the Paris Police Department said.")
+    found = [p for p in places(resolver, text) if p.name == "Paris"]
+    assert found and {(p.country_code, p.admin1) for p in found} == {("US", "Texas")}
+
+
 def test_geoparse_country_context_picks_the_namesake(resolver):
     us = places(resolver, "Storms hit Paris, Texas, and Dallas on Monday, Texas officials said.")
     paris = next(p for p in us if p.name == "Paris")
