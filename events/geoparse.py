@@ -108,6 +108,7 @@ _MASTHEAD = re.compile(r"(?:\s+[A-Z][\w.&-]*){0,2}\s+(?:Times|News|Post|Herald|J
                        r"Dispatch|Inquirer|Independent|Reporter|Record)\b")
 # A long text's middle is looked for among its first this many distinct towns and counties.
 _CENTRE_POINTS = 200
+_COUNTY_WORD = re.compile(r"\s+(?:County|Parish|Borough)\b")
 #: Below this score a mention keeps its text but is not put on the map.
 MIN_SCORE = 2.0
 
@@ -211,7 +212,7 @@ class Resolver:
                 by_name[key] = self._candidates(m)
 
         votes, own = self._country_votes(text, mentions, places, context, by_name)
-        unit_votes, unit_own = self._admin1_votes(places, by_name)
+        unit_votes, unit_own = self._admin1_votes(places + named_after, by_name)
         containers = self._containers(text, places, by_name)
         nears = _near_hints(text, places)
         listed = _listed_among_units(text, places, by_name)
@@ -285,7 +286,9 @@ class Resolver:
         for m, found in in_orgs:
             if _MASTHEAD.match(text, m.end):
                 continue
-            if found.kind == "admin2" and (found.country_code, found.admin1) in states:
+            # named as a county ("Laurel County"): "Columbia University" is no Columbia County
+            if found.kind == "admin2" and (m.kind_hint == "admin2" or _COUNTY_WORD.match(text, m.end)) \
+                    and (found.country_code, found.admin1) in states:
                 out.append(replace(found, role="context"))
                 continue
             town = towns.get(split_designator(normalize(m.name))[0])
@@ -326,7 +329,7 @@ class Resolver:
         votes, own = _spread(places, by_name, pick=lambda cands: cands,
                              unit=lambda p: p.country_code or None, double="country")
         keys_of = defaultdict(list)
-        for key in own:
+        for key in by_name:
             keys_of[key[0]].append(key)
         for m in context:
             cc = self.gazetteer.demonym(normalize(m.name)) if m.label == "DEMONYM" else None

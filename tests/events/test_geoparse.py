@@ -49,6 +49,20 @@ def test_geoparse_organisations_named_after_a_town_are_no_evidence_of_which_town
     assert found and {(p.country_code, p.admin1) for p in found} == {("US", "Texas")}
 
 
+def test_geoparse_a_state_leading_an_organisations_name_says_which_state_the_towns_are_in(resolver):
+    # it votes for its own country no more than a place does for itself: the state, not the country
+    found = {p.name: p for p in places(resolver, "Agents of the Georgia Bureau of Investigation searched "
+                                                 "two homes in Albany on Friday.")}
+    assert (found["Albany"].country_code, found["Albany"].admin1) == ("US", "Georgia")
+    assert (found["Georgia"].kind, found["Georgia"].role) == ("admin1", "context")
+
+
+def test_geoparse_a_university_named_like_a_county_is_no_county(resolver):
+    found = {p.name for p in places(resolver, "A professor at Columbia University spoke in Albany and Hudson, "
+                                              "New York, on Monday.")}
+    assert "Columbia" not in found and {"Albany", "Hudson"} <= found
+
+
 def test_geoparse_country_context_picks_the_namesake(resolver):
     us = places(resolver, "Storms hit Paris, Texas, and Dallas on Monday, Texas officials said.")
     paris = next(p for p in us if p.name == "Paris")
