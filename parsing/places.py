@@ -94,6 +94,8 @@ ORG_WORDS = {
     # plurals that head a body's name ("the U.S. Centers for Disease Control")
     "centers", "centres", "departments", "ministries", "offices", "agencies", "institutes", "bureaus",
 }
+# Unit words that end a unit's name heading a body's ("Douglas County Public Works").
+_UNIT_HEADS = {"county", "parish", "province", "governorate"}
 #: Words after a place entity that make it part of an organisation's name.
 ORG_FOLLOWERS = {"provincial", "council", "municipal", "governor", "governorate's", "university",
                  "airlines", "airways"}
@@ -422,6 +424,14 @@ class PlaceFinder:
                 tail = span.doc[cut:span.end]
                 if head & ORG_WORDS and self._known_part(tail.text) >= WEAK_CUE_SCORE:
                     return add(tail, "ORG>place-named", context)
+                break
+        # "Douglas County Public Works", NER's ORG or PERSON: no person's name holds "County", so
+        # a body named after the county, whatever words follow
+        for k in range(span.start + 1, span.end - 1):
+            if span.doc[k].lower_ in _UNIT_HEADS:
+                head = span.doc[span.start:k + 1]
+                if self.known(head.text) >= WEAK_CUE_SCORE:
+                    return add(head, "ORG>place-named", context)
                 break
         return False
 

@@ -550,3 +550,16 @@ def test_places_a_direction_of_a_name_places_it(words, ents, expected):
 ])
 def test_places_an_unknown_name_before_a_settlement_word_is_kept(words, expected):
     assert [m[0] for m in found(doc(words.split())) if m[1] == "place"] == expected
+
+
+@pytest.mark.parametrize("label", ["PERSON", "ORG"])
+@pytest.mark.parametrize("words, expected", [
+    # no person's name holds "County": a body named after the county, whatever words follow
+    ("noted Marion County Public Works Director Ann Lee", [("Marion County", "context", "admin2")]),
+    ("noted Marion Public Works Director Ann Lee", []),  # no unit word: nothing to go on
+])
+def test_places_a_county_heading_a_body_misread_as_a_person_is_context(label, words, expected):
+    d = doc(words.split(), [(1, 5 if "County" in words else 4, label)])
+    finder = PlaceFinder(lambda name: 10.0 if name.lower() in {"marion county", "marion"} else 0.0)
+    got = [(m.text, m.role, m.kind_hint) for m in mentions(finder(d))]
+    assert got == expected
