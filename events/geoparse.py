@@ -665,8 +665,9 @@ def _colocated(by_name) -> dict[tuple, set]:
 
     A name counts as a county's only where the text says so ("Henry County", "Nawa
     district") or the county is its likeliest reading: a bare "Washington" is the
-    state, not one of thirty counties. A name whose likeliest reading is a country or a
-    province is no town's. Spelling variants never count, nor two names of one core
+    state, not one of thirty counties. A name whose likeliest reading is a province is no
+    town's; one whose likeliest is a country may be ("Peru" beside "Miami County" is Peru,
+    Indiana). Spelling variants never count, nor two names of one core
     ("Washington" and "Washington County" are the namesake rule's to read).
     """
     counties: dict[tuple, set] = defaultdict(set)
@@ -679,7 +680,7 @@ def _colocated(by_name) -> dict[tuple, set]:
                 counties[(p.country_code, p.admin1_code, p.admin2_code)].add(key)
     out: dict[tuple, set] = defaultdict(set)
     for key, cands in by_name.items():
-        if not cands or cands[0].place.kind in ("country", "admin1", "world region"):
+        if not cands or cands[0].place.kind in ("admin1", "world region"):
             continue
         core = split_designator(key[0])[0]
         for c in cands:

@@ -63,6 +63,13 @@ def test_geoparse_a_university_named_like_a_county_is_no_county(resolver):
     assert "Columbia" not in found and {"Albany", "Hudson"} <= found
 
 
+def test_geoparse_a_town_named_like_a_country_is_the_town_in_the_county_the_text_names(resolver):
+    found = {p.name: p for p in places(resolver, "Police in Peru and Miami County deputies closed the bridge "
+                                                 "on Monday.")}
+    assert (found["Peru"].kind, found["Peru"].admin1) == ("populated place", "Indiana")
+    assert found["Miami County"].admin1 == "Indiana"
+
+
 def test_geoparse_country_context_picks_the_namesake(resolver):
     us = places(resolver, "Storms hit Paris, Texas, and Dallas on Monday, Texas officials said.")
     paris = next(p for p in us if p.name == "Paris")
