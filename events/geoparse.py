@@ -106,6 +106,8 @@ _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}")
 _MASTHEAD = re.compile(r"(?:\s+[A-Z][\w.&-]*){0,2}\s+(?:Times|News|Post|Herald|Journal|Tribune|Gazette|Daily|"
                        r"Chronicle|Press|Star|Globe|Sun|Observer|Courier|Register|Bulletin|Telegraph|Examiner|"
                        r"Dispatch|Inquirer|Independent|Reporter|Record)\b")
+# The last word of a river's or creek's name.
+_WATER_WORDS = {"river", "creek"}
 # A long text's middle is looked for among its first this many distinct towns and counties.
 _CENTRE_POINTS = 200
 _COUNTY_WORD = re.compile(r"\s+(?:County|Parish|Borough)\b")
@@ -189,6 +191,11 @@ class Resolver:
                          or forms & {a.upper() for a in c.place.alternate_names}]
             else:
                 cands = [c for c in cands if c.place.name in forms or forms & set(c.place.alternate_names)]
+        if m.name.rsplit(None, 1)[-1].lower() in _WATER_WORDS:
+            # "the Red River" is the river, no Red River County or Parish (which the gazetteer
+            # gives by its name without the unit word)
+            cands = [c for c in cands if c.place.kind != "admin2"
+                     or normalize(c.place.name).endswith(m.name.rsplit(None, 1)[-1].lower())]
         top = cands[0] if cands else None
         if top is not None and top.place.kind == "country" and not top.spelling_variant:
             # "Iraq" is Iraq, though some language calls Arak so: a town that goes by a

@@ -70,6 +70,16 @@ def test_geoparse_a_town_named_like_a_country_is_the_town_in_the_county_the_text
     assert found["Miami County"].admin1 == "Indiana"
 
 
+@pytest.mark.parametrize("text, name, kind", [
+    # the river, which the gazetteer lacks: put by the town beside it, never at Texas's county
+    ("Sandbags were stacked as the Red River rose two feet overnight in Fargo.", "Red River", "unresolved"),
+    ("Deputies in Red River Parish closed two roads.", "Red River Parish", "admin2"),
+])
+def test_geoparse_a_river_is_no_county_named_after_it(resolver, text, name, kind):
+    found = next(p for p in places(resolver, text) if p.name == name)
+    assert found.kind == kind and found.admin1 != "Texas"
+
+
 def test_geoparse_country_context_picks_the_namesake(resolver):
     us = places(resolver, "Storms hit Paris, Texas, and Dallas on Monday, Texas officials said.")
     paris = next(p for p in us if p.name == "Paris")
