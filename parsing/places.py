@@ -268,8 +268,9 @@ class PlaceFinder:
         named: the first name of a person it names in full ("Tanya Rodriguez ... Tanya is his
         wife") and a name that speaks ("Kristina said"). A sizeable place keeps its name:
         "Moscow said" is the government speaking."""
+        # (not before a dateline's dash: "DANIELSVILLE - Madison County")
         out = {ent[0].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2
-               and ent[0].is_alpha and ent[0].text[:1].isupper()}
+               and ent[0].is_alpha and ent[0].text[:1].isupper() and ent[1].text not in _DATELINE_ENDS}
         capitals = capital_starts(doc)
         out |= {doc[i].text for i in capitals if i + 1 < len(doc) and doc[i + 1].lower_ in _SPEECH_VERBS
                 and doc[i].is_alpha and (not (i and _capitalised(doc[i - 1])) or _named_pair(doc, i))}

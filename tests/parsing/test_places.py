@@ -563,3 +563,11 @@ def test_places_a_county_heading_a_body_misread_as_a_person_is_context(label, wo
     finder = PlaceFinder(lambda name: 10.0 if name.lower() in {"marion county", "marion"} else 0.0)
     got = [(m.text, m.role, m.kind_hint) for m in mentions(finder(d))]
     assert got == expected
+
+
+def test_places_a_dateline_inside_a_persons_span_is_still_the_dateline():
+    # NER's PERSON "BRIDGEPORT - Fairfield County": a dateline, then the county, and no person
+    d = doc("BRIDGEPORT - Fairfield County officials met Monday .".split(), [(0, 4, "PERSON")])
+    finder = PlaceFinder(lambda name: {"bridgeport": 4.6, "fairfield county": 7.0}.get(name.lower(), 0.0))
+    got = [(m.text, m.label) for m in mentions(finder(d)) if m.role == "place"]
+    assert got == [("BRIDGEPORT", "DATELINE"), ("Fairfield County", "PERSON>designator")]
