@@ -221,7 +221,12 @@ class PlaceFinder:
             elif ent.label_ in PLACE_LABELS:
                 span = _trim_common_designator(span)
                 label = ent.label_ + (">part" if self._part_of(span) else "")
-                if span.end < len(doc) and doc[span.end].lower_ in ORG_FOLLOWERS:
+                body = next((k for k in range(span.start + 1, span.end - 1)
+                             if doc[k].lower_ in _UNIT_HEADS and doc[k + 1].lower_ in ORG_WORDS), None)
+                if body is not None:
+                    # NER's GPE "the Colfax County Sheriff's Department": the county names a body
+                    add(doc[span.start:body + 1], "NAMED-ORG", context)
+                elif span.end < len(doc) and doc[span.end].lower_ in ORG_FOLLOWERS:
                     add(span, "NAMED-ORG", context)  # "Kunduz provincial council"
                 elif len(span) == 1 and span[0].lower_ in VAGUE:
                     continue

@@ -571,3 +571,16 @@ def test_places_a_dateline_inside_a_persons_span_is_still_the_dateline():
     finder = PlaceFinder(lambda name: {"bridgeport": 4.6, "fairfield county": 7.0}.get(name.lower(), 0.0))
     got = [(m.text, m.label) for m in mentions(finder(d)) if m.role == "place"]
     assert got == [("BRIDGEPORT", "DATELINE"), ("Fairfield County", "PERSON>designator")]
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    # NER's GPE holds the whole body: the county names it
+    ("a report from the Marion County Sheriff 's Department said", [(4, 9, "GPE")],
+     [("Marion County", "context", "NAMED-ORG")]),
+    # a county and no body word after it: the place
+    ("flooding in Marion County Monday", [(2, 4, "GPE")], [("Marion County", "place", "GPE")]),
+])
+def test_places_a_place_entity_holding_a_bodys_name_is_context(words, ents, expected):
+    finder = PlaceFinder(lambda name: 10.0 if name.lower() in {"marion county", "marion"} else 0.0)
+    got = [(m.text, m.role, m.label) for m in mentions(finder(doc(words.split(), ents)))]
+    assert got == expected
