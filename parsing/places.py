@@ -161,7 +161,10 @@ NOT_PLACES = {"january", "february", "march", "april", "may", "june", "july", "a
               # adjectives that open a sentence before a word that follows places ("Local police")
               "local", "federal", "national", "regional", "international",
               # AP's state abbreviations are words without their full stop ("the Miss Ohio title")
-              "miss", "mass", "ill", "ind", "del", "cal", "pa", "mo"}
+              "miss", "mass", "ill", "ind", "del", "cal", "pa", "mo",
+              # the planet, not the town named after it (Earth, Texas); Jupiter and Mars are
+              # towns news names (Florida's, Pennsylvania's)
+              "earth"}
 
 
 class PlaceFinder:

@@ -204,6 +204,8 @@ def test_places_designator_case_decides_whether_it_belongs_to_the_name(words, en
     ("County residents voted".split(), [(0, 1, "GPE")]),
     # an institution, though a town bears its name
     ("the bill is in the Senate now".split(), [(5, 6, "ORG")]),
+    # the planet, though Texas has a town of that name
+    ("debris fell toward Earth on Monday".split(), [(3, 4, "LOC")]),
 ])
 def test_places_vague_areas_and_lower_case_words_are_not_places(words, ents):
     assert found(doc(words, ents)) == []
