@@ -110,6 +110,7 @@ _MASTHEAD = re.compile(r"(?:\s+[A-Z][\w.&-]*){0,2}\s+(?:Times|News|Post|Herald|J
 _WATER_WORDS = {"river", "creek"}
 # A long text's middle is looked for among its first this many distinct towns and counties.
 _CENTRE_POINTS = 200
+# A county's unit word after its name inside an organisation's ("the Fulton County Jail").
 _COUNTY_WORD = re.compile(r"\s+(?:County|Parish|Borough)\b")
 #: Below this score a mention keeps its text but is not put on the map.
 MIN_SCORE = 2.0
@@ -191,11 +192,11 @@ class Resolver:
                          or forms & {a.upper() for a in c.place.alternate_names}]
             else:
                 cands = [c for c in cands if c.place.name in forms or forms & set(c.place.alternate_names)]
-        if m.name.rsplit(None, 1)[-1].lower() in _WATER_WORDS:
+        last = m.name.rsplit(None, 1)[-1].lower()
+        if last in _WATER_WORDS:
             # "the Red River" is the river, no Red River County or Parish (which the gazetteer
             # gives by its name without the unit word)
-            cands = [c for c in cands if c.place.kind != "admin2"
-                     or normalize(c.place.name).endswith(m.name.rsplit(None, 1)[-1].lower())]
+            cands = [c for c in cands if c.place.kind != "admin2" or normalize(c.place.name).endswith(last)]
         top = cands[0] if cands else None
         if top is not None and top.place.kind == "country" and not top.spelling_variant:
             # "Iraq" is Iraq, though some language calls Arak so: a town that goes by a
@@ -753,7 +754,7 @@ def _shares(votes: Counter, own: Counter | None) -> dict:
     return {k: v / total for k, v in rest.items() if v > 0} if total else {}
 
 
-_NO_CENTRE = ("country", "admin1", "world region", "unresolved")
+_NO_CENTRE = ("country", "admin1", "world region")
 
 
 def _estimated(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:

@@ -224,8 +224,7 @@ class PlaceFinder:
             elif ent.label_ in PLACE_LABELS:
                 span = _trim_common_designator(span)
                 label = ent.label_ + (">part" if self._part_of(span) else "")
-                body = next((k for k in range(span.start + 1, span.end - 1)
-                             if doc[k].lower_ in _UNIT_HEADS and doc[k + 1].lower_ in ORG_WORDS), None)
+                body = _unit_word_inside(span, before=ORG_WORDS)
                 if body is not None:
                     # NER's GPE "the Colfax County Sheriff's Department": the county names a body
                     add(doc[span.start:body + 1], "NAMED-ORG", context)
@@ -436,12 +435,9 @@ class PlaceFinder:
                 break
         # "Douglas County Public Works", NER's ORG or PERSON: no person's name holds "County", so
         # a body named after the county, whatever words follow
-        for k in range(span.start + 1, span.end - 1):
-            if span.doc[k].lower_ in _UNIT_HEADS:
-                head = span.doc[span.start:k + 1]
-                if self.known(head.text) >= WEAK_CUE_SCORE:
-                    return add(head, "ORG>place-named", context)
-                break
+        k = _unit_word_inside(span)
+        if k is not None and self.known(span.doc[span.start:k + 1].text) >= WEAK_CUE_SCORE:
+            return add(span.doc[span.start:k + 1], "ORG>place-named", context)
         return False
 
     def _coordinated(self, doc: Doc, add, places, later) -> None:
@@ -908,6 +904,15 @@ def _extend_designator(span: Span) -> Span:
     if span.end < len(doc) and doc[span.end].lower_ in DESIGNATORS and doc[span.end].text[:1].isupper():
         return doc[span.start:span.end + 1]
     return span
+
+
+def _unit_word_inside(span: Span, *, before=None) -> int | None:
+    """The index of the first word inside the span (neither its first nor its last) that ends
+    a unit's name, "County" in "Douglas County Public Works"; with ``before``, the first
+    followed by one of those words."""
+    doc = span.doc
+    return next((k for k in range(span.start + 1, span.end - 1) if doc[k].lower_ in _UNIT_HEADS
+                 and (before is None or doc[k + 1].lower_ in before)), None)
 
 
 def _trim_common_designator(span: Span) -> Span:
