@@ -102,6 +102,9 @@ ORG_FOLLOWERS = {"provincial", "council", "municipal", "governor", "governorate'
 #: Words after a place name that make it a disease's ("West Nile virus", "Marburg haemorrhagic fever").
 DISEASE_WORDS = {"virus", "viruses", "ebolavirus", "fever", "flu", "influenza", "encephalitis", "disease"}
 _DISEASE_BRIDGES = {"hemorrhagic", "haemorrhagic", "-"}
+#: Places news names mostly for the disease named after them, "virus" or "fever" unsaid ("tested
+#: negative for Ebola"); a place cue still makes one the place ("the Ebola river").
+DISEASE_NAMES = {"ebola", "zika", "nipah", "hendra", "lassa", "chikungunya"}
 _CONNECTORS = {"-", "i", "e", "y", "al", "el", "ul", "de", "del", "la", "le", "da", "do", "dos", "of"}
 # "Ward No. 10", "Camp Nr 3": what follows a numbered part of a town
 _NUMBERED = re.compile(r"\s*(?:No|Nr|Nos)\.?\s*\d")
@@ -744,10 +747,11 @@ def _names_disease(span: Span) -> bool:
 
 
 def _diseases_to_context(doc: Doc, places: list[Span], context: list[Span]) -> list[Span]:
-    """Places whose name the text uses for a disease ("Ebola virus", "West Nile fever") become
-    context; so do that name's other mentions in the text unless a place cue stands before
-    them: "negative for Ebola" is the virus, "an outbreak in Marburg" the town."""
-    diseases = {s.text.lower() for s in places if _names_disease(s)}
+    """Places whose name the text uses for a disease ("Ebola virus", "West Nile fever"), or that
+    news names mostly for one (:data:`DISEASE_NAMES`), become context; so do that name's other
+    mentions in the text unless a place cue stands before them: "negative for Ebola" is the
+    virus, "an outbreak in Marburg" the town."""
+    diseases = {s.text.lower() for s in places if _names_disease(s) or s.text.lower() in DISEASE_NAMES}
     if not diseases:
         return places
     kept = []

@@ -255,6 +255,9 @@ def test_places_a_list_reads_on_past_members_another_rule_placed():
      [("Ebola", "context", "NAMED-DISEASE", None)] * 2),
     ("Marburg virus is named after an outbreak in Marburg", [(0, 1, "GPE"), (8, 9, "GPE")],
      [("Marburg", "context", "NAMED-DISEASE", None), ("Marburg", "place", "GPE", None)]),
+    # a name news uses mostly for its disease, "virus" unsaid; with a place cue, the place
+    ("Tests were negative for Ebola", [(4, 5, "GPE")], [("Ebola", "context", "NAMED-DISEASE", None)]),
+    ("Hunters camped near Ebola", [(3, 4, "GPE")], [("Ebola", "place", "GPE", None)]),
 ])
 def test_places_a_place_name_used_for_a_disease_is_context(words, ents, expected):
     assert found(doc(words.split(), ents)) == expected
