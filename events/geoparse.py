@@ -218,6 +218,13 @@ class Resolver:
             key = (normalize(m.name), m.kind_hint)
             if key not in by_name:
                 by_name[key] = self._candidates(m)
+        place_keys = {(normalize(m.name), m.kind_hint) for m in places}
+        for m in named_after:
+            # a body is named after a place as the place is spelt: "Women and Children's Hospital"
+            # is no Wyoming's (a name the text also gives as a place keeps its readings)
+            key = (normalize(m.name), m.kind_hint)
+            if key not in place_keys:
+                by_name[key] = [c for c in by_name[key] if not c.spelling_variant or _same_spelling(c, key[0])]
 
         votes, own = self._country_votes(text, mentions, places, context, by_name)
         unit_votes, unit_own = self._admin1_votes(places + named_after, by_name)
@@ -226,7 +233,6 @@ class Resolver:
         listed = _listed_among_units(text, places, by_name)
         holders = _holders(text, places, by_name)
         colocated = _colocated(by_name)
-        place_keys = {(normalize(m.name), m.kind_hint) for m in places}
         focus = _focus_unit(place_keys, by_name, votes)
         neighbours = _neighbours({key: by_name[key] for key in place_keys})
 

@@ -80,6 +80,13 @@ def test_geoparse_a_river_is_no_county_named_after_it(resolver, text, name, kind
     assert found.kind == kind and found.admin1 != "Texas"
 
 
+def test_geoparse_a_body_is_named_after_a_place_as_the_place_is_spelt(resolver):
+    # "Women" is a transliteration of Wyoming's name somewhere: no toponym in a hospital's name
+    found = [p.name for p in places(resolver, "A boy was treated at Women and Children's Hospital in Buffalo "
+                                              "on Monday.")]
+    assert found == ["Buffalo"]
+
+
 def test_geoparse_country_context_picks_the_namesake(resolver):
     us = places(resolver, "Storms hit Paris, Texas, and Dallas on Monday, Texas officials said.")
     paris = next(p for p in us if p.name == "Paris")
