@@ -693,9 +693,13 @@ class PlaceFinder:
                 add(span, f"LIST>{listing}" if listing and not cue else "GAZETTEER", places)
                 if cue and cue.endswith("s of"):
                     listing = cue
-            elif _mid_sentence(doc, i) and not any(t.ent_type_ for t in span) and not _title_case(doc, i) \
-                    and self.known(span.text) >= _MAJOR_PLACE_SCORE:
-                add(span, "GAZETTEER>major", places)  # "shelling hit Donetsk": NER missed a city
+            elif not any(t.ent_type_ for t in span) and not _title_case(doc, i) and (
+                    _mid_sentence(doc, i) and self.known(span.text) >= _MAJOR_PLACE_SCORE
+                    or doc[i].is_sent_start and j < n and doc[j].is_lower and not span.text.isupper()
+                    and self.known(span.text) >= COUNTRY_SCORE):
+                # "shelling hit Donetsk", "Nigeria reported 782 cases": NER missed a city or a
+                # country (one opening a sentence before a lower-case word)
+                add(span, "GAZETTEER>major", places)
             else:
                 later.append(span)
             at = j

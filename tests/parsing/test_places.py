@@ -348,9 +348,10 @@ def test_places_a_unit_word_ending_another_name_is_no_cue():
 @pytest.mark.parametrize("words, expected", [
     # a major place NER and the cues missed, capitalised after a lower-case word
     ("shelling hit Kabul on Monday".split(), ["Kabul"]),
-    # not a lesser name (Bemidji scores 5), nor at a sentence's start, nor in a headline
+    # not a lesser name (Bemidji scores 5), nor a city at a sentence's start (a country there
+    # is: see below), nor in a headline
     ("floods hit Bemidji on Monday".split(), []),
-    ("Kabul shelling went on".split(), []),
+    ("Ludhiana shelling went on".split(), []),
     ("Shelling Hit Kabul Again As Winter Nears".split(), []),
 ])
 def test_places_a_major_place_needs_no_cue(words, expected):
@@ -589,3 +590,13 @@ def test_places_a_place_entity_holding_a_bodys_name_is_context(words, ents, expe
     finder = PlaceFinder(lambda name: 10.0 if name.lower() in {"marion county", "marion"} else 0.0)
     got = [(m.text, m.role, m.label) for m in mentions(finder(doc(words.split(), ents)))]
     assert got == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("Nigeria reported 782 cases .", [("Nigeria", "GAZETTEER>major")]),   # a country NER missed
+    ("Most reported no cases .", []),          # a town somewhere, no country: a capital means nothing here
+    ("Nigeria Reported Cases Today", []),      # a headline's capitals mean nothing
+])
+def test_places_a_country_opening_a_sentence_that_ner_missed_is_a_place(words, expected):
+    finder = PlaceFinder(lambda name: {"nigeria": 9.0, "most": 7.4}.get(name.lower(), 0.0))
+    assert [(m.text, m.label) for m in mentions(finder(doc(words.split())))] == expected
