@@ -108,6 +108,7 @@ _MASTHEAD = re.compile(r"(?:\s+[A-Z][\w.&-]*){0,2}\s+(?:Times|News|Post|Herald|J
                        r"Dispatch|Inquirer|Independent|Reporter|Record)\b")
 # The last word of a river's or creek's name.
 _WATER_WORDS = {"river", "creek"}
+_COMMA = re.compile(r"\s*,\s*")
 # A long text's middle is looked for among its first this many distinct towns and counties.
 _CENTRE_POINTS = 200
 # A county's unit word after its name inside an organisation's ("the Fulton County Jail").
@@ -282,7 +283,8 @@ class Resolver:
         countries = {p.country_code for p in out if p.role == "place" and p.kind != "unresolved"}
         out = [p for p in out if p.role == "place" or p.kind != "admin1" or p.country_code in countries]
         out += self._towns_in_orgs(text, in_orgs, out)
-        out += self._maybe_places([m for m in mentions if m.role == "maybe"], anchors)
+        out.sort(key=lambda p: p.start)
+        out += self._maybe_places(text, [m for m in mentions if m.role == "maybe"], anchors, out)
         out.sort(key=lambda p: p.start)
         return _estimated(text, out)
 
@@ -311,11 +313,16 @@ class Resolver:
                                    sentence=m.sentence, role="context"))
         return out
 
-    def _maybe_places(self, maybes, anchors) -> list[ResolvedPlace]:
+    def _maybe_places(self, text, maybes, anchors, resolved) -> list[ResolvedPlace]:
         """Names NER took for people or organisations that are places after all: a reading
-        lies within _MAYBE_KM of a place the article names with confidence."""
+        lies within _MAYBE_KM of a place the article names with confidence, or in the country
+        or province named right after it ("Krasnodar, Russia"). ``resolved`` is in text order."""
         out = []
+        starts = [p.start for p in resolved]
         for m in maybes:
+            i = bisect.bisect_left(starts, m.end)
+            holder = resolved[i] if i < len(resolved) and resolved[i].kind in ("country", "admin1") \
+                and resolved[i].role == "place" and _COMMA.fullmatch(text, m.end, resolved[i].start) else None
             near = []
             for c in self._candidates(m):
                 # a town by its own name ("Hamas" is an alternate name of Hamm, "Taliban" of a
@@ -324,7 +331,7 @@ class Resolver:
                         c.place.kind == "populated place" and c.quality != 0):
                     continue
                 d = min((distance_km(c.place.lat, c.place.lon, a.lat, a.lon) for a in anchors), default=None)
-                if d is not None and d <= _MAYBE_KM:
+                if d is not None and d <= _MAYBE_KM or holder is not None and _holds(holder, c.place):
                     near.append((c.score, c))
             if near:
                 near.sort(key=lambda sc: -sc[0])

@@ -87,6 +87,11 @@ def test_geoparse_a_body_is_named_after_a_place_as_the_place_is_spelt(resolver):
     assert found == ["Buffalo"]
 
 
+def test_geoparse_a_name_ner_took_for_an_organisation_is_a_town_of_the_state_after_it(resolver):
+    found = {p.name: p for p in places(resolver, "Canal Winchester, Ohio police said the man was arrested.")}
+    assert (found["Canal Winchester"].kind, found["Canal Winchester"].admin1) == ("populated place", "Ohio")
+
+
 def test_geoparse_country_context_picks_the_namesake(resolver):
     us = places(resolver, "Storms hit Paris, Texas, and Dallas on Monday, Texas officials said.")
     paris = next(p for p in us if p.name == "Paris")
