@@ -76,6 +76,8 @@ OF_CUES = {
     # "clashed in the direction of Krasne", "the east of Hodeidah"
     "direction": None, "north": None, "south": None, "east": None, "west": None, "northeast": None,
     "northwest": None, "southeast": None, "southwest": None,
+    # "a resident of Torun", "a native of Kabul", "the mayor of Dublin"
+    "resident": None, "residents": None, "native": None, "natives": None, "mayor": "populated place",
 }
 # Cues that name a settlement or unit, known or not: the name after them is kept, unresolved if need be.
 _NAMING_CUES = {"town of", "towns of", "village of", "villages of", "district of", "districts of"}

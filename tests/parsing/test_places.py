@@ -600,3 +600,11 @@ def test_places_a_place_entity_holding_a_bodys_name_is_context(words, ents, expe
 def test_places_a_country_opening_a_sentence_that_ner_missed_is_a_place(words, expected):
     finder = PlaceFinder(lambda name: {"nigeria": 9.0, "most": 7.4}.get(name.lower(), 0.0))
     assert [(m.text, m.label) for m in mentions(finder(doc(words.split())))] == expected
+
+
+@pytest.mark.parametrize("words, ents", [
+    ("Boud , a resident of Torun , said", [(5, 6, "NORP")]),   # NER's NORP
+    ("Boud , a native of Torun , said", []),                    # NER missed it
+])
+def test_places_a_resident_or_native_of_a_place(words, ents):
+    assert [(t, r) for t, r, _, _ in found(doc(words.split(), ents))] == [("Torun", "place")]
