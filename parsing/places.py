@@ -486,7 +486,8 @@ class PlaceFinder:
 
         for span, is_place in spans:
             if group:
-                between = [t.lower_ for t in doc[group[-1][0].end:span.start]]
+                # ("Angola, the Democratic Republic of Congo, and Mozambique")
+                between = [t.lower_ for t in doc[group[-1][0].end:span.start] if t.lower_ != "the"]
                 if between and all(w in (",", "and", "or") for w in between) and len(between) <= 2:
                     joined = joined or "and" in between or "or" in between
                     group.append((span, is_place))

@@ -218,6 +218,12 @@ def test_places_names_in_a_list_of_places_are_places():
                         ("Takhar", "place", "GPE", None)]
 
 
+def test_places_a_list_reads_past_an_article_before_a_member():
+    # "the" before a member NER labelled with it ("the Democratic Republic of the Congo")
+    d = doc("Fighting hit Kunduz , the Takhar , and Bangi today".split(), [(2, 3, "GPE"), (4, 6, "GPE"), (8, 9, "ORG")])
+    assert [(t, r) for t, r, _, _ in found(d)] == [("Kunduz", "place"), ("Takhar", "place"), ("Bangi", "place")]
+
+
 def test_places_a_pair_is_not_a_list_of_places():
     d = doc("talks between Kabul and Alexandria resumed".split(), [(2, 3, "GPE"), (4, 5, "ORG")])
     # a known name is left for the resolver to weigh against the article's places
