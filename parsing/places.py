@@ -269,6 +269,7 @@ class PlaceFinder:
         self._comma_chains(doc, add, places, taken)
         self._party_homes(doc, add, places)
         self._datelines(doc, add, places)
+        places = self._joined_names(doc, places, taken)
         places = _diseases_to_context(doc, places, context)
         doc.spans["places"] = sorted(places, key=lambda s: s.start)
         doc.spans["place_maybe"] = self._maybe_places(doc, later, taken, people)
@@ -444,6 +445,30 @@ class PlaceFinder:
         if k is not None and self.known(span.doc[span.start:k + 1].text) >= WEAK_CUE_SCORE:
             return add(span.doc[span.start:k + 1], "ORG>place-named", context)
         return False
+
+    def _joined_names(self, doc: Doc, places: list[Span], taken: list[bool]) -> list[Span]:
+        """A place and the capitalised words after "and" that the gazetteer knows together as
+        a well-known name are that one place, however NER labelled the second part ("Jammu
+        and Kashmir", "Trinidad and Tobago" with Tobago an ORG)."""
+        out: list[Span] = []
+        until = -1
+        for a in sorted(places, key=lambda s: s.start):
+            if a.start < until:
+                continue  # the second part of a name joined before
+            j = a.end + 1
+            if j < len(doc) and doc[a.end].lower_ in ("and", "&"):
+                k = j
+                while k < len(doc) and k - j < 3 and _capitalised(doc[k]):
+                    k += 1
+                k = next((e for e in range(k, j, -1)
+                          if self.known(doc[a.start:e].text) >= _LISTED_NAMED_SCORE), None)
+                if k is not None:
+                    taken[a.start:k] = [True] * (k - a.start)
+                    out.append(Span(doc, a.start, k, label="JOINED"))
+                    until = k
+                    continue
+            out.append(a)
+        return out
 
     def _coordinated(self, doc: Doc, add, places, later) -> None:
         """Names in a list of places ("Herat, Kandahar and Mazar-i-Sharif") are places when

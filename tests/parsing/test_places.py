@@ -614,3 +614,17 @@ def test_places_a_country_opening_a_sentence_that_ner_missed_is_a_place(words, e
 ])
 def test_places_a_resident_or_native_of_a_place(words, ents):
     assert [(t, r) for t, r, _, _ in found(doc(words.split(), ents))] == [("Torun", "place")]
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    # one name the gazetteer knows well, split by NER (the second part even as an ORG)
+    ("Flights to Trinidad and Tobago resumed", [(2, 3, "GPE"), (4, 5, "ORG")], [("Trinidad and Tobago", "JOINED")]),
+    ("Flights to Jammu and Kashmir resumed", [(2, 3, "GPE"), (4, 5, "LOC")], [("Jammu and Kashmir", "JOINED")]),
+    # two places, no one name
+    ("Flights to Kabul and Kandahar resumed", [(2, 3, "GPE"), (4, 5, "GPE")], [("Kabul", "GPE"), ("Kandahar", "GPE")]),
+])
+def test_places_a_name_joined_by_and_that_the_gazetteer_knows_is_one_place(words, ents, expected):
+    scores = {"trinidad and tobago": 9.0, "trinidad": 6.0, "tobago": 7.1, "jammu and kashmir": 7.5, "jammu": 8.0,
+              "kashmir": 7.0, "kabul": 8.5, "kandahar": 8.0}
+    finder = PlaceFinder(lambda name: scores.get(name.lower(), 0.0))
+    assert [(m.text, m.label) for m in mentions(finder(doc(words.split(), ents)))] == expected
