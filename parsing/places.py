@@ -238,7 +238,7 @@ class PlaceFinder:
                 elif len(span) == 1 and span[0].lower_ in VAGUE:
                     continue
                 else:
-                    add(self._extend_connected(_extend_designator(span)), label, places)
+                    add(self._extend_connected(_extend_designator(self._extend_left(span))), label, places)
         for ent in ents:
             span = _strip_the(ent)
             if span is None or ent.label_ in PLACE_LABELS or ent.label_ == "NORP":
@@ -358,6 +358,15 @@ class PlaceFinder:
         # words win where the rest is known better and the whole is no name of its own
         whole, part = self.known(span.text), self.known(rest)
         return part >= STRONG_CUE_SCORE and whole < min(WEAK_CUE_SCORE, part)
+
+    def _extend_left(self, span: Span) -> Span:
+        """NER's "Beida" of "Goz Beida": the capitalised word before, outside any entity and
+        inside the sentence, when the gazetteer knows the whole at least as well."""
+        doc, i = span.doc, span.start - 1
+        if i < 1 or doc[i].is_sent_start or doc[i].ent_type_ or not (_capitalised(doc[i]) and doc[i].is_alpha):
+            return span
+        whole = doc[i:span.end]
+        return whole if self.known(whole.text) >= max(STRONG_CUE_SCORE, self.known(span.text)) else span
 
     def _extend_connected(self, span: Span) -> Span:
         """NER's "Foz" of "Foz do Iguacu", "Democratic Republic of the" of "Democratic Republic of

@@ -628,3 +628,13 @@ def test_places_a_name_joined_by_and_that_the_gazetteer_knows_is_one_place(words
               "kashmir": 7.0, "kabul": 8.5, "kandahar": 8.0}
     finder = PlaceFinder(lambda name: scores.get(name.lower(), 0.0))
     assert [(m.text, m.label) for m in mentions(finder(doc(words.split(), ents)))] == expected
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    ("camps near Goz Beida filled", [(3, 4, "GPE")], ["Goz Beida"]),   # NER's "Beida" of "Goz Beida"
+    ("camps near Big Beida filled", [(3, 4, "GPE")], ["Beida"]),       # no name the gazetteer knows
+    ("Goz Beida filled up", [(1, 2, "GPE")], ["Beida"]),               # a sentence's first word says nothing
+])
+def test_places_a_name_ner_cut_after_its_first_word_is_whole(words, ents, expected):
+    finder = PlaceFinder(lambda name: {"goz beida": 5.9, "beida": 5.6}.get(name.lower(), 0.0))
+    assert [m.text for m in mentions(finder(doc(words.split(), ents)))] == expected
