@@ -96,6 +96,8 @@ ORG_WORDS = {
     # plurals that head a body's name ("the U.S. Centers for Disease Control")
     "centers", "centres", "departments", "ministries", "offices", "agencies", "institutes", "bureaus",
 }
+# Endings of town names that people's and organisations' names seldom have.
+_TOWN_ENDINGS = ("ville", "town", "burg", "burgh", "boro", "borough", "polis")
 # Unit words that end a unit's name heading a body's ("Douglas County Public Works").
 _UNIT_HEADS = {"county", "parish", "province", "governorate"}
 #: Words after a place entity that make it part of an organisation's name.
@@ -448,6 +450,9 @@ class PlaceFinder:
                 if head & ORG_WORDS and self._known_part(tail.text) >= WEAK_CUE_SCORE:
                     return add(tail, "ORG>place-named", context)
                 break
+        if len(span) == 1 and span.text.lower().endswith(_TOWN_ENDINGS) and not span.text.isupper() \
+                and self.known(span.text) >= WEAK_CUE_SCORE:
+            return add(span, f"{label}>town-name", places)  # NER's PERSON "Gainesville"
         # "Douglas County Public Works", NER's ORG or PERSON: no person's name holds "County", so
         # a body named after the county, whatever words follow
         k = _unit_word_inside(span)

@@ -638,3 +638,15 @@ def test_places_a_name_joined_by_and_that_the_gazetteer_knows_is_one_place(words
 def test_places_a_name_ner_cut_after_its_first_word_is_whole(words, ents, expected):
     finder = PlaceFinder(lambda name: {"goz beida": 5.9, "beida": 5.6}.get(name.lower(), 0.0))
     assert [m.text for m in mentions(finder(doc(words.split(), ents)))] == expected
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    # NER's PERSON with a town's ending, which the gazetteer knows: the town
+    ("A Gainesville restaurant was robbed", [(1, 2, "PERSON")], [("Gainesville", "place", "PERSON>town-name")]),
+    # one the gazetteer does not know, or a person's name, stays out
+    ("A Zzyxville restaurant was robbed", [(1, 2, "PERSON")], []),
+    ("Tim Gainesville said", [(0, 2, "PERSON")], []),
+])
+def test_places_a_single_name_with_a_towns_ending_is_a_town(words, ents, expected):
+    finder = PlaceFinder(lambda name: {"gainesville": 6.0}.get(name.lower(), 0.0))
+    assert [(m.text, m.role, m.label) for m in mentions(finder(doc(words.split(), ents)))] == expected
