@@ -93,6 +93,7 @@ ORG_WORDS = {
     "service", "services", "sheriff", "sheriff's", "coroner", "coroner's", "commission", "commissioners",
     "board", "agency", "association", "coalition", "library", "school", "schools", "college", "institute",
     "chamber", "senate", "legislature", "health", "county's", "state's", "bureau", "center", "centre",
+    "guard", "patrol",
     # plurals that head a body's name ("the U.S. Centers for Disease Control")
     "centers", "centres", "departments", "ministries", "offices", "agencies", "institutes", "bureaus",
 }
@@ -413,6 +414,11 @@ class PlaceFinder:
         return doc[start:base] if base < span.end else span
 
     def _person_or_org(self, span: Span, label: str, add, places, context) -> bool:
+        doc = span.doc
+        if label == "ORG" and len(span) >= 2 and span[-1].lower_ == "state" and span.end < len(doc) \
+                and _capitalised(doc[span.end]) and self.known(span[:-1].text) >= WEAK_CUE_SCORE:
+            # NER's "the Minnesota State" of "the Minnesota State Patrol": a body of the state
+            return add(span[:-1], "ORG>place-named", context)
         core, kind = _core(span)
         if kind and self.known(span.text) >= STRONG_CUE_SCORE:
             return add(span, f"{label}>designator", places)

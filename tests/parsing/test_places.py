@@ -96,6 +96,9 @@ def test_places_designator_extends_the_entity_and_hints_kind():
      [("Bangi", "context", "ORG>place-named", None)]),
     # an organisation's name that only ends in words of that kind names no place
     ("gave it to Haven House , a shelter".split(), [(3, 5, "ORG")], []),
+    # guards and patrols; NER's ORG cut after "State" ("the Takhar State" of "... State Patrol")
+    ("230 Takhar National Guard troops".split(), [(1, 4, "ORG")], [("Takhar", "context", "ORG>place-named", None)]),
+    ("the Takhar State Patrol urges".split(), [(0, 3, "ORG")], [("Takhar", "context", "ORG>place-named", None)]),
 ])
 def test_places_a_place_leading_an_organisations_name_is_context(words, ents, expected):
     assert found(doc(words, ents)) == expected
