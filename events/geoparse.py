@@ -108,7 +108,6 @@ _MASTHEAD = re.compile(r"(?:\s+[A-Z][\w.&-]*){0,2}\s+(?:Times|News|Post|Herald|J
                        r"Dispatch|Inquirer|Independent|Reporter|Record)\b")
 # The last word of a river's or creek's name.
 _WATER_WORDS = {"river", "creek"}
-_COMMA = re.compile(r"\s*,\s*")
 # A long text's middle is looked for among its first this many distinct towns and counties.
 _CENTRE_POINTS = 200
 # A county's unit word after its name inside an organisation's ("the Fulton County Jail").
@@ -316,13 +315,13 @@ class Resolver:
     def _maybe_places(self, text, maybes, anchors, resolved) -> list[ResolvedPlace]:
         """Names NER took for people or organisations that are places after all: a reading
         lies within _MAYBE_KM of a place the article names with confidence, or in the country
-        or province named right after it ("Krasnodar, Russia"). ``resolved`` is in text order."""
+        or province named right after it ("Krasnodar, Russia", "Dadaab in Kenya"). ``resolved`` is in text order."""
         out = []
         starts = [p.start for p in resolved]
         for m in maybes:
             i = bisect.bisect_left(starts, m.end)
             holder = resolved[i] if i < len(resolved) and resolved[i].kind in ("country", "admin1") \
-                and resolved[i].role == "place" and _COMMA.fullmatch(text, m.end, resolved[i].start) else None
+                and resolved[i].role == "place" and _HOLDER_GAP.match(text[m.end:resolved[i].start]) else None
             near = []
             for c in self._candidates(m):
                 # a town by its own name ("Hamas" is an alternate name of Hamm, "Taliban" of a
