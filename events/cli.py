@@ -20,8 +20,10 @@ from datetime import date
 
 from events.exc import EventsError, StoreError
 from events.export import FORMATS
+from events.guard import ARTICLE_SECONDS
 from events.runner import Progress, geoparse_lines
-from parsing.articles import DEFAULT_MAX_BYTES
+from parsing.articles import DEFAULT_MAX_BYTES, json_record, plausible_published
+from parsing.exc import ArticleError
 
 
 def parser() -> argparse.ArgumentParser:
@@ -31,6 +33,9 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument("--jobs", type=int, default=None, metavar="N",
                         help="worker processes (default: all cores)")
     common.add_argument("--gazetteer", metavar="FILE", help="gazetteer file (default: $SITREP_GAZETTEER or the user cache)")
+    common.add_argument("--article-timeout", type=float, default=ARTICLE_SECONDS, metavar="S",
+                        help=f"seconds one article may take before it is given up as 'took too long' "
+                             f"(default {ARTICLE_SECONDS:g}, a third more per 100,000 characters; 0: no limit)")
 
     db = argparse.ArgumentParser(add_help=False)
     db.add_argument("--db", metavar="FILE", help="event store (default: $SITREP_DB or the user data directory)")
@@ -43,6 +48,13 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
                    help=f"largest file (or JSON line) read, in bytes (default {DEFAULT_MAX_BYTES:,})")
     i.add_argument("--json", action="store_true", help="print the summary as JSON")
+    i.add_argument("--id-prefix", default="", metavar="PREFIX",
+                   help="put the articles' ids in a namespace of their own (e.g. 'upload:')")
+    i.add_argument("--no-replace", dest="replace", action="store_false",
+                   help="reject an article whose id is stored with other content instead of replacing it")
+    i.add_argument("--progress", choices=("line", "jsonl", "none"), default="line",
+                   help="progress on stderr: a line rewritten in place (default), one JSON object "
+                        "per update (for programs), or none")
 
     x = sub.add_parser("export", parents=[db], help="write a table of the store to a file")
     x.add_argument("--table", default="events", choices=("events", "claims", "places", "articles",
@@ -72,30 +84,37 @@ def parser() -> argparse.ArgumentParser:
 
 def _date(value: str) -> date:
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
+        return plausible_published(date.fromisoformat(value), where="--published")
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc) if isinstance(exc, ArticleError)
+                                         else f"not a date in YYYY-MM-DD form: {value!r}") from None
 
 
 class _IngestProgress:
-    """One line on stderr, rewritten at most once a second."""
+    """Progress on stderr at most once a second: one line rewritten in place, or (``jsonl``)
+    one JSON object a line, ``{"inputs", "stored", "unchanged", "rejected"}``, for programs."""
 
-    def __init__(self):
+    def __init__(self, style: str = "line"):
+        self.style = style
         self.last = 0.0
         self.shown = False
 
     def __call__(self, s) -> None:
         now = time.monotonic()
-        if now - self.last < 1.0:
+        if self.style == "none" or now - self.last < (0.25 if self.style == "jsonl" else 1.0):
             return
         self.last, self.shown = now, True
+        if self.style == "jsonl":
+            print(json.dumps({"inputs": s.articles + s.rejected, "stored": s.stored + s.replaced,
+                              "unchanged": s.unchanged, "rejected": s.rejected}), file=sys.stderr, flush=True)
+            return
         rate = (s.articles + s.rejected) / s.seconds if s.seconds else 0.0
         print(f"\ringest: {s.articles + s.rejected:,} inputs ({s.stored + s.replaced:,} stored, "
               f"{s.unchanged:,} unchanged, {s.rejected:,} rejected), {rate:,.1f}/s   ",
               end="", file=sys.stderr, flush=True)
 
     def done(self) -> None:
-        if self.shown:
+        if self.shown and self.style == "line":
             print(file=sys.stderr)
 
 
@@ -103,10 +122,12 @@ def cmd_ingest(args) -> int:
     from events.ingest import ingest
     from events.store import Store
 
-    progress = _IngestProgress()
+    progress = _IngestProgress(args.progress)
     with Store(args.db) as store:
         summary = ingest(args.paths, store=store, published=args.published, jobs=args.jobs,
-                         max_bytes=args.max_bytes, gazetteer_path=args.gazetteer, progress=progress)
+                         max_bytes=args.max_bytes, gazetteer_path=args.gazetteer, progress=progress,
+                         id_prefix=args.id_prefix, replace=args.replace,
+                         article_seconds=args.article_timeout or None)
         progress.done()
     if args.json:
         print(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
@@ -172,7 +193,8 @@ def cmd_geoparse(args) -> int:
     out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")
     try:
         with _open_in(args.input) as lines:
-            for outcome in geoparse_lines(lines, jobs=args.jobs, gazetteer_path=args.gazetteer):
+            for outcome in geoparse_lines(lines, jobs=args.jobs, gazetteer_path=args.gazetteer,
+                                          article_seconds=args.article_timeout or None):
                 for message in outcome.messages:
                     print(f"\ngeoparse: {message}", file=sys.stderr)
                 if outcome.record is not None:
@@ -196,10 +218,10 @@ def cmd_evaluate(args) -> int:
         with _open_in(args.gold) as f:
             for number, line in enumerate(f, 1):
                 try:
-                    rec = json.loads(line)
+                    rec = json_record(line)
                     golds[number] = rec.get("toponyms") or []
                     yield json.dumps({"id": rec.get("id"), "text": rec.get("text", "")})
-                except (json.JSONDecodeError, AttributeError):
+                except (ArticleError, AttributeError):
                     golds[number] = []
                     yield line
 

@@ -11,7 +11,6 @@ coded actor1 or its part before a colon.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from geo.geocoder import distance_km
@@ -73,7 +72,7 @@ def report(summary: dict) -> str:
 def _chunk(lines: list[tuple[int, str]]) -> list[tuple[int, dict | None, dict | None]]:
     from events.pipeline import analyse
     from events.runner import worker
-    from parsing.articles import ArticleError, from_record
+    from parsing.articles import ArticleError, from_record, json_record
 
     resolver, nlp = worker()
     out, arts = [], []
@@ -81,9 +80,9 @@ def _chunk(lines: list[tuple[int, str]]) -> list[tuple[int, dict | None, dict | 
         if not line.strip():
             continue
         try:
-            gold = json.loads(line)
+            gold = json_record(line)
             arts.append((number, gold, from_record({"id": str(number), **gold})))
-        except (json.JSONDecodeError, ArticleError, TypeError):
+        except (ArticleError, TypeError):
             out.append((number, None, None))
     for (number, gold, _), a in zip(arts, analyse([a for _, _, a in arts], resolver=resolver, nlp=nlp)):
         primary = a.events[0].as_dict() if a.events else None

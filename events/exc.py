@@ -19,3 +19,7 @@ class InputError(EventsError, ValueError):
 
 class ExportError(EventsError, ValueError):
     """An export that cannot be made (unknown table or format, or a format the table lacks)."""
+
+
+class AnalysisTimeout(EventsError, TimeoutError):
+    """One article's analysis ran over its time budget."""

@@ -9,19 +9,21 @@ order. A killed ingest, run again, ends with exactly what a clean run stores.
 """
 from __future__ import annotations
 
+import functools
 import sys
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from events.guard import ARTICLE_SECONDS, Failed, attempt, budget, guarded
 from events.pipeline import Analysis, analyse, content_hash
 from events.runner import looks_english, ordered_map, worker
 from events.store import Store
 from parsing.articles import (DEFAULT_MAX_BYTES, Article, ArticleError, decode, from_html,
-                              from_record, from_text, with_published)
+                              from_record, from_text, json_record, with_published)
 
 SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl",
             ".ndjson": "jsonl"}
@@ -39,9 +41,15 @@ class Rejection:
     article_id: str | None = None
 
 
+#: A summary keeps this many rejections with their reasons (the store's ``ingest_errors``
+#: table keeps them all): a file of a million bad lines must not fill the memory.
+KEEP_REJECTIONS = 1000
+
+
 @dataclass
 class Summary:
-    """Counts of what an ingest did; ``rejections`` has every reason."""
+    """Counts of what an ingest did; ``rejections`` has the first :data:`KEEP_REJECTIONS`
+    reasons, and ``rejected`` counts them all."""
 
     stored: int = 0
     replaced: int = 0
@@ -50,6 +58,14 @@ class Summary:
     events: int = 0
     seconds: float = 0.0
     rejections: list[Rejection] = field(default_factory=list)
+    #: rejections by the kind of their reason, all of them counted
+    kinds: Counter = field(default_factory=Counter)
+
+    def add_rejection(self, item: Rejection) -> None:
+        self.rejected += 1
+        self.kinds[_reason_kind(item.reason)] += 1
+        if len(self.rejections) < KEEP_REJECTIONS:
+            self.rejections.append(item)
 
     @property
     def articles(self) -> int:
@@ -58,21 +74,21 @@ class Summary:
     def as_dict(self) -> dict:
         return {"stored": self.stored, "replaced": self.replaced, "unchanged": self.unchanged,
                 "rejected": self.rejected, "events": self.events, "seconds": round(self.seconds, 2),
-                "rejections": [r.__dict__ for r in self.rejections]}
+                "rejections": [r.__dict__ for r in self.rejections],
+                "rejections_not_listed": self.rejected - len(self.rejections)}
 
     def text(self) -> str:
         rate = self.articles / self.seconds if self.seconds else 0.0
         lines = [f"ingest: {self.stored:,} stored, {self.replaced:,} replaced, {self.unchanged:,} unchanged, "
                  f"{self.rejected:,} rejected; {self.events:,} events; {self.seconds:.1f} s "
                  f"({rate:,.1f} articles/s)"]
-        reasons = Counter(_reason_kind(r.reason) for r in self.rejections)
-        for kind, n in reasons.most_common():
+        for kind, n in self.kinds.most_common():
             lines.append(f"  rejected {n:,}: {kind}")
         for r in self.rejections[:20]:
             where = f"{r.input}:{r.line}" if r.line else r.input
             lines.append(f"    {where}: {r.reason}")
-        if len(self.rejections) > 20:
-            lines.append(f"    ... and {len(self.rejections) - 20:,} more (see the ingest_errors table)")
+        if self.rejected > 20:
+            lines.append(f"    ... and {self.rejected - 20:,} more (see the ingest_errors table)")
         return "\n".join(lines)
 
 
@@ -99,8 +115,10 @@ def _title_and_text(text: str) -> str | None:
     return first if first and len(first) <= _TITLE_MAX and "\n" in text.strip() else None
 
 
-def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Rejection]:
-    """The articles of one file (several for JSON Lines), or rejections saying why not."""
+def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+              seconds: float | None = ARTICLE_SECONDS) -> Iterator[Article | Rejection]:
+    """The articles of one file (several for JSON Lines), or rejections saying why not;
+    reading one article that fails or runs over ``seconds`` is that article's rejection."""
     name = str(path)
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
@@ -116,7 +134,7 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Art
         seen = False
         try:
             with path.open("rb") as f:
-                for item in read_jsonl_stream(f, name=name, max_bytes=max_bytes):
+                for item in read_jsonl_stream(f, name=name, max_bytes=max_bytes, seconds=seconds):
                     seen = True
                     yield item
         except OSError as exc:
@@ -128,20 +146,23 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Art
     if size > max_bytes:
         yield Rejection(name, 0, f"too large: {_size(size)}, over the {_size(max_bytes)} cap")
         return
+    item = attempt(functools.partial(_one_file, kind=kind), path, seconds=seconds, doing="read")
+    yield Rejection(name, 0, item.reason) if isinstance(item, Failed) else item
+
+
+def _one_file(path: Path, *, kind: str) -> Article | Rejection:
+    name = str(path)
     try:
-        data = path.read_bytes()
-        text = decode(data, name=name)
+        text = decode(path.read_bytes(), name=name)
         if kind == "html":
             article = from_html(text, path=name)
         else:
             article = from_text(text, title=_title_and_text(text), path=name)
     except ArticleError as exc:
-        yield Rejection(name, 0, str(exc).removeprefix(f"{name}: "))
-        return
+        return Rejection(name, 0, str(exc).removeprefix(f"{name}: "))
     except OSError as exc:
-        yield Rejection(name, 0, f"cannot read: {exc.strerror or exc}")
-        return
-    yield _english(article, name, 0)
+        return Rejection(name, 0, f"cannot read: {exc.strerror or exc}")
+    return _english(article, name, 0)
 
 
 def _english(article: Article, name: str, line: int) -> Article | Rejection:
@@ -150,11 +171,9 @@ def _english(article: Article, name: str, line: int) -> Article | Rejection:
     return Rejection(name, line, "not English (too few common English words)", article_id=article.id)
 
 
-def read_jsonl_stream(stream, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES
-                      ) -> Iterator[Article | Rejection]:
+def read_jsonl_stream(stream, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES,
+                      seconds: float | None = ARTICLE_SECONDS) -> Iterator[Article | Rejection]:
     """Articles of a binary JSON Lines stream; a broken line is rejected with its number."""
-    import json
-
     for number, raw in enumerate(stream, 1):
         if isinstance(raw, str):
             raw = raw.encode("utf-8", "surrogateescape")
@@ -164,40 +183,42 @@ def read_jsonl_stream(stream, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES
             yield Rejection(name, number, f"too large: a line of {_size(len(raw))}, over the "
                                           f"{_size(max_bytes)} cap")
             continue
-        if b"\x00" in raw:
-            yield Rejection(name, number, "binary data, not text")
-            continue
-        try:
-            record = json.loads(_decode_line(raw))
-        except json.JSONDecodeError as exc:
-            yield Rejection(name, number, f"not valid JSON ({exc.msg} at column {exc.colno})")
-            continue
+        item = attempt(functools.partial(_jsonl_line, name=name, number=number), raw, seconds=seconds,
+                       doing="read")
+        yield Rejection(name, number, item.reason) if isinstance(item, Failed) else item
+
+
+def _jsonl_line(raw: bytes, *, name: str, number: int) -> Article | Rejection:
+    if b"\x00" in raw:
+        return Rejection(name, number, "binary data, not text")
+    rid = None
+    try:
+        record = json_record(_decode_line(raw))
         rid = record.get("id") if isinstance(record, dict) else None
-        try:
-            article = from_record(record, where=f"line {number}")
-        except ArticleError as exc:
-            yield Rejection(name, number, str(exc).removeprefix(f"line {number}: "),
-                            article_id=str(rid) if rid is not None else None)
-            continue
-        yield _english(article, name, number)
+        article = from_record(record, where=f"line {number}")
+    except ArticleError as exc:
+        return Rejection(name, number, str(exc).removeprefix(f"line {number}: "),
+                         article_id=str(rid)[:200] if rid is not None else None)
+    return _english(replace(article, path=name, line=number), name, number)
 
 
 def read_inputs(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
-                published: date | None = None, stdin=None) -> Iterator[Article | Rejection]:
+                published: date | None = None, stdin=None,
+                seconds: float | None = ARTICLE_SECONDS) -> Iterator[Article | Rejection]:
     """Articles (with ``published`` filled in where they carry none) and rejections,
     from files, folders (recursively, in name order) and ``-`` (JSON Lines on stdin)."""
     for given in paths:
         if given == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            items = read_jsonl_stream(stream, name="<stdin>", max_bytes=max_bytes)
+            items = read_jsonl_stream(stream, name="<stdin>", max_bytes=max_bytes, seconds=seconds)
         else:
             path = Path(given)
             if path.is_dir():
                 items = (item for f in sorted(p for p in path.rglob("*") if p.is_file()
                                               and not any(part.startswith(".") for part in p.parts[len(path.parts):]))
-                         for item in read_file(f, max_bytes=max_bytes))
+                         for item in read_file(f, max_bytes=max_bytes, seconds=seconds))
             elif path.exists():
-                items = read_file(path, max_bytes=max_bytes)
+                items = read_file(path, max_bytes=max_bytes, seconds=seconds)
             else:
                 items = iter([Rejection(given, 0, "no such file or folder")])
         for item in items:
@@ -207,9 +228,11 @@ def read_inputs(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
 # -- ingesting ----------------------------------------------------------------------
 
 
-def _analyse_chunk(articles: list[Article]) -> list[Analysis]:
+def _analyse_chunk(articles: list[Article], *, seconds: float | None = ARTICLE_SECONDS
+                   ) -> list[Analysis | Failed]:
     resolver, nlp = worker()
-    return analyse(articles, resolver=resolver, nlp=nlp)
+    return guarded(lambda some: analyse(some, resolver=resolver, nlp=nlp), articles,
+                   budgets=[budget(a.text, seconds=seconds) for a in articles])
 
 
 def _chunks(items: Iterator, size: int, on_skip: Callable) -> Iterator[list[Article]]:
@@ -227,9 +250,17 @@ def _chunks(items: Iterator, size: int, on_skip: Callable) -> Iterator[list[Arti
 
 def ingest(paths: Iterable[str], *, store: Store, published: date | None = None,
            jobs: int | None = None, max_bytes: int = DEFAULT_MAX_BYTES, chunk_size: int = 4,
-           gazetteer_path: str | None = None, stdin=None,
+           gazetteer_path: str | None = None, stdin=None, id_prefix: str = "", replace: bool = True,
+           article_seconds: float | None = ARTICLE_SECONDS,
            progress: Callable[[Summary], None] | None = None) -> Summary:
-    """Read, analyse and store every article of ``paths``; return what happened."""
+    """Read, analyse and store every article of ``paths``; return what happened.
+
+    ``id_prefix`` puts the articles' ids in a namespace of their own (the dashboard's
+    uploads); with ``replace=False`` an article whose id the store holds with other
+    content is rejected instead of replacing it. Reading or analysing one article that
+    fails or runs over its time budget (``article_seconds``, see :func:`events.guard.budget`)
+    is that article's rejection; the run goes on.
+    """
     summary = Summary()
     started = time.monotonic()
 
@@ -238,25 +269,45 @@ def ingest(paths: Iterable[str], *, store: Store, published: date | None = None,
         if progress:
             progress(summary)
 
+    def reject(item: Rejection) -> None:
+        summary.add_rejection(item)
+        store.record_error(input=item.input, line=item.line, reason=item.reason, article_id=item.article_id)
+        tick()
+
     def handled_here(item) -> bool:
         """Rejections and articles already stored are dealt with without the workers."""
         if isinstance(item, Rejection):
-            summary.rejected += 1
-            summary.rejections.append(item)
-            store.record_error(input=item.input, line=item.line, reason=item.reason,
-                               article_id=item.article_id)
-            tick()
+            reject(item)
             return True
-        if store.content_hash(item.id) == content_hash(item):
+        stored = store.content_hash(item.id)
+        if stored == content_hash(item):
             summary.unchanged += 1
             tick()
             return True
+        if stored is not None and not replace:
+            reject(Rejection(item.path or "input", item.line or 0, f"an article with id {item.id!r} is "
+                             "already stored with other content; not replaced (ask to replace it)",
+                             article_id=item.id))
+            return True
         return False
 
-    items = read_inputs(paths, max_bytes=max_bytes, published=published, stdin=stdin)
-    for results in ordered_map(_analyse_chunk, _chunks(items, chunk_size, handled_here), jobs=jobs,
+    items = read_inputs(paths, max_bytes=max_bytes, published=published, stdin=stdin, seconds=article_seconds)
+    if id_prefix:
+        items = (replace_id(item, id_prefix) for item in items)
+    sent: deque[list[Article]] = deque()
+
+    def remembered(chunks):
+        for chunk in chunks:
+            sent.append(chunk)
+            yield chunk
+
+    work = functools.partial(_analyse_chunk, seconds=article_seconds)
+    for results in ordered_map(work, remembered(_chunks(items, chunk_size, handled_here)), jobs=jobs,
                                gazetteer_path=gazetteer_path):
-        for a in results:
+        for article, a in zip(sent.popleft(), results):
+            if isinstance(a, Failed):
+                reject(Rejection(article.path or "input", article.line or 0, a.reason, article_id=article.id))
+                continue
             outcome = store.put(a.article, content_hash=a.content_hash, places=a.places,
                                 claims=a.claims, events=a.events)
             if outcome == "stored":
@@ -270,3 +321,10 @@ def ingest(paths: Iterable[str], *, store: Store, published: date | None = None,
             tick()
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def replace_id(item: Article | Rejection, prefix: str) -> Article | Rejection:
+    """The article with its id in the ``prefix`` namespace (a rejection as it is)."""
+    if isinstance(item, Article) and not item.id.startswith(prefix):
+        return replace(item, id=prefix + item.id)
+    return item

@@ -6,7 +6,7 @@ size streams through.
 """
 from __future__ import annotations
 
-import json
+import functools
 import multiprocessing as mp
 import os
 import re
@@ -16,9 +16,11 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-#: Texts longer than this are geoparsed in pieces cut at paragraph or
-#: sentence ends (spaCy's memory grows with the length of one text).
-PIECE_CHARS = 100_000
+from events.guard import ARTICLE_SECONDS, Failed, budget, guarded
+from parsing.articles import json_record
+from parsing.exc import ArticleError
+
+from events.guard import PIECE_CHARS  # noqa: E402 (re-exported: texts are read in pieces of this size)
 #: Below this share of common English words a long text is not English.
 _ENGLISH_MIN_SHARE = 0.08
 _ENGLISH_WORDS = frozenset(
@@ -85,10 +87,10 @@ def _parse_line(number: int, line: str) -> tuple[Outcome, str | None, str | None
     if not line.strip():
         return out, None, None
     try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
+        record = json_record(line)
+    except ArticleError as exc:
         out.record = {"id": None, "places": []}
-        out.messages.append(f"line {number}: not valid JSON ({exc.msg} at column {exc.colno}); skipped")
+        out.messages.append(f"line {number}: {exc}; skipped")
         return out, None, None
     if not isinstance(record, dict):
         out.record = {"id": None, "places": []}
@@ -106,7 +108,7 @@ def _parse_line(number: int, line: str) -> tuple[Outcome, str | None, str | None
     return out, rid, text
 
 
-def _geoparse_chunk(chunk: list[tuple[int, str]]) -> list[Outcome]:
+def _geoparse_chunk(chunk: list[tuple[int, str]], *, seconds: float | None = ARTICLE_SECONDS) -> list[Outcome]:
     from events.geoparse import geoparse_docs
 
     resolver, nlp = _worker
@@ -118,9 +120,16 @@ def _geoparse_chunk(chunk: list[tuple[int, str]]) -> list[Outcome]:
             jobs.append((out, text))
             out.words = len(text.split())
     if jobs:
-        results = geoparse_docs([t for _, t in jobs], resolver=resolver, nlp=nlp)
+        texts = [t for _, t in jobs]
+        results = guarded(lambda ts: geoparse_docs(ts, resolver=resolver, nlp=nlp), texts,
+                          budgets=[budget(t, seconds=seconds) for t in texts])
         for (out, _), places in zip(jobs, results):
-            out.record["places"] = [p.as_output() for p in places]
+            if isinstance(places, Failed):
+                rid = out.record["id"]
+                out.messages.append(f"line {out.line}{f' (id {rid})' if rid is not None else ''}: "
+                                    f"{places.reason}; no places read")
+            else:
+                out.record["places"] = [p.as_output() for p in places]
     return outcomes
 
 
@@ -168,9 +177,12 @@ def worker():
 
 
 def geoparse_lines(lines: Iterable[str], *, jobs: int | None = None, chunk_size: int = 16,
-                   gazetteer_path: str | None = None) -> Iterator[Outcome]:
-    """Outcomes for JSON Lines input, in input order, using ``jobs`` processes."""
-    for outcomes in ordered_map(_geoparse_chunk, numbered_chunks(lines, chunk_size), jobs=jobs,
+                   gazetteer_path: str | None = None,
+                   article_seconds: float | None = ARTICLE_SECONDS) -> Iterator[Outcome]:
+    """Outcomes for JSON Lines input, in input order, using ``jobs`` processes; a text
+    that runs over its :func:`budget` gets a message and no places."""
+    work = functools.partial(_geoparse_chunk, seconds=article_seconds)
+    for outcomes in ordered_map(work, numbered_chunks(lines, chunk_size), jobs=jobs,
                                 gazetteer_path=gazetteer_path):
         yield from outcomes
 

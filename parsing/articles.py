@@ -18,11 +18,17 @@ from parsing.exc import ArticleError
 
 #: Inputs larger than this are refused rather than parsed (bytes).
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+#: Publication dates outside these years are errors in the data, not news (and date
+#: arithmetic near year 1 or 9999 overflows).
+PUBLISHED_YEARS = (1800, 2200)
+#: A given id longer than this is refused (ids name articles in links, tables and the store).
+MAX_ID_CHARS = 512
 
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """One news article. ``id`` is the given id, else a hash of the content."""
+    """One news article. ``id`` is the given id, else a hash of the content; ``path`` and
+    ``line`` say where it was read (``line`` for JSON Lines)."""
 
     id: str
     text: str
@@ -31,6 +37,7 @@ class Article:
     published: date | None = None
     source: str | None = None
     path: str | None = None
+    line: int | None = None
 
     def as_dict(self) -> dict:
         return {"id": self.id, "text": self.text, "title": self.title, "url": self.url,
@@ -60,6 +67,28 @@ def parse_date(value) -> date | None:
         return date.fromisoformat(value.strip()[:10])
     except ValueError:
         return None
+
+
+def plausible_published(day: date | None, *, where: str = "input") -> date | None:
+    """``day``, or ArticleError when it lies outside :data:`PUBLISHED_YEARS`."""
+    low, high = PUBLISHED_YEARS
+    if day is not None and not low <= day.year <= high:
+        raise ArticleError(f"{where}: published {day.isoformat()} is not a plausible publication date "
+                           f"(years {low}-{high}); correct it or leave it out")
+    return day
+
+
+def json_record(line: str | bytes):
+    """The value of one JSON line; ArticleError, saying why, for anything that is not JSON
+    we can hold (bad syntax, nesting too deep, a number too long)."""
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ArticleError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise ArticleError("not valid JSON here (nested too deeply)") from None
+    except ValueError as exc:  # int() of a number of more than sys.get_int_max_str_digits() digits
+        raise ArticleError(f"not valid JSON here ({str(exc).split(';')[0]})") from None
 
 
 def decode(data: bytes, *, name: str = "input") -> str:
@@ -101,7 +130,8 @@ def from_text(text: str, *, id: str | None = None, title: str | None = None,
     if not text.strip():
         raise ArticleError(f"{path or id or 'input'}: no text")
     return Article(id=str(id) if id not in (None, "") else content_id(text), text=text,
-                   title=title, url=url, published=parse_date(published), source=source, path=path)
+                   title=title, url=url, source=source, path=path,
+                   published=plausible_published(parse_date(published), where=path or str(id or "input")))
 
 
 def from_html(html: str, *, id: str | None = None, url: str | None = None,
@@ -127,11 +157,15 @@ def from_record(record: dict, *, where: str = "line") -> Article:
     rid = record.get("id")
     if not isinstance(text, str) or not text.strip():
         raise ArticleError(f"{where}: no text" + (f" (id {rid})" if rid is not None else ""))
+    if isinstance(rid, (str, int)) and len(str(rid)) > MAX_ID_CHARS:
+        raise ArticleError(f"{where}: id longer than {MAX_ID_CHARS} characters")
+
     def opt(key):
         v = record.get(key)
         return v if isinstance(v, str) and v.strip() else None
+    published = plausible_published(parse_date(opt("published")), where=where)
     return from_text(text, id=rid if isinstance(rid, (str, int)) else None, title=opt("title"),
-                     url=opt("url"), published=opt("published"), source=opt("source"))
+                     url=opt("url"), published=published, source=opt("source"))
 
 
 def read_jsonl(lines: Iterable[str], *, name: str = "input") -> Iterator[tuple[int, Article | ArticleError]]:
@@ -141,14 +175,9 @@ def read_jsonl(lines: Iterable[str], *, name: str = "input") -> Iterator[tuple[i
             continue
         where = f"{name}:{number}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield number, ArticleError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})")
-            continue
-        try:
-            yield number, from_record(record, where=where)
+            yield number, from_record(json_record(line), where=where)
         except ArticleError as exc:
-            yield number, exc
+            yield number, exc if str(exc).startswith(where) else ArticleError(f"{where}: {exc}")
 
 
 def with_published(article: Article, published: date | None) -> Article:

@@ -48,6 +48,13 @@ def _clean(text: str) -> str:
 @lru_cache(maxsize=4096)
 def resolve(text: str, published: date | None) -> ResolvedDate | None:
     """The date a phrase means, given the publication date (None when it means none)."""
+    try:
+        return _resolve(text, published)
+    except OverflowError:  # "yesterday" of 0001-01-01: no date, rather than no article
+        return None
+
+
+def _resolve(text: str, published: date | None) -> ResolvedDate | None:
     text = _clean(text)
     if not text:
         return None

@@ -3,6 +3,8 @@ import json
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from events.ingest import Rejection, ingest, read_inputs
 from events.store import Store
@@ -119,3 +121,119 @@ def test_ingest_without_any_date_says_so_in_the_event(tmp_path, gazetteer_path):
         (event,) = store.rows("events")
     assert event["event_date"] is None and event["time_precision"] == 3
     assert event["date_flag"] == "no publication date"
+
+
+def test_ingest_hostile_json_lines_are_rejected_with_reasons_and_the_good_ones_kept(tmp_path):
+    lines = [json.dumps({"id": "g1", "text": GOOD}),
+             "[" * 100_000,                                                     # deep nesting
+             '{"id": "n", "text": "Kabul.", "n": ' + "9" * 5000 + "}",            # a number too long
+             json.dumps({"id": "y1", "text": "Clashes yesterday in Ghazni.", "published": "0001-01-01"}),
+             json.dumps({"id": "x" * 600, "text": GOOD}),                         # an id too long
+             '{"id": "z", "text": "Kabul\x00"}',                                   # a NUL
+             json.dumps({"id": "g2", "text": GOOD, "title": "=HYPERLINK(\"http://x\")"})]
+    items = _read(tmp_path, "hostile.jsonl", "\n".join(lines))
+    got = [i.id if isinstance(i, Article) else (i.line, i.reason) for i in items]
+    assert got[0] == "g1" and got[-1] == "g2" and len(got) == 7
+    reasons = dict(got[1:-1])
+    assert reasons[2] == "not valid JSON here (nested too deeply)"
+    assert reasons[3].startswith("not valid JSON here (Exceeds the limit (4300 digits)")
+    assert reasons[4].startswith("published 0001-01-01 is not a plausible publication date")
+    assert reasons[5] == "id longer than 512 characters"
+    assert reasons[6] == "binary data, not text"
+    assert items[0].path.endswith("hostile.jsonl") and items[-1].line == 7
+
+
+def test_ingest_a_failing_or_runaway_analysis_rejects_that_article_only(tmp_path, gazetteer_path, monkeypatch):
+    import events.ingest as module
+    from events import pipeline
+
+    def analyse(articles, **kw):
+        if any("spin" in a.text for a in articles):
+            while True:
+                pass
+        if any("boom" in a.text for a in articles):
+            raise ZeroDivisionError("boom")
+        return pipeline.analyse(articles, **kw)
+
+    monkeypatch.setattr(module, "analyse", analyse)
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps({"id": i, "text": t}) for i, t in [
+        ("a", GOOD), ("b", "Kabul saw no spin today, officials said."), ("c", GOOD + " Herat."),
+        ("d", "The boom in Kabul was heard, officials said."), ("e", GOOD + " Takhar.")]))
+    with Store(tmp_path / "e.sqlite") as store:
+        summary = ingest([str(src)], store=store, jobs=1, gazetteer_path=str(gazetteer_path),
+                         article_seconds=1.0)
+        stored = sorted(r["id"] for r in store.rows("articles"))
+        errors = {r["article_id"]: (r["line"], r["reason"]) for r in store.rows("ingest_errors")}
+    assert (summary.stored, summary.rejected) == (3, 2) and stored == ["a", "c", "e"]
+    assert errors["b"] == (2, "took too long (over 1 s)")
+    assert errors["d"][0] == 4 and errors["d"][1].startswith("could not be analysed (ZeroDivisionError: boom")
+
+
+def test_ingest_with_an_id_prefix_never_replaces_unless_asked(tmp_path, gazetteer_path):
+    src = tmp_path / "up.jsonl"
+
+    def run(text, **kw):
+        src.write_text(json.dumps({"id": "k1", "text": text}))
+        return ingest([str(src)], store=store, jobs=1, gazetteer_path=str(gazetteer_path), **kw)
+
+    with Store(tmp_path / "e.sqlite") as store:
+        run(GOOD)  # the analyst's own article k1
+        first = run(GOOD + " Herat.", id_prefix="upload:", replace=False)
+        second = run(GOOD + " Takhar.", id_prefix="upload:", replace=False)
+        third = run(GOOD + " Takhar.", id_prefix="upload:", replace=True)
+        texts = {r["id"]: r["text"] for r in store.rows("articles")}
+    assert first.stored == 1 and texts["k1"] == GOOD  # its own namespace: k1 untouched
+    assert second.rejected == 1 and "already stored with other content" in second.rejections[0].reason
+    assert third.replaced == 1 and texts["upload:k1"] == GOOD + " Takhar."
+
+
+def test_ingest_summary_keeps_a_bounded_list_of_rejections_and_counts_them_all(tmp_path):
+    from events.ingest import KEEP_REJECTIONS
+
+    src = tmp_path / "bad.jsonl"
+    src.write_text("{not json\n" * (KEEP_REJECTIONS + 500))
+    with Store(tmp_path / "e.sqlite") as store:
+        summary = ingest([str(src)], store=store, jobs=1)
+        assert store.counts()["ingest_errors"] == KEEP_REJECTIONS + 500
+    assert summary.rejected == KEEP_REJECTIONS + 500 and len(summary.rejections) == KEEP_REJECTIONS
+    assert summary.as_dict()["rejections_not_listed"] == 500
+    assert f"rejected {KEEP_REJECTIONS + 500:,}: not valid JSON" in summary.text()
+    assert f"... and {KEEP_REJECTIONS + 480:,} more" in summary.text()
+
+
+_HOSTILE_PIECES = st.sampled_from([" " * 3000, "\u00a0" * 500, "9" * 5000, "[" * 2000, "{\"a\":" * 500,
+                                   "<div>" * 3000, "\x00", "\ufeff", "\ud800", "Kunduz", "\"", "\\", "\n"])
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.binary(max_size=200), st.text(max_size=200).map(lambda t: t.encode("utf-8", "surrogatepass")),
+                          st.lists(_HOSTILE_PIECES, max_size=4).map(lambda p: "".join(p).encode("utf-8", "surrogatepass"))),
+                max_size=6))
+@example([b"[" * 100_000, b'{"id": 1, "text": "x", "n": ' + b"9" * 5000 + b"}", b"\xff\xfe\x00"])
+def test_ingest_any_bytes_as_json_lines_give_one_item_per_line_and_no_exception(lines):
+    import io
+    import time
+
+    from events.ingest import read_jsonl_stream
+
+    data = b"\n".join(line.replace(b"\n", b" ") for line in lines)
+    started = time.monotonic()
+    items = list(read_jsonl_stream(io.BytesIO(data), name="fuzz.jsonl"))
+    assert time.monotonic() - started < 20
+    assert len(items) == sum(1 for line in data.split(b"\n") if line.strip())
+    assert all(isinstance(i, (Article, Rejection)) for i in items)
+
+
+@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow,
+                                                                                    HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(st.text(max_size=100), _HOSTILE_PIECES), max_size=8), st.sampled_from([".txt", ".html"]))
+def test_ingest_any_text_or_html_file_is_an_article_or_a_rejection(tmp_path, pieces, suffix):
+    import time
+
+    path = tmp_path / f"fuzz{suffix}"
+    path.write_bytes("".join(pieces).encode("utf-8", "surrogatepass"))
+    started = time.monotonic()
+    items = list(read_inputs([str(path)]))
+    assert time.monotonic() - started < 20
+    assert len(items) == 1 and isinstance(items[0], (Article, Rejection))
