@@ -13,8 +13,10 @@ import os
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import quote
 
 import platformdirs
 
@@ -62,22 +64,53 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class Store:
-    """Read and write access to an event store file (created and migrated on open)."""
+@contextmanager
+def _errors(path: Path, doing: str) -> Iterator[None]:
+    """Any SQLite error in this block as a :class:`StoreError` naming the file."""
+    try:
+        yield
+    except StoreError:
+        raise
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot {doing} ({exc})") from exc
 
-    def __init__(self, path: Path | str | None = None, *, timeout: float = 60.0):
+
+class Store:
+    """Access to an event store file: read and write (created and migrated on open), or
+    with ``readonly=True`` read only, never creating, migrating or locking it."""
+
+    def __init__(self, path: Path | str | None = None, *, timeout: float = 60.0, readonly: bool = False):
         self.path = Path(path) if path else default_path()
+        self.readonly = readonly
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None,
-                                         check_same_thread=False)
-            self._conn.execute("PRAGMA journal_mode=WAL")
-            self._conn.execute("PRAGMA synchronous=NORMAL")
-            self._migrate()
+            if readonly:
+                if not self.path.is_file():
+                    raise StoreError(f"{self.path}: no such store")
+                self._conn = sqlite3.connect(f"file:{quote(str(self.path.resolve()))}?mode=ro", uri=True,
+                                             timeout=timeout, isolation_level=None, check_same_thread=False)
+                self._check_schema()
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None,
+                                             check_same_thread=False)
+                self._conn.execute("PRAGMA journal_mode=WAL")
+                self._conn.execute("PRAGMA synchronous=NORMAL")
+                self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a usable Sitrep store ({exc})") from exc
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot open the store ({exc.strerror or exc})") from exc
+
+    def _check_schema(self) -> None:
+        version = self.schema_version
+        if version == 0 and not self._conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
+            raise StoreError(f"{self.path}: an empty file, not a Sitrep store yet")
+        if version != len(MIGRATIONS):
+            newer = "newer" if version > len(MIGRATIONS) else "older"
+            raise StoreError(f"{self.path} was written by a {newer} Sitrep (schema {version}, this one "
+                             f"reads {len(MIGRATIONS)})" + ("; open it once for writing to upgrade it, e.g. "
+                                                             f"python -m events stats --db {self.path}"
+                                                             if newer == "older" else ""))
 
     def close(self) -> None:
         self._conn.close()
@@ -110,7 +143,8 @@ class Store:
 
     @property
     def schema_version(self) -> int:
-        return self._conn.execute("PRAGMA user_version").fetchone()[0]
+        with _errors(self.path, "read"):
+            return self._conn.execute("PRAGMA user_version").fetchone()[0]
 
     # -- writing --------------------------------------------------------------
 
@@ -119,8 +153,9 @@ class Store:
 
     def content_hash(self, article_id: str) -> str | None:
         """The stored content hash of an article, None if it is not stored."""
-        row = self._conn.execute("SELECT content_hash FROM articles WHERE id = ?",
-                                 (article_id,)).fetchone()
+        with _errors(self.path, "read"):
+            row = self._conn.execute("SELECT content_hash FROM articles WHERE id = ?",
+                                     (article_id,)).fetchone()
         return row[0] if row else None
 
     def put(self, article: Article, *, content_hash: str, places: Iterable[dict] = (),
@@ -169,18 +204,20 @@ class Store:
         sql = f"SELECT {quoted(names)} FROM {table}"
         if order_by:
             sql += f" ORDER BY {order_by}"
-        cur = self._conn.execute(sql)
-        while chunk := cur.fetchmany(batch):
-            for row in chunk:
-                yield dict(zip(names, row))
+        with _errors(self.path, "read"):
+            cur = self._conn.execute(sql)
+            while chunk := cur.fetchmany(batch):
+                for row in chunk:
+                    yield dict(zip(names, row))
 
     def query(self, sql: str, params: tuple = ()) -> list[tuple]:
         """Rows of a read-only SQL query (for the table loader and stats)."""
-        return self._conn.execute(sql, params).fetchall()
+        with _errors(self.path, "read"):
+            return self._conn.execute(sql, params).fetchall()
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""
-        return {t: self._conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+        return {t: self.query(f"SELECT count(*) FROM {t}")[0][0] for t in TABLES}
 
     def stats(self) -> dict:
         """Counts by table, events by country and admin1, and the events' date range."""
@@ -206,7 +243,7 @@ class _Transaction:
     def __enter__(self):
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
+        except sqlite3.Error as exc:
             if "locked" in str(exc) or "busy" in str(exc):
                 raise StoreBusyError(
                     f"{self.path}: another process is writing and did not finish in time") from exc
@@ -217,11 +254,18 @@ class _Transaction:
         if exc_type is None:
             try:
                 self.conn.execute("COMMIT")
-            except sqlite3.OperationalError as err:
-                self.conn.execute("ROLLBACK")
+            except sqlite3.Error as err:
+                self._rollback()
                 raise StoreError(f"{self.path}: cannot write ({err})") from err
         else:
-            self.conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.OperationalError):
+            self._rollback()
+            if isinstance(exc, sqlite3.Error):
                 raise StoreError(f"{self.path}: cannot write ({exc})") from exc
         return False
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # the transaction is gone already (SQLite rolled it back itself on a full disk)

@@ -38,7 +38,7 @@ def test_store_put_is_idempotent_and_a_changed_article_replaces_its_rows(store):
 def test_store_a_failed_write_leaves_nothing_of_the_article(store):
     a = from_text("Fighting in Kunduz.", id="a1")
     bad = _event("a1", 1)
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(StoreError, match="NOT NULL constraint failed"):
         # A places row without a name breaks NOT NULL midway through the article.
         store.put(a, content_hash="h1", events=[bad], places=[{"start": 0, "end": 1, "name": None}])
     assert store.counts() == {"events": 0, "claims": 0, "places": 0, "articles": 0, "ingest_errors": 0}
@@ -112,3 +112,58 @@ def test_store_migrates_an_older_schema_in_place(tmp_path):
         assert s.schema_version == len(MIGRATIONS)
         assert [r["event_id"] for r in s.rows("events")] == ["a1-1"]  # nothing lost
         assert "claimant_role" in {r[1] for r in s.query("PRAGMA table_info(events)")}
+
+
+def test_store_readonly_never_creates_migrates_or_writes(tmp_path):
+    missing = tmp_path / "missing.sqlite"
+    with pytest.raises(StoreError, match="no such store"):
+        Store(missing, readonly=True)
+    assert not missing.exists()
+    path = tmp_path / "old.sqlite"
+    with Store(path) as s:
+        s.put(from_text("Fighting in Kunduz.", id="a1"), content_hash="h", events=[_event("a1", 1)])
+    with Store(path, readonly=True) as ro:
+        assert ro.counts()["events"] == 1
+        with pytest.raises(StoreError, match="readonly"):
+            ro.put(from_text("More.", id="a2"), content_hash="h2")
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="older Sitrep .* open it once for writing"):
+        Store(path, readonly=True)
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 1  # not migrated
+
+
+def test_store_readonly_reads_while_a_writer_holds_the_lock(tmp_path):
+    path = tmp_path / "busy.sqlite"
+    with Store(path) as s:
+        s.put(from_text("Fighting in Kunduz.", id="a1"), content_hash="h", events=[_event("a1", 1)])
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("DELETE FROM events")
+    try:
+        with Store(path, readonly=True, timeout=1) as ro:
+            assert ro.counts()["events"] == 1  # the last committed state, without waiting
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+
+
+def test_store_a_damaged_file_is_a_store_error_not_a_traceback(tmp_path):
+    path = tmp_path / "damaged.sqlite"
+    with Store(path) as s:
+        for i in range(300):
+            s.put(from_text(f"Fighting in Kunduz number {i}. " * 20, id=f"a{i}"), content_hash=str(i),
+                  events=[_event(f"a{i}", 1)])
+        s.query("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(path.read_bytes())
+    data[8192:len(data) - 4096] = b"\xa5" * (len(data) - 4096 - 8192)  # pages scribbled over
+    path.write_bytes(bytes(data))
+    with pytest.raises(StoreError, match="damaged.sqlite: "):
+        with Store(path) as s:
+            list(s.rows("events"))
+            s.counts()
+    out = subprocess.run([sys.executable, "-m", "events", "stats", "--db", str(path)], cwd=REPO,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 2 and "events: error:" in out.stderr and "Traceback" not in out.stderr
