@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -61,12 +62,28 @@ def _csv(rows: Iterator[dict], cols, out: Path, table) -> int:
         return _write_csv(rows, cols, f)
 
 
+#: A cell starting with one of these is a formula to a spreadsheet (OWASP's list: tab and
+#: carriage return too), unless it is a number such as -3.5.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def csv_cell(value) -> object:
+    """A value as a CSV cell a spreadsheet shows as written: text that would start a
+    formula gets a leading apostrophe, which spreadsheets take as "this is text"."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def _write_csv(rows: Iterator[dict], cols, f) -> int:
     w = csv.writer(f)
     w.writerow(cols)
     n = 0
     for row in rows:
-        w.writerow(["" if row[c] is None else row[c] for c in cols])
+        w.writerow([csv_cell(row[c]) for c in cols])
         n += 1
     return n
 

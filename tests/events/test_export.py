@@ -82,3 +82,42 @@ def test_export_a_filtered_frame_as_csv_and_geojson(store):
     assert rows[1][rows[0].index("event_date")] == "2022-03-01" and rows[1][rows[0].index("actor1")] == ""
     doc = json.loads(frame_geojson(df))
     assert [f["properties"]["event_id"] for f in doc["features"]] == ["e1"]  # e2 has no coordinates
+
+
+FORMULAS = ['=HYPERLINK("http://example.org","click")', "=1+2 fighters", "+CMD|' /C calc'!A0", "-2+3",
+            "@SUM(A1:A9)", "\t=1", "\r=1"]
+
+
+@pytest.mark.parametrize("table", ["events", "articles", "claims", "places"])
+def test_export_csv_no_cell_starts_a_formula(tmp_path, table):
+    with Store(tmp_path / "f.sqlite") as s:
+        for i, text in enumerate(FORMULAS):
+            s.put(from_text(f"{text} in Kunduz.", id=text, title=text, source=text), content_hash=str(i),
+                  events=[Event(event_id=f"e{i}", article_id=text, location=text, actor1=text,
+                                source_sentence=text, latitude=-33.5, longitude=-70.25)],
+                  claims=[{"claim_id": f"c{i}", "claimant": text, "statement": text, "start": 0, "end": 1}],
+                  places=[{"start": 0, "end": 1, "name": text, "kind": "populated place", "lat": -33.5}])
+        s.put(from_text("Kunduz.", id="-5", title="-12.5"), content_hash="n")  # numbers stay numbers
+        out = tmp_path / "f.csv"
+        export(s, table, "csv", out)
+    rows = list(csv.reader(out.open(encoding="utf-8", newline="")))
+    cells = [c for row in rows[1:] for c in row]
+    assert not [c for c in cells if c[:1] in ("=", "+", "@", "\t", "\r")]
+    assert not [c for c in cells if c.startswith("-") and not c.lstrip("-").replace(".", "").isdigit()]
+    assert "'" + FORMULAS[0] in cells  # shown as written, behind the apostrophe that marks text
+    assert "-33.5" in cells or table in ("articles", "claims")
+    if table == "articles":
+        assert "-5" in cells and "-12.5" in cells
+
+
+def test_export_a_filtered_frame_as_csv_neutralises_formulas(tmp_path):
+    from events.export import frame_csv
+    from events.table import load
+
+    with Store(tmp_path / "f.sqlite") as s:
+        s.put(from_text("x", id="a"), content_hash="h",
+              events=[Event(event_id="e", article_id="a", source_sentence="=1+2", title="@x", latitude=-1.5)])
+        df = load(s)
+    rows = list(csv.reader(frame_csv(df).decode("utf-8").splitlines()))
+    row = dict(zip(rows[0], rows[1]))
+    assert row["source_sentence"] == "'=1+2" and row["title"] == "'@x" and row["latitude"] == "-1.5"
