@@ -7,8 +7,9 @@ actor, claimant and text; hover a marker to read the sentence that reports it.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
-import tempfile
+import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -17,16 +18,26 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from events import maps
-from events.exc import EventsError
+from events.exc import EventsError, JobError
 from events.export import frame_csv, frame_geojson
+from events.jobs import IngestJob
 from events.store import Store
-from events.table import filter_events, load, provinces
+from events.table import empty, filter_events, load, provinces
 from events.timeline import timeline_html
 
 st.set_page_config(page_title="Sitrep", layout="wide")
 
 #: The views under the map, one at a time.
 TABS = ("Timeline", "Events table", "Add articles")
+#: Limits of one submission on the "Add articles" tab (a file is also capped by the
+#: server's ``server.maxUploadSize``, set in .streamlit/config.toml).
+MAX_SUBMISSION_MB = 50
+MAX_FILES = 200
+MAX_PASTE_CHARS = 100_000
+#: Rejections listed on the page after an upload; the rest are counted.
+SHOW_REJECTIONS = 20
+#: Uploaded articles' ids live in a namespace of their own, apart from the analyst's corpus.
+UPLOAD_PREFIX = "upload:"
 
 
 def store_path() -> Path:
@@ -45,13 +56,17 @@ def _demo() -> Path:
     return ensure_demo_store()
 
 
-@st.cache_data(show_spinner=False)
+# Bounded: a new version of the store replaces the frame of the last but one.
+@st.cache_data(show_spinner=False, max_entries=2)
 def load_events(path: str, version: tuple) -> pd.DataFrame:
-    with Store(path) as store:
+    """The events of the store, read only: a viewer never creates, migrates or locks it."""
+    if version == _MISSING:
+        return empty()
+    with Store(path, readonly=True) as store:
         return load(store, "events")
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=2)
 def filter_choices(path: str, version: tuple) -> dict:
     """What the sidebar offers for the whole store, worked out once per version of it:
     provinces by label (see :func:`events.table.provinces`) and each filter column's values."""
@@ -64,10 +79,15 @@ def filter_choices(path: str, version: tuple) -> dict:
             "actor1": values("actor1", "actor2"), "claimant": values("claimant")}
 
 
+_MISSING = ((0, 0), (0, 0))
+
+
 def _version(path: Path) -> tuple:
-    """Changes whenever the store does (WAL writes included), to refresh the cached frame."""
+    """Changes whenever the store does (WAL writes included), to refresh the cached frame;
+    :data:`_MISSING` while there is no store yet (an ingest creates it)."""
     files = [path, path.with_name(path.name + "-wal")]
-    return tuple((f.stat().st_mtime_ns, f.stat().st_size) if f.exists() else (0, 0) for f in files)
+    version = tuple((f.stat().st_mtime_ns, f.stat().st_size) if f.exists() else (0, 0) for f in files)
+    return _MISSING if version[0][1] == 0 else version
 
 
 # -- sidebar blocks: each returns plain values ------------------------------------------
@@ -158,7 +178,8 @@ def timeline(df: pd.DataFrame) -> None:
 
 def table_block(view: pd.DataFrame) -> None:
     st.dataframe(view[["event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "admin1",
-                       "country", "claimant", "source_sentence"]], width="stretch", hide_index=True)
+                       "country", "claimant", "source_sentence"]], width="stretch", hide_index=True,
+                 column_config={"event_date": st.column_config.DateColumn("event_date", format="YYYY-MM-DD")})
     d1, d2 = st.columns(2)
     # Deferred: the files are made only when asked for, not on every rerun.
     d1.download_button("Download CSV (ACLED columns first)", lambda: frame_csv(view), "sitrep-events.csv",
@@ -168,48 +189,104 @@ def table_block(view: pd.DataFrame) -> None:
 
 
 def upload_block(path: Path) -> None:
-    files = st.file_uploader("Files (.txt, .html, .jsonl)", type=["txt", "html", "htm", "jsonl"],
-                             accept_multiple_files=True, key="upload")
-    pasted = st.text_area("...or paste an article", key="pasted")
-    published = st.date_input("Publication date (for inputs without one)", value=None, key="published")
-    if st.button("Add to the map", key="add") and (files or pasted.strip()):
-        _ingest(path, files or [], pasted, published)
+    """The form that adds articles; they are read in a subprocess (see :func:`ingest_status`)."""
+    if "ingest_job" in st.session_state:
+        st.info("Adding the last submission; its progress shows above the map.")
+        return
+    _last_result()
+    with st.form("add", clear_on_submit=True, border=False):
+        files = st.file_uploader(f"Files (.txt, .html, .jsonl; up to {MAX_FILES} files and "
+                                 f"{MAX_SUBMISSION_MB} MB in all)", type=["txt", "html", "htm", "jsonl"],
+                                 accept_multiple_files=True, key="upload")
+        # No max_chars: the box would cut a longer paste silently; the limit is checked on submit.
+        pasted = st.text_area(f"...or paste an article (up to {MAX_PASTE_CHARS:,} characters)", key="pasted")
+        published = st.date_input("Publication date (for inputs without one)", value=None, key="published")
+        replace = st.checkbox("Replace articles added before under the same id", key="replace",
+                              help="Uploaded ids have their own namespace; without this, an upload whose "
+                                   "id is already stored with other content is rejected.")
+        submitted = st.form_submit_button("Add to the map", key="add")
+    if submitted:
+        _start_ingest(path, files or [], pasted or "", published, replace=replace)
 
 
-def _ingest(path: Path, files, pasted: str, published) -> None:
-    from events.ingest import ingest
+def _start_ingest(path: Path, files, pasted: str, published, *, replace: bool) -> None:
+    size = sum(f.size for f in files) + len(pasted.encode("utf-8"))
+    if not files and not pasted.strip():
+        st.warning("Choose files or paste an article first.")
+        return
+    if len(pasted) > MAX_PASTE_CHARS:  # the box stops typing there; a client may not
+        st.error(f"The pasted text has {len(pasted):,} characters, over the limit of {MAX_PASTE_CHARS:,}; "
+                 "save it as a file and upload that.")
+        return
+    if len(files) > MAX_FILES or size > MAX_SUBMISSION_MB * 2**20:
+        st.error(f"{len(files)} files of {size / 2**20:.1f} MB in all: over this page's limit of {MAX_FILES} "
+                 f"files and {MAX_SUBMISSION_MB} MB a submission. Add them in parts, or use "
+                 "python -m events ingest.")
+        return
+    job = IngestJob.create()
+    for f in files:
+        job.input_path(f.name).write_bytes(f.getvalue())
+    if pasted.strip():
+        job.input_path("pasted text.txt").write_text(pasted, encoding="utf-8")
+    try:
+        job.start(db=path, published=published, id_prefix=UPLOAD_PREFIX, replace=replace)
+    except (JobError, OSError) as exc:
+        job.cleanup()
+        st.error(f"Could not add the articles: {exc}")
+        return
+    st.session_state["ingest_job"] = job
+    st.session_state.pop("ingest_result", None)
+    st.rerun()
 
-    with tempfile.TemporaryDirectory() as tmp:
-        inputs = []
-        for i, f in enumerate(files):
-            target = Path(tmp) / f"{i:03d}-{Path(f.name).name}"
-            target.write_bytes(f.getvalue())
-            inputs.append(str(target))
-        if pasted.strip():
-            target = Path(tmp) / "pasted.txt"
-            target.write_text(pasted, encoding="utf-8")
-            inputs.append(str(target))
-        bar = st.progress(0.0, text="Reading articles...")
-        total = max(1, len(inputs))
 
-        def progress(s):
-            done = s.articles + s.rejected
-            bar.progress(min(1.0, done / total), text=f"{done} of {total} read")
+@st.fragment(run_every=0.5)
+def ingest_status() -> None:
+    """The running ingest's progress; when it ends, its result is kept and the page redrawn."""
+    job: IngestJob | None = st.session_state.get("ingest_job")
+    if job is None:
+        return
+    if not job.finished():
+        p = job.progress()
+        total = len(job.inputs)
+        st.progress(min(1.0, p.inputs / max(1, total)) if total > 1 else 0.0,
+                    text=f"Adding articles: {p.inputs:,} read ({p.stored:,} added, {p.rejected:,} rejected), "
+                         f"{job.deadline - time.monotonic():.0f} s left at most")
+        return
+    try:
+        st.session_state["ingest_result"] = job.result()
+    except JobError as exc:
+        st.session_state["ingest_result"] = {"error": str(exc)}
+    finally:
+        job.cleanup()
+        del st.session_state["ingest_job"]
+    st.rerun()
 
-        try:
-            with Store(path) as store:
-                summary = ingest(inputs, store=store, published=published, jobs=1, progress=progress)
-        except EventsError as exc:
-            st.error(f"Could not add the articles: {exc}")
-            return
-        bar.progress(1.0, text="Done")
-    st.success(f"{summary.stored + summary.replaced} added, {summary.unchanged} already there, "
-               f"{summary.events} events.")
-    for r in summary.rejections:
-        name = Path(r.input).name.split("-", 1)[-1]
-        st.warning(f"{name}{f' line {r.line}' if r.line else ''}: {r.reason}")
-    load_events.clear()
-    filter_choices.clear()
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def _literal(text: str) -> str:
+    """Text shown as written where Streamlit reads Markdown (file names and reasons are the
+    user's, and may hold links, images or HTML)."""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
+def _last_result() -> None:
+    result = st.session_state.get("ingest_result")
+    if not result:
+        return
+    if "error" in result:
+        st.error(f"Could not add the articles: {result['error']}")
+        return
+    st.success(f"{result['stored'] + result['replaced']:,} added, {result['unchanged']:,} already there, "
+               f"{result['rejected']:,} rejected; {result['events']:,} events.")
+    shown = result["rejections"][:SHOW_REJECTIONS]
+    for r in shown:
+        where = f"{r['input']} line {r['line']}" if r["line"] else r["input"]
+        st.warning(_literal(f"{where}: {r['reason']}"))
+    if result["rejected"] > len(shown):
+        st.caption(f"...and {result['rejected'] - len(shown):,} more rejections (all are in the store: "
+                   "python -m events export --table ingest_errors)")
 
 
 def main() -> None:
@@ -218,9 +295,11 @@ def main() -> None:
         path = store_path()
         version = _version(path)
         df = load_events(str(path), version)
-    except EventsError as exc:  # a file that is not a store, an unwritable folder...
+    except EventsError as exc:  # a file that is not a store, an older schema...
         st.error(f"Cannot open the event store: {exc}")
         st.stop()
+    if "ingest_job" in st.session_state:
+        ingest_status()
     st.sidebar.header("Filters")
     choices = filter_choices(str(path), version)
     groups = choices["admin1"]

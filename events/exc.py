@@ -23,3 +23,7 @@ class ExportError(EventsError, ValueError):
 
 class AnalysisTimeout(EventsError, TimeoutError):
     """One article's analysis ran over its time budget."""
+
+
+class JobError(EventsError, RuntimeError):
+    """An ingest in a subprocess that could not start, failed, or ran over its deadline."""

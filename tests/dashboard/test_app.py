@@ -164,3 +164,36 @@ def test_app_one_province_spelt_two_ways_is_one_choice(tmp_path, monkeypatch):
     assert box.options == ["Kunduz"] and metrics(at)["Provinces"] == "1"
     at = box.set_value(["Kunduz"]).run()
     assert metrics(at)["Events"] == "3"
+
+
+def _finish_ingest(at, seconds=180):
+    import time
+
+    deadline = time.monotonic() + seconds
+    while "ingest_job" in at.session_state:
+        assert time.monotonic() < deadline, "the ingest did not end"
+        time.sleep(0.2)
+        at.run()
+    return at
+
+
+@pytest.mark.slow
+def test_app_pasted_article_is_added_in_a_subprocess_and_reported(app, gazetteer_path):
+    app.session_state["tab"] = "Add articles"
+    at = app.run()
+    at.text_area(key="pasted").set_value("Clashes broke out in Ghazni on Monday, officials said.")
+    at.button(key="add").click().run()
+    assert not at.exception and "ingest_job" in at.session_state
+    _finish_ingest(at)
+    assert not at.exception
+    assert any("1 added" in s.value for s in at.success)
+    assert metrics(at)["Events"] == "4"  # the store's three and the new one, read afresh
+
+
+def test_app_paste_over_the_limit_is_refused_before_anything_runs(app):
+    app.session_state["tab"] = "Add articles"
+    at = app.run()
+    at.text_area(key="pasted").set_value("Kabul. " * 20_000)  # 140,000 characters
+    at.button(key="add").click().run()
+    assert not at.exception and "ingest_job" not in at.session_state
+    assert "over the limit of 100,000" in at.error[0].value
