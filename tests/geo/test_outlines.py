@@ -147,3 +147,108 @@ def test_outlines_us_counties_import_keeps_each_county_by_its_fips_code(tmp_path
     assert outlines.us_county_centroids(path=out) == {"48001": (20.5, 10.5), "48003": (20.5, 11.5)}
     with pytest.raises(ImportFormatError, match="us-atlas"):
         outlines.import_us_counties(_package(tmp_path, {"xxx.topo.json": TOPOLOGY}), out=out)
+
+
+# The two squares as world-atlas has them: the countries, and the land they make together
+# (its outline: the arcs that are not the shared border).
+WORLD = {**TOPOLOGY, "objects": {
+    "countries": {"type": "GeometryCollection", "geometries": [
+        {"type": "Polygon", "arcs": [[0, 1]], "id": "001", "properties": {"name": "Aland"}},
+        {"type": "Polygon", "arcs": [[2, ~0]], "id": "002", "properties": {"name": "Beeland"}}]},
+    "land": {"type": "GeometryCollection", "geometries": [{"type": "MultiPolygon", "arcs": [[[1, 2]]]}]}}}
+
+
+def _world_package(tmp_path, topology=WORLD):
+    tgz = tmp_path / "world-atlas-0.0.0.tgz"
+    with tarfile.open(tgz, "w:gz") as tar:
+        for name, raw in {"countries-50m.json": json.dumps(topology).encode(), "LICENSE": b"ISC, the test's"}.items():
+            info = tarfile.TarInfo(f"package/{name}")
+            info.size = len(raw)
+            tar.addfile(info, io.BytesIO(raw))
+    return tgz
+
+
+def test_outlines_import_world_writes_the_land_and_each_border_once(tmp_path, capsys):
+    out = tmp_path / "world.json"
+    assert main(["outlines", "import-world", str(_world_package(tmp_path)), "--out", str(out)]) == 0
+    assert "1 land polygons, 1 borders" in capsys.readouterr().out
+    world = json.loads(out.read_text(encoding="utf-8"))
+    land, border = world["features"]
+    assert land["properties"] == {"kind": "land"}
+    (((ring,),)) = land["geometry"]["coordinates"]
+    assert ring[0] == ring[-1] and {tuple(p) for p in ring} == {(10, 20), (11, 20), (12, 20), (12, 21), (11, 21),
+                                                                   (10, 21)}
+    assert border["properties"]["between"] == ["Aland", "Beeland"]
+    assert border["geometry"] == {"type": "MultiLineString", "coordinates": [[[11.0, 20.0], [11.0, 21.0]]]}
+    assert "Natural Earth" in world["source"] and "public domain" in world["license"]
+    assert "ISC, the test's" in out.with_suffix(".LICENSE").read_text(encoding="utf-8")
+
+
+def test_outlines_import_world_names_the_neighbours_by_their_iso_codes(tmp_path):
+    out = tmp_path / "world.json"
+    outlines.import_world(_world_package(tmp_path), out=out, numeric_to_alpha2={"001": "XA"})
+    (border,) = [f for f in json.loads(out.read_text())["features"] if f["properties"]["kind"] == "border"]
+    assert border["properties"]["codes"] == ["XA"]  # Beeland has no code: left out, not guessed
+
+
+@pytest.mark.parametrize("ring, pieces", [
+    # an island across the antimeridian: one piece each side, each closed along the meridian
+    ([[179.0, 0.0], [-179.0, 0.0], [-179.0, 2.0], [179.0, 2.0], [179.0, 0.0]],
+     [[[-180.0, 0.0], [-179.0, 0.0], [-179.0, 2.0], [-180.0, 2.0], [-180.0, 0.0]],
+      [[180.0, 2.0], [179.0, 2.0], [179.0, 0.0], [180.0, 0.0], [180.0, 2.0]]]),
+    # the world-atlas way: points on the meridian itself, from +180 straight to -180
+    ([[170.0, -16.0], [180.0, -16.0], [-180.0, -16.0], [-175.0, -17.0], [-180.0, -18.0], [180.0, -18.0],
+      [170.0, -16.0]],
+     [[[-180.0, -16.0], [-175.0, -17.0], [-180.0, -18.0], [-180.0, -16.0]],
+      [[180.0, -18.0], [170.0, -16.0], [180.0, -16.0], [180.0, -18.0]]]),
+])
+def test_outlines_cut_polygon_splits_land_at_the_antimeridian(ring, pieces):
+    assert sorted(outlines._cut_polygon([ring])) == sorted([p] for p in pieces)
+
+
+def test_outlines_cut_polygon_closes_land_round_a_pole_through_it():
+    ring = [[-180.0, -70.0], [0.0, -65.0], [179.0, -70.0], [-180.0, -70.0]]  # Antarctica's way round
+    ((piece,),) = outlines._cut_polygon([ring])
+    assert piece[-3:] == [[180.0, -90.0], [-180.0, -90.0], piece[0]]
+    assert all(abs(b[0] - a[0]) <= 180 for a, b in zip(piece, piece[1:-2]))
+
+
+def test_outlines_cut_polygon_leaves_the_rest_alone():
+    square = [[[0, 0], [1, 0], [1, 1], [0, 0]], [[0.2, 0.2], [0.5, 0.2], [0.5, 0.5], [0.2, 0.2]]]
+    assert outlines._cut_polygon(square) == [square]
+
+
+@pytest.mark.parametrize("files, message", [
+    ({"countries-50m.json": b"{not json", "LICENSE": b"x"}, "not JSON"),
+    ({"countries-50m.json": json.dumps(TOPOLOGY).encode(), "LICENSE": b"x"}, "world-atlas"),  # no land object
+    ({"xxx.topo.json": json.dumps(TOPOLOGY).encode()}, "no countries-50m.json"),
+])
+def test_outlines_import_world_rejects_what_is_not_world_atlas(tmp_path, capsys, files, message):
+    tgz = tmp_path / "other.tgz"
+    with tarfile.open(tgz, "w:gz") as tar:
+        for name, raw in files.items():
+            info = tarfile.TarInfo(f"package/{name}")
+            info.size = len(raw)
+            tar.addfile(info, io.BytesIO(raw))
+    out = tmp_path / "world.json"
+    assert main(["outlines", "import-world", str(tgz), "--out", str(out)]) == 1
+    assert message in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_outlines_bundled_world_is_small_whole_and_attributed():
+    assert outlines.WORLD.stat().st_size < 1_000_000  # served as it is, once a page
+    world = json.loads(outlines.WORLD.read_text(encoding="utf-8"))
+    assert "Natural Earth" in world["source"] and "public domain" in world["license"]
+    assert outlines.WORLD.with_suffix(".LICENSE").exists()
+    kinds = [f["properties"]["kind"] for f in world["features"]]
+    assert kinds[0] == "land" and kinds.count("border") > 250
+    (land,) = [f for f in world["features"] if f["properties"]["kind"] == "land"]
+    assert len(land["geometry"]["coordinates"]) > 1000  # the islands too
+    pairs = {tuple(f["properties"]["codes"]) for f in world["features"][1:]}
+    assert {("AF", "PK"), ("AF", "IR"), ("CO", "VE"), ("MZ", "TZ")} <= pairs
+    lines = [r for p in land["geometry"]["coordinates"] for r in p]
+    lines += [line for f in world["features"][1:] for line in f["geometry"]["coordinates"]]
+    # nothing drawn the wrong way round the world (but Antarctica's edge along the pole)
+    assert all(abs(b[0] - a[0]) <= 180 or a[1] == b[1] == -90 for line in lines for a, b in zip(line, line[1:]))
+    assert all(-180 <= x <= 180 and -90 <= y <= 90 for line in lines for x, y in line)
