@@ -21,8 +21,9 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 HOSTILE = ("Attackers wrote <img src=x onerror=alert('img')> and ${alert('tpl')} and `back` and "
            "</script><script>alert('close')</script> and {{ 7*7 }} near the checkpoint.")
 
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed "
-                                "(make test installs it)")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed "
+                                 "(make test installs it)")]
 
 
 def _event(i, location, admin1, lat, lon, day, sentence, etype="Battles"):

@@ -3,7 +3,11 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import REPO, shared_path
+
+pytestmark = pytest.mark.slow  # the real command line, in a process of its own
 
 LINES = [
     json.dumps({"id": "a", "text": "Fighting was reported near the town of Taloqan in Takhar Province."}),

@@ -4,7 +4,11 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import REPO
+
+pytestmark = pytest.mark.slow  # the real command line, in a process of its own
 
 FIELDS = ["name", "lat", "lon", "kind", "country_code", "admin1", "admin2",
           "geonameid", "population", "source"]

@@ -130,6 +130,7 @@ def test_geonames_kind_for_feature_codes(fclass, fcode, kind):
     assert kind_for(fclass, fcode) == kind
 
 
+@pytest.mark.slow
 def test_geonames_cli_import(gazetteer_path, tmp_path):
     import shutil
     import subprocess

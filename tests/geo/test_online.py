@@ -149,6 +149,7 @@ def test_online_fallback_answers_only_what_the_gazetteer_lacks(fallback, tmp_pat
     assert loc.raw["source"] == "online:nominatim" and loc.raw["admin1"] == "Kunduz"
 
 
+@pytest.mark.slow
 def test_online_through_the_cli(server, tmp_path):
     import os
     import subprocess
