@@ -150,3 +150,56 @@ def test_cli_ingest_killed_and_run_again_equals_a_clean_run(tmp_path, gazetteer_
     assert run("ingest", str(src), "--jobs", "1", "--db", str(clean)).returncode == 0
     assert _content(killed) == _content(clean)
     assert len(_content(clean)["articles"]) == 300
+
+
+def _hostile_batch():
+    """The hostile batch of issue #21, between good lines."""
+    good = list(_articles(3))
+    return [good[0],
+            "[" * 100_000,                                                          # deep nesting
+            '{"id": "big", "text": "Fighting in Herat.", "n": ' + "9" * 5000 + "}",   # a huge number
+            json.dumps({"id": "y1", "published": "0001-01-01",                       # year 1, and "yesterday"
+                        "text": "Clashes broke out in Ghazni yesterday, officials said."}),
+            good[1],
+            json.dumps({"id": "blanks", "published": "2021-06-22",                   # 3,000 blanks between places
+                        "text": "Taliban fighters attacked Kunduz" + " " * 3000 + "Takhar on Monday, "
+                                "officials said. Clashes near" + " " * 3000 + "Taloqan went on."}),
+            json.dumps({"id": "formula", "title": '=HYPERLINK("http://example.org/x","Click")',
+                        "published": "2021-06-22",                                 # a formula title and sentence
+                        "text": "=1+2 Taliban fighters attacked a checkpoint in Kunduz on Monday, officials said."}),
+            good[2]]
+
+
+def test_cli_ingest_hostile_batch_rejects_each_bad_line_and_stores_every_good_one(tmp_path, gazetteer_path):
+    import csv
+
+    src, db = tmp_path / "hostile.jsonl", tmp_path / "e.sqlite"
+    src.write_text("\n".join(_hostile_batch()) + "\n", encoding="utf-8")
+    out = run("ingest", str(src), "--db", str(db), "--jobs", "2", "--json")
+    assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
+    summary = json.loads(out.stdout)
+    assert (summary["stored"], summary["rejected"]) == (5, 3)
+    reasons = {r["line"]: r["reason"] for r in summary["rejections"]}
+    assert reasons[2] == "not valid JSON here (nested too deeply)"
+    assert reasons[3].startswith("not valid JSON here (Exceeds the limit (4300 digits)")
+    assert reasons[4].startswith("published 0001-01-01 is not a plausible publication date")
+    out = run("stats", "--db", str(db), "--json")
+    assert json.loads(out.stdout)["counts"]["articles"] == 5  # the blanks article too: not "took too long"
+    for table in ("events", "articles"):
+        dst = tmp_path / f"{table}.csv"
+        assert run("export", "--db", str(db), "--table", table, "--format", "csv", "-o", str(dst)).returncode == 0
+        cells = [c for row in list(csv.reader(dst.open(encoding="utf-8", newline="")))[1:] for c in row]
+        assert cells and not [c for c in cells if c[:1] in ("=", "+", "@", "\t", "\r")]
+        assert not [c for c in cells if c.startswith("-") and not c[1:].replace(".", "", 1).isdigit()]
+    assert any(c.startswith("'=HYPERLINK(") for c in cells)  # the title, shown as text
+
+
+def test_cli_geoparse_hostile_lines_are_messages_and_the_rest_are_read(tmp_path, gazetteer_path):
+    src, dst = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text("\n".join(_hostile_batch()) + "\n", encoding="utf-8")
+    out = run("geoparse", str(src), "-o", str(dst), "--jobs", "2")
+    assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
+    rows = [json.loads(line) for line in dst.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == ["art-0", None, None, "y1", "art-1", "blanks", "formula", "art-2"]
+    assert "line 2: not valid JSON here (nested too deeply); skipped" in out.stderr
+    assert {"Kunduz", "Takhar", "Taloqan"} <= {p["name"] for p in rows[5]["places"]}
