@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 
 from geo.geocoder import Candidate, GazetteerGeocoder, distance_km
 from geo.names import normalize, split_designator
-from parsing.places import LIST_JOIN, PlaceMention
+from parsing.places import LIST_JOIN, WINDOW, PlaceMention
 
 # Context weights, in the geocoder's score units.
 _COUNTRY_WEIGHT = 3.0       # times the dominant country's share of the votes
@@ -67,7 +67,9 @@ _MIN_SHARE = 0.35  # a country (or unit) with less of the vote is no evidence
 _DEMONYM_VOTE = 0.5
 # What may follow the unit of "in X, Y" for it to end the phrase: "in Zarate, Buenos Aires, a group"
 # (not ", and": "Cairo, Giza, and Minya" is a list).
-_PHRASE_END = re.compile(r"\s*(?:$|[.;:)!?]|,\s*(?!and\b|or\b|as well\b)[a-z])")
+# (A run of blanks is read from its start only, as in parsing.places: tried at each of its positions
+# a pattern that begins with blanks would read a long run once per position.)
+_PHRASE_END = re.compile(r"(?<!\s)\s*(?:$|[.;:)!?]|,\s*(?!and\b|or\b|as well\b)[a-z])")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
 _ASIDE_OPEN = re.compile(r"[\"'“”‘’]")
 _GAP_TOKENS = {",", "(", ")", "of", "in", "near", "-", "and"}
@@ -86,10 +88,11 @@ _UNKNOWN_UNIT_BETWEEN = re.compile(
     r"^\s*(?:(?:village|town|area|city|district)\s+)?(?:of|in)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s*(?:\([^()]{1,30}\)\s*)?"
     r"(?:district|province|county|municipality|township|region|governorate)\s*,\s*$")
 # "X village near Y", "X, close to Y": X lies within _NEAR_HINT_KM of Y.
-_NEAR_GAP = re.compile(r"^\s*(?:village|town|area|district|city|settlement)?\s*,?\s*(?:near|close to|outside)\s+(?:the\s+)?$",
-                       re.I)
+# (Each run of blanks read in one place: "\s*X?\s*,?\s*" reads a long run in every way of splitting it.)
+_NEAR_GAP = re.compile(r"^\s*(?:(?:village|town|area|district|city|settlement)\s*)?(?:,\s*)?(?:near|close to|outside)"
+                       r"\s+(?:the\s+)?$", re.I)
 _NEAR_HINT_KM = 50.0
-_BORDER_AFTER = re.compile(r"\s*(?:border|borders|frontier|line|state line)\b", re.I)
+_BORDER_AFTER = re.compile(r"(?<!\s)\s*(?:border|borders|frontier|line|state line)\b", re.I)
 _ALIAS_BETWEEN = re.compile(
     r"^\s*\([^()]{1,30}\)\s*(?:district|province|county|municipality|township|region|governorate)\s*,\s*$")
 # An article this much about one country does not name small towns abroad
@@ -103,7 +106,7 @@ _MAYBE_KM = 30.0
 _NAMED_AFTER = ("ORG>place-named", "NAMED-ORG")
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}")
 # The rest of a newspaper's or broadcaster's name after the town it is named after.
-_MASTHEAD = re.compile(r"(?:\s+[A-Z][\w.&-]*){0,2}\s+(?:Times|News|Post|Herald|Journal|Tribune|Gazette|Daily|"
+_MASTHEAD = re.compile(r"(?<!\s)(?:\s+[A-Z][\w.&-]*){0,2}\s+(?:Times|News|Post|Herald|Journal|Tribune|Gazette|Daily|"
                        r"Chronicle|Press|Star|Globe|Sun|Observer|Courier|Register|Bulletin|Telegraph|Examiner|"
                        r"Dispatch|Inquirer|Independent|Reporter|Record)\b")
 # The last word of a river's or creek's name.
@@ -111,7 +114,7 @@ _WATER_WORDS = {"river", "creek"}
 # A long text's middle is looked for among its first this many distinct towns and counties.
 _CENTRE_POINTS = 200
 # A county's unit word after its name inside an organisation's ("the Fulton County Jail").
-_COUNTY_WORD = re.compile(r"\s+(?:County|Parish|Borough)\b")
+_COUNTY_WORD = re.compile(r"(?<!\s)\s+(?:County|Parish|Borough)\b")
 #: Below this score a mention keeps its text but is not put on the map.
 MIN_SCORE = 2.0
 
@@ -321,7 +324,7 @@ class Resolver:
         for m in maybes:
             i = bisect.bisect_left(starts, m.end)
             holder = resolved[i] if i < len(resolved) and resolved[i].kind in ("country", "admin1") \
-                and resolved[i].role == "place" and _HOLDER_GAP.match(text[m.end:resolved[i].start]) else None
+                and resolved[i].role == "place" and _HOLDER_GAP.match(_gap(text, m.end, resolved[i].start)) else None
             near = []
             for c in self._candidates(m):
                 # a town by its own name ("Hamas" is an alternate name of Hamm, "Taliban" of a
@@ -388,7 +391,7 @@ class Resolver:
                 continue  # no unit holds a country ("the US state of Texas")
             end = a.end
             for j, b in enumerate(places[k + 1:k + 4], start=k + 1):
-                if b.start - end > 80:
+                if b.start - end > WINDOW:
                     break
                 gap = _ASIDE_OPEN.sub(" ", text[end:b.start].lower())
                 if not gap.strip() or gap.strip() == "-":
@@ -441,7 +444,7 @@ class Resolver:
     def _country_follows(text, b, after, by_name) -> bool:
         """Whether "X, Y, Z" names after Y a country Z that holds a province or district Y
         ("Stroud, Ontario, Canada"): an address, not a list."""
-        if not after or text[b.end:after[0].start].strip() != ",":
+        if not after or _gap(text, b.end, after[0].start).strip() != ",":
             return False
         z = by_name.get((normalize(after[0].name), after[0].kind_hint)) or []
         y = by_name.get((normalize(b.name), b.kind_hint)) or []
@@ -595,12 +598,18 @@ def _named_units(places, ranked_by_name) -> dict[tuple, tuple]:
             if m.kind_hint is None and normalize(m.name) in units}
 
 
+def _gap(text: str, end: int, start: int) -> str:
+    """The text between two mentions; none ("") where they stand more than WINDOW apart: what lies
+    between such places relates them in no way (and reading no more keeps hostile gaps cheap)."""
+    return text[end:start] if start - end <= WINDOW else ""
+
+
 def _holders(text: str, places, by_name) -> dict[tuple, set]:
     """For the unit Y of "X, Y", "X in Y", "X (Y", by name key: its readings (as :func:`_point`)
     that hold one of X's likeliest readings, of its own likeliest _HOLDER_READINGS."""
     out: dict[tuple, set] = defaultdict(set)
     for a, b in zip(places, places[1:]):
-        if not _HOLDER_GAP.match(text[a.end:b.start]) or normalize(a.name) == normalize(b.name):
+        if not _HOLDER_GAP.match(_gap(text, a.end, b.start)) or normalize(a.name) == normalize(b.name):
             continue  # "Tacna (Tacna)", "Zacatecas, Zacatecas": the namesake rule's to read
         inner = [c.place for c in by_name.get((normalize(a.name), a.kind_hint), ())[:_HOLDER_READINGS]
                  if not c.spelling_variant]
@@ -618,7 +627,7 @@ def _listed_among_units(text: str, places, by_name) -> dict[tuple, str]:
     out: dict[tuple, str] = {}
     run = [places[0]] if places else []
     for a, b in zip(places, places[1:] + [None]):
-        if b is not None and LIST_JOIN.fullmatch(text[a.end:b.start]):
+        if b is not None and LIST_JOIN.fullmatch(_gap(text, a.end, b.start)):
             run.append(b)
             continue
         keys = [(normalize(m.name), m.kind_hint) for m in run]
@@ -636,7 +645,7 @@ def _near_hints(text: str, places) -> dict[tuple, tuple]:
     """The places the text says a place is near ("X village near Y", "X, near Y"), by name key."""
     out = {}
     for a, b in zip(places, places[1:]):
-        if _NEAR_GAP.match(text[a.end:b.start]) and normalize(a.name) != normalize(b.name) \
+        if _NEAR_GAP.match(_gap(text, a.end, b.start)) and normalize(a.name) != normalize(b.name) \
                 and not _BORDER_AFTER.match(text, b.end):  # "near the New York border": no town
             out.setdefault((normalize(a.name), a.kind_hint), (normalize(b.name), b.kind_hint))
     return out
@@ -786,7 +795,7 @@ def _estimated(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
             i = bisect.bisect_left(starts, p.end)
             # a country is too coarse to say where, and often only a modifier ("the US dollar")
             if i < len(known) and known[i].kind not in ("country", "world region") \
-                    and _HOLDER_GAP.match(text[p.end:known[i].start]):
+                    and _HOLDER_GAP.match(_gap(text, p.end, known[i].start)):
                 holders.setdefault(split_designator(normalize(p.name))[0], known[i])
     centre = _centre(known)
     out = []

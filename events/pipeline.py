@@ -216,7 +216,9 @@ def _previous_places(article: Article, analysis: TextAnalysis, mention, by_span)
     return _event_places(replace(mention, places=spans, near=(), attributive=spans), by_span)
 
 
-_OVER_PAST = re.compile(r"\b(?:over|in|during|within)\s+(?:the\s+)?(?:past|last|previous)?\s*"
+# (The blanks before the number in one place: "\s+(?:the\s+)?(?:past)?\s*" reads a long run in every
+# way of splitting it between two quantifiers.)
+_OVER_PAST = re.compile(r"\b(?:over|in|during|within)\s+(?:the\s+)?(?:(?:past|last|previous)\s*)?"
                         r"(24|48|72)\s+hours|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(\w+)\s+days", re.I)
 _DAY_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 

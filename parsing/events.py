@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from parsing.places import PlaceMention, text_of, trimmed
+from parsing.places import WINDOW, PlaceMention, text_of, trimmed
 
 # (event type, sub-event type, trigger phrases). Earlier rows win over later ones.
 TRIGGERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -125,16 +125,23 @@ _PERSON_NOUNS = {"officer", "officers", "official", "officials", "spokesman", "s
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "dozens": 24,
                  "fifteen": 15, "twenty": 20, "thirty": 30}
+# A number is read from its first digit only ("(?<!\d,)": not again from each digit after a comma
+# of "1,1,1,...", which reads a long run once per comma).
 _FATAL = re.compile(
-    r"\b(?:at least |some |around |about |nearly |more than |over )?(\d[\d,]*|one|two|three|four|five|six|"
+    r"\b(?:at least |some |around |about |nearly |more than |over )?((?<!\d,)\d[\d,]*|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|dozens)\b(?:\s+[\w/-]+){0,5}?\s+"
     r"(?:were |was |have been |had been |are |being )?(?:killed|dead|died|slain|lost their lives)", re.I)
 _KILLING = re.compile(r"\bkill(?:ed|ing)\s+(?:at least |some |about |nearly |more than )?(\d[\d,]*|one|two|"
                       r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)\b", re.I)
+# "50 km (31 miles) north of": linear in the text it reads. A number from its first digit only;
+# the brackets' number and unit ("(31 miles)", "(31mi)", "(5.5)") with the digits read once
+# (not shared out between the number and the unit in every way); the blanks before "of" in one
+# place (not split between two quantifiers).
 _DISTANCE_BEFORE = re.compile(
-    r"(\d+(?:\.\d+)?)\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s*(?:\(\s*[\d.]+\s*\w+\s*\)\s*)?"
-    r"(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
-    r"south-west)?\s*(?:of|from)\s+(?:the\s+)?$", re.I)
+    r"(?<!\d)(\d+(?:\.\d+)?)\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s*"
+    r"(?:\(\s*[\d.]++(?:\s+\w+|[^\W\d]\w*|(?<=[\d.]\d))\s*\)\s*)?"
+    r"(?:(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
+    r"south-west)\s*)?(?:of|from)\s+(?:the\s+)?$", re.I)
 _BORDER_BEFORE = re.compile(r"\b(border|frontier)\b[\w\s-]{0,25}\b(with|into|to)\s+(?:neighbou?ring\s+)?$"
                             r"|\b(crossed|fled|escaped)\s+(?:the border\s+)?into\s+$", re.I)
 # "fighters who are from Deir-ez-Zor", "migrant workers from Surat": where people come from,
@@ -337,7 +344,7 @@ def _fatalities(text: str) -> int | None:
 
 def _excluded(doc: Doc, m: PlaceMention, sent_start: int) -> bool:
     """Whether a place in the event's sentence is not where the event happened."""
-    before = text_of(doc)[max(sent_start, m.start - 80):m.start]
+    before = text_of(doc)[max(sent_start, m.start - WINDOW):m.start]
     after = text_of(doc)[m.end:m.end + 25].lower().split()
     if _DISTANCE_BEFORE.search(before) or _BORDER_BEFORE.search(before) or _MEETING_BEFORE.search(before) \
             or _ORIGIN_BEFORE.search(before):
@@ -397,7 +404,7 @@ def distance_cues(doc: Doc, places: list[PlaceMention]) -> list[DistanceCue]:
             continue
         sent = doc.char_span(m.start, m.end, alignment_mode="expand")
         s0 = sent.sent.start_char if sent is not None else max(0, m.start - 200)
-        hit = _DISTANCE_BEFORE.search(text_of(doc)[max(s0, m.start - 80):m.start])
+        hit = _DISTANCE_BEFORE.search(text_of(doc)[max(s0, m.start - WINDOW):m.start])
         if hit:
             direction = hit.group(2).lower().replace("-", "") if hit.group(2) else None
             if direction is None:  # "in the far north of the country, 50 km from X"

@@ -56,9 +56,18 @@ LIST_DESIGNATORS = {
     "regions": "admin1", "districts": "admin2", "counties": "admin2", "parishes": "admin2", "regencies": "admin2",
     "cities": "populated place", "towns": "populated place", "villages": "populated place",
 }
+#: How far the rules read around a place: two places farther apart than this many characters
+#: are not related by the words between them ("X in the northern Y Province" is well within), nor
+#: a place by a cue before it ("50 km north of"). Reading no farther keeps hostile text (thousands
+#: of blanks between two names) cheap.
+WINDOW = 80
+# Patterns that begin with blanks read a run of them from its start only ("(?<!\s)"): tried at
+# every position of a long run, they would read the run once per position. Nor do two blanks'
+# quantifiers stand side by side with only optional parts between them (which read a long run
+# in every way of splitting it).
 #: What joins the names of a list: a comma, "and", "or", ", and".
-LIST_JOIN = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*")
-_NEXT_WORD = re.compile(r"\s*(\w+)")
+LIST_JOIN = re.compile(r"(?<!\s)\s*(?:,\s*|(?:,\s*)?(?:and|or)\s*)")
+_NEXT_WORD = re.compile(r"(?<!\s)\s*(\w+)")
 # the words that join a list's last member to the one before, whether or not that one is known
 _AFTER_LIST_MEMBER = re.compile(r"(?:,|\band|\bor|&)\s*$")
 
@@ -112,7 +121,7 @@ _DISEASE_BRIDGES = {"hemorrhagic", "haemorrhagic", "-"}
 DISEASE_NAMES = {"ebola", "zika", "nipah", "hendra", "lassa", "chikungunya"}
 _CONNECTORS = {"-", "i", "e", "y", "al", "el", "ul", "de", "del", "la", "le", "da", "do", "dos", "of"}
 # "Ward No. 10", "Camp Nr 3": what follows a numbered part of a town
-_NUMBERED = re.compile(r"\s*(?:No|Nr|Nos)\.?\s*\d")
+_NUMBERED = re.compile(r"(?<!\s)\s*(?:No|Nr|Nos)\.?\s*\d")
 # Unit words after which the capitalised words before are all one name ("Kan Thit village"); not
 # "state" ("the Tennessee Senior Olympics state competition").
 _SETTLEMENT_WORDS = {"village", "villages", "town", "district", "township"}
@@ -1078,13 +1087,23 @@ def _listed_kinds(found: list[PlaceMention], text: str) -> list[PlaceMention]:
             continue
         j = k
         while j > 0 and out[j - 1].role == last.role and out[j - 1].kind_hint is None \
+                and out[j].start - out[j - 1].end <= WINDOW \
                 and LIST_JOIN.fullmatch(text[out[j - 1].end:out[j].start]):
             out[j - 1] = replace(out[j - 1], kind_hint=last.kind_hint)
             j -= 1
         if j == k and last.kind_hint == LIST_DESIGNATORS[after.group(1).lower()] \
-                and not _AFTER_LIST_MEMBER.search(text, 0, last.start):
+                and not _after_list_member(text, last.start):
             out[k] = replace(last, kind_hint=None)
     return out
+
+
+def _after_list_member(text: str, at: int) -> bool:
+    """Whether the text before ``at`` ends with what joins a list's members (blanks aside): read
+    back from ``at``, not searched for from the text's start (once per list, that is quadratic)."""
+    end = at
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return _AFTER_LIST_MEMBER.search(text, max(0, end - 3), at) is not None
 
 
 def text_of(doc: Doc) -> str:

@@ -1,7 +1,11 @@
 """The geoparser end to end on short texts: real spaCy model, real gazetteer."""
+import time
+
 import pytest
 
-from events.geoparse import ResolvedPlace, Resolver, _estimated, geoparse_docs
+from events.geoparse import (_BORDER_AFTER, _COUNTY_WORD, _MASTHEAD, _NEAR_GAP, _PHRASE_END, ResolvedPlace, Resolver,
+                            _estimated, _gap, geoparse_docs)
+from parsing.places import WINDOW
 
 
 @pytest.fixture(scope="module")
@@ -635,3 +639,35 @@ def test_geoparse_a_place_near_a_town_is_no_namesake_far_from_it(resolver, text,
 ])
 def test_geoparse_a_part_of_a_state_is_that_state(resolver, text, expected):
     assert {p.name: (p.kind, p.admin1, p.role) for p in places(resolver, text)} == expected
+
+
+@pytest.mark.parametrize("gap, near", [
+    (" village near ", True), (", near the ", True), (" town, close to ", True), (" outside ", True),
+    (" district  ,  near\n", True), ("near ", True), (" Near The ", True),
+    (" in ", False), (", and ", False), (" village ", False), (" near", False), (" nearby ", False),
+])
+def test_geoparse_near_gap_is_x_village_near_y(gap, near):
+    assert bool(_NEAR_GAP.match(gap)) == near
+
+
+def test_geoparse_words_after_a_name_are_read_from_its_end():
+    text = "the Kunduz Daily Times and the Fulton  County Jail, near the Kunduz border, in Zarate, a town"
+    at = {w: text.index(w) + len(w) for w in ("the Kunduz", "the Fulton", "near the Kunduz", "Zarate")}
+    assert _MASTHEAD.match(text, at["the Kunduz"]) and not _MASTHEAD.match(text, at["Zarate"])
+    assert _COUNTY_WORD.match(text, at["the Fulton"]) and not _COUNTY_WORD.match(text, at["the Kunduz"])
+    assert _BORDER_AFTER.match(text, at["near the Kunduz"]) and not _BORDER_AFTER.match(text, at["Zarate"])
+    assert _PHRASE_END.match(text, at["Zarate"]) and not _PHRASE_END.match(text, at["the Kunduz"])
+    assert _PHRASE_END.match("in Zarate.", len("in Zarate")) and not _PHRASE_END.match("in Giza, and", 7)
+
+
+def test_geoparse_places_far_apart_are_not_related_by_what_lies_between():
+    text = "Kunduz, Takhar" + " " * WINDOW + ", Baghlan"
+    assert _gap(text, len("Kunduz"), text.index("Takhar")) == ", "
+    assert _gap(text, text.index("Takhar") + len("Takhar"), text.index("Baghlan")) == ""
+
+
+def test_geoparse_a_long_run_of_blanks_between_places_is_read_quickly(resolver):
+    # "\s*X?\s*,?\s*" read 3,000 blanks in every way of splitting them: 100 s (a bound far from both)
+    start = time.perf_counter()
+    found = places(resolver, "Taliban fighters attacked Kunduz" + " " * 3000 + "Takhar on Monday, officials said.")
+    assert [p.name for p in found] == ["Kunduz", "Takhar"] and time.perf_counter() - start < 20

@@ -22,6 +22,11 @@ def events(resolver, text, published=date(2021, 6, 22)):
     ("Reported on 9 August 2019, over the past 24 hours, troops killed 5 militants.", 1),
     ("Reported on 26 August 2019, over the last 3 days, troops raided villages.", 2),
     ("On 9 August 2019, troops killed 5 militants over the past 24 hours.", 0),  # not a report date
+    ("Reported on 9 August 2019: in the  48 hours before, troops raided villages.", 2),
+    ("Reported on 9 August 2019, within 72 hours troops raided villages.", 3),
+    ("Reported on 9 August 2019, during the previous 24 hours troops raided villages.", 1),
+    ("Reported on 9 August 2019, over the last three days troops raided villages.", 2),
+    ("Reported on 9 August 2019, over the last  24 minutes troops raided villages.", 0),
 ])
 def test_pipeline_report_dates_reach_back_over_the_span_they_cover(sentence, back):
     assert _reported_span_days(sentence) == back

@@ -1,7 +1,7 @@
 """Event mentions on short texts of our own, through the real spaCy model."""
 import pytest
 
-from parsing.events import distance_cues, find_events
+from parsing.events import _DISTANCE_BEFORE, _FATAL, distance_cues, find_events
 from parsing.nlp import load
 from parsing.places import PlaceFinder, mentions
 
@@ -158,3 +158,37 @@ def test_events_a_full_date_with_its_day_comes_before_a_month(nlp):
 def test_events_a_protest_the_authorities_broke_up_is_one_with_intervention(nlp, text, sub):
     found, _ = events(nlp, text)
     assert found[0][0].sub_event_type == sub
+
+
+@pytest.mark.parametrize("text, number", [
+    ("At least 12 people were killed in the attack.", "12"),
+    ("Some 1,200 civilians have been killed since May.", "1,200"),
+    ("five soldiers and two police officers died", "five"),
+    ("The clashes left 30 dead.", "30"),
+    ("3 people lost their lives", "3"),
+    ("No one was hurt.", None),
+    ("Route 12 was closed; 3 people were injured.", None),
+])
+def test_events_fatalities_are_the_number_before_killed_or_dead(text, number):
+    found = _FATAL.search(text)
+    assert (found.group(1) if found else None) == number
+
+
+@pytest.mark.parametrize("before, km, bearing", [
+    ("about 50 km north of ", "50", "north"),
+    ("some 12.5 kilometres from the ", "12.5", None),
+    ("a village 5km south-east of ", "5", "south-east"),
+    ("50 km (31 miles) west of the ", "50", "west"),
+    ("80 kilometers (50mi) from ", "80", None),
+    ("about 120  km  north  of ", "120", "north"),
+    ("7 miles (11.3) east of ", "7", "east"),
+    ("50 km (31) north of ", "50", "north"),
+])
+def test_events_a_distance_before_a_place_reads_its_number_and_bearing(before, km, bearing):
+    found = _DISTANCE_BEFORE.search(before)
+    assert found and (found.group(1), found.group(2)) == (km, bearing)
+
+
+@pytest.mark.parametrize("before", ["50 km in ", "km north of ", "50 km (north of ", "in 2021 north of "])
+def test_events_no_distance_without_a_number_and_a_unit(before):
+    assert _DISTANCE_BEFORE.search(before) is None

@@ -3,7 +3,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from parsing.places import PlaceFinder, mentions
+from parsing.places import _NEXT_WORD, _NUMBERED, LIST_JOIN, PlaceFinder, _after_list_member, mentions
 
 VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower case, stop words), no model
 
@@ -653,3 +653,28 @@ def test_places_a_name_ner_cut_after_its_first_word_is_whole(words, ents, expect
 def test_places_a_single_name_with_a_towns_ending_is_a_town(words, ents, expected):
     finder = PlaceFinder(lambda name: {"gainesville": 6.0}.get(name.lower(), 0.0))
     assert [(m.text, m.role, m.label) for m in mentions(finder(doc(words.split(), ents)))] == expected
+
+
+@pytest.mark.parametrize("gap, joins", [
+    (", ", True), (",", True), (" and ", True), (", and ", True), (" or ", True), (" ,  or\n", True),
+    (",and", True), ("  and", True),
+    ("; ", False), (" the ", False), (", the ", False), (" ", False), ("", False), (" and the ", False),
+])
+def test_places_list_join_is_what_joins_a_lists_names(gap, joins):
+    assert bool(LIST_JOIN.fullmatch(gap)) == joins
+
+
+def test_places_the_next_word_and_a_numbered_part_are_read_after_a_name():
+    text = "Kunduz  provinces and Ward No. 10, Ward Nos 3"
+    assert _NEXT_WORD.match(text, len("Kunduz")).group(1) == "provinces"
+    assert _NUMBERED.match(text, text.index(" No.")) and _NUMBERED.match(text, text.index(" Nos 3"))
+    assert not _NUMBERED.match(text, len("Kunduz"))
+
+
+@pytest.mark.parametrize("before, member", [
+    ("Dakota, Otoe and", True), ("Dakota,", True), ("Dakota or  \n", True), ("Dakota &", True),
+    ("in", False), ("Portland", False), ("the brand", False), ("", False),
+])
+def test_places_a_list_member_is_told_by_the_word_before_it(before, member):
+    text = before + " Washington counties"
+    assert _after_list_member(text, text.index("Washington")) == member
