@@ -708,3 +708,46 @@ def open_writable(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA busy_timeout = 60000")
     return conn
 
+
+#: At most this many boxes in one :func:`largest_towns` query (five SQL parameters each).
+MAX_TOWN_BOXES = 50
+
+
+def largest_towns(boxes: Iterable[tuple[float, float, float, float]], *, path: Path | None = None,
+                  per_box: int = 8, min_population: int = 5000,
+                  limit: int = 200) -> list[tuple[str, float, float, int]]:
+    """(name, lat, lon, population) of the most populous towns in each (south, west, north,
+    east) box: at most ``per_box`` a box (the first :data:`MAX_TOWN_BOXES` boxes) and
+    ``limit`` in all, most populous first, each town once. One read of the file without its
+    name index (50-100 ms); raises :class:`GazetteerMissingError` where there is no file."""
+    boxes = list(boxes)[:MAX_TOWN_BOXES]
+    path = Path(path) if path else default_path()
+    if not boxes:
+        return []
+    if not path.exists():
+        raise GazetteerMissingError(f"no gazetteer at {path}; run: python -m geo gazetteer build")
+    values = ", ".join("(?, ?, ?, ?, ?)" for _ in boxes)
+    # One pass over the places (NOT INDEXED: the kind index would add a lookup per row), each
+    # tested against the few boxes; the population floor spares that test for most villages.
+    sql = (f"WITH boxes(id, s, w, n, e) AS (VALUES {values}) "
+           "SELECT id, name, lat, lon, population FROM ("
+           "  SELECT p.id, p.name, p.lat, p.lon, p.population,"
+           "         ROW_NUMBER() OVER (PARTITION BY b.id ORDER BY p.population DESC, p.id) AS rank"
+           "  FROM places p NOT INDEXED CROSS JOIN boxes b"
+           "  WHERE p.kind = 'populated place' AND p.population >= ?"
+           "    AND p.lat BETWEEN b.s AND b.n AND p.lon BETWEEN b.w AND b.e"
+           ") WHERE rank <= ? ORDER BY population DESC, id LIMIT ?")
+    params = [x for i, (s, w, n, e) in enumerate(boxes) for x in (i, s, w, n, e)]
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        # twice the limit: overlapping boxes may give a town twice, once is kept
+        rows = conn.execute(sql, [*params, min_population, per_box, limit * 2]).fetchall()
+    finally:
+        conn.close()
+    seen: set[int] = set()
+    out = []
+    for pid, name, lat, lon, population in rows:
+        if pid not in seen:  # a town in two overlapping boxes
+            seen.add(pid)
+            out.append((name, lat, lon, population))
+    return out[:limit]
