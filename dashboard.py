@@ -289,6 +289,13 @@ def _last_result() -> None:
                    "python -m events export --table ingest_errors)")
 
 
+@st.cache_data(show_spinner=False, max_entries=2)
+def map_towns(path: str, version: tuple) -> list[tuple[str, float, float, int]]:
+    """The larger towns around the store's events, labelled on the map where tiles fail: one
+    bounded gazetteer query a store version; none without a gazetteer file."""
+    return maps.towns_near(load_events(path, version))
+
+
 def main() -> None:
     st.title("Sitrep")
     try:
@@ -330,7 +337,7 @@ def main() -> None:
     # The base map covers the whole store and stays put; a filter swaps only the events layer
     # in the same frame (a new base map would load a new frame, scripts and all).
     center, zoom = maps.view_of(view)
-    st_folium(maps.base_map(df, local_assets=local),
+    st_folium(maps.base_map(df, towns=map_towns(str(path), version), local_assets=local),
               feature_group_to_add=maps.event_layer(view, heat=heat, cluster=True if cluster else None,
                                                     local_assets=local),
               center=center, zoom=zoom, height=520, use_container_width=True, returned_objects=[], key="map")
