@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import takewhile
 
 from spacy.tokens import Doc, Span
 
-from parsing.places import text_of, trimmed
+from parsing.places import entities_in, entity_at, text_of, trimmed
 
 SAY_VERBS = {
     "said", "says", "say", "told", "tells", "confirmed", "confirms", "claimed", "claims", "claim",
@@ -69,12 +70,7 @@ class Claim:
 
 
 def _ent_at(doc: Doc, i: int) -> Span | None:
-    tok = doc[i]
-    if tok.ent_iob_ in ("B", "I"):
-        for ent in doc.ents:
-            if ent.start <= i < ent.end:
-                return ent
-    return None
+    return entity_at(doc, i) if doc[i].ent_iob_ in ("B", "I") else None
 
 
 def _strip_article(text: str) -> str:
@@ -122,7 +118,10 @@ def find_claims(doc: Doc) -> list[Claim]:
             # "S1. S2. S3, X said.": the paragraph's unattributed sentences are X's too.
             for inner in unclaimed:
                 out.append(_with_statement(claim, inner))
-        unclaimed = [] if claim is not None else unclaimed + [sent]
+        if claim is not None:
+            unclaimed = []
+        else:
+            unclaimed.append(sent)
         text = sent.text
         opens = sum(text.count(q) for q in _OPEN_QUOTES)
         closes = sum(text.count(q) for q in _CLOSE_QUOTES)
@@ -146,13 +145,17 @@ def _inherit_dates(claims: list[Claim]) -> list[Claim]:
     same speaker or body ("the Pentagon announced on Monday ... Pentagon Press Secretary
     John Kirby told a briefing")."""
     out: list[Claim] = []
-    for c in claims:
+    # the latest dated claim by each name word: the latest sharing any word is the latest of these
+    # (not found by reading back through every earlier claim, quadratic in a long text)
+    latest: dict[str, tuple[int, str]] = {}
+    for k, c in enumerate(claims):
+        words = _name_words(c)
         if c.date_text is None:
-            mine = _name_words(c)
-            for prev in reversed(out):
-                if prev.date_text and mine & _name_words(prev):
-                    c = replace(c, date_text=prev.date_text)
-                    break
+            found = max((latest[w] for w in words if w in latest), default=None)
+            if found is not None:
+                c = replace(c, date_text=found[1])
+        if c.date_text:
+            latest.update(dict.fromkeys(words, (k, c.date_text)))
         out.append(c)
     return out
 
@@ -218,7 +221,14 @@ def _statement_before(sent: Span, v) -> bool:
 
 
 def _date_near(sent: Span, v) -> str | None:
-    for ent in sent.ents:
+    """A date or time entity of the sentence ending just before the verb or starting within four
+    words after it, the first in the text (looked for there only, not among all the sentence's)."""
+    doc, seen = sent.doc, set()
+    for i in range(max(sent.start, v.i - 2), min(sent.end, v.i + 5)):
+        ent = entity_at(doc, i)
+        if ent is None or ent.start in seen or ent.start < sent.start or ent.end > sent.end:
+            continue
+        seen.add(ent.start)
         if ent.label_ in ("DATE", "TIME") and (0 < ent.start - v.i <= 4 or 0 <= v.i - ent.end <= 1):
             return ent.text
     return None
@@ -247,7 +257,7 @@ def _speaker_before(sent: Span, v):
         if len(inner) == 1 and inner[0].lower_ in _SKIP_BEFORE_VERB | {"meanwhile", "though", "too"}:
             j = k - 1
             continue
-        person = next((e for e in inner.ents if e.label_ == "PERSON"), None)
+        person = next((e for e in entities_in(inner) if e.label_ == "PERSON"), None)
         head = _ent_at(doc, k - 1) if k - 1 >= sent.start else None
         if head is not None and head.label_ == "PERSON":
             return head.text, _strip_article(inner.text), "person", head.start, j
@@ -269,8 +279,8 @@ def _speaker_before(sent: Span, v):
     if tok.lower_ in PRONOUNS:
         return tok.text, None, "pronoun", j, j
     if tok.lower_ == "and":  # "the Taliban ... has launched X, and claims Y": the sentence's subject
-        first = next((e for e in sent.ents if e.start < j and e.label_ in ("PERSON", "ORG", "NORP")), None)
-        return _named(sent, first) if first is not None else None
+        first = _first_named(sent)
+        return _named(sent, first) if first is not None and first.start < j else None
     ent = _ent_at(doc, j)
     if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
         name, own_role, kind, s, e = _named(sent, ent)
@@ -290,6 +300,15 @@ def _speaker_before(sent: Span, v):
         kind = "source" if anonymous else "group"
         return phrase if lead in ("a", "an") else _strip_article(phrase), role, kind, k, j
     return None
+
+
+def _first_named(sent: Span) -> Span | None:
+    """The sentence's first person, organisation or group entity, found once per sentence (kept in
+    ``doc.user_data``), not once per verb."""
+    found = sent.doc.user_data.setdefault("sitrep_first_named", {})
+    if sent.start not in found:
+        found[sent.start] = next((e for e in entities_in(sent) if e.label_ in ("PERSON", "ORG", "NORP")), None)
+    return found[sent.start]
 
 
 def _speaker_before_comma(sent: Span, k: int):
@@ -312,8 +331,9 @@ def _named(sent: Span, ent: Span):
         j = ent.start - 1
         while j >= sent.start and doc[j].is_title and doc[j].text not in (",",) and not (
                 doc[j].is_sent_start and (doc[j].is_stop or doc[j].lower_.endswith("ly"))):
-            role_toks.insert(0, doc[j].text)
+            role_toks.append(doc[j].text)
             j -= 1
+        role_toks.reverse()
         # "the US ambassador to the UN, Linda Thomas-Greenfield, stressed"
         if not role_toks and j >= sent.start and doc[j].text == ",":
             k = j - 1
@@ -365,11 +385,11 @@ def _quote_attribution(sent: Span, speakers: _Speakers) -> Claim | None:
     doc = sent.doc
     for tok in sent:
         if tok.text in _CLOSE_QUOTES and tok.i + 1 < sent.end:
-            rest = doc[tok.i + 1:sent.end]
-            ents = [e for e in rest.ents if e.label_ == "PERSON"]
-            if not ents or ents[0].start - tok.i > 4:
+            # the first person named within four words after the quotation closes
+            ent = next((e for e in takewhile(lambda e: e.start - tok.i <= 4, entities_in(doc[tok.i + 1:sent.end]))
+                        if e.label_ == "PERSON"), None)
+            if ent is None:
                 continue
-            ent = ents[0]
             name, role, _, _, _ = _named(sent, ent)
             after = doc[ent.end:sent.end].text.strip(" ,.")
             role = " ".join(x for x in (role, after) if x) or None

@@ -13,12 +13,13 @@ downstream, which knows which place lies in which.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from parsing.places import WINDOW, PlaceMention, text_of, trimmed
+from parsing.places import WINDOW, PlaceMention, entities_in, entity_at, sentence_starts, text_of, trimmed
 
 # (event type, sub-event type, trigger phrases). Earlier rows win over later ones.
 TRIGGERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -241,9 +242,10 @@ def _happened(sent: Span, i: int) -> bool:
 def _actors(sent: Span, groups: set[str], linked: dict[str, str]) -> list[tuple[int, Actor]]:
     """Actors named in a sentence, with their token positions."""
     doc = sent.doc
-    out: list[tuple[int, Actor]] = []
+    # actors as (position, actor), in the order found, and drops of a named group as (None, (j, group))
+    out: list[tuple] = []
     taken: set[int] = set()
-    for ent in sent.ents:
+    for ent in entities_in(sent):
         nxt = [t.lower_ for t in doc[ent.end:min(ent.end + 2, sent.end)]]
         if nxt[:1] and (nxt[0] in _SAY or nxt[:2] in (["also", "said"], ["also", "says"])):
             continue  # a speaker ("Sadat said", "the Pentagon announced"), not a party to the event
@@ -291,17 +293,35 @@ def _actors(sent: Span, groups: set[str], linked: dict[str, str]) -> list[tuple[
                 break
             j -= 1
         if group and kind == "armed group":
-            out = [(p, a) for p, a in out if not (a.kind == "named group" and a.text == group and p >= j)]
+            # "Taliban militants" is the group's actor, once: not the group named from j on
+            out.append((None, (j, group)))
             out.append((tok.i, Actor(group, "named group")))
             continue
         if kind == "armed group" and group is None:
             group = linked.get(tok.lower_)
         out.append((tok.i, Actor(doc[j + 1:tok.i + 1].text, kind, adjective, group)))
-    for ent in sent.ents:
+    out = _undropped(out)
+    for ent in entities_in(sent):
         if ent.label_ == "GPE" and _acts(doc, ent):
             out.append((ent.start, Actor(ent.text, "state")))
     out.sort(key=lambda pa: pa[0])
     return out
+
+
+def _undropped(found: list[tuple]) -> list[tuple[int, Actor]]:
+    """The actors of ``found`` in order, less each named group that a drop (j, group) after it
+    covers (that group, at position j or later). Read once from the end: dropping from the list
+    as the drops come is quadratic in a long sentence."""
+    lowest: dict[str, int] = {}
+    kept = []
+    for p, item in reversed(found):
+        if p is None:
+            j, group = item
+            lowest[group] = min(j, lowest.get(group, j))
+        elif not (item.kind == "named group" and item.text in lowest and p >= lowest[item.text]):
+            kept.append((p, item))
+    kept.reverse()
+    return kept
 
 
 _SAY = {"said", "says", "say", "told", "tells", "announced", "confirmed", "claimed", "claims", "added",
@@ -321,10 +341,8 @@ def _acts(doc: Doc, ent: Span) -> bool:
 
 
 def _ent_text(doc: Doc, i: int) -> str:
-    for ent in doc.ents:
-        if ent.start <= i < ent.end:
-            return ent.text
-    return doc[i].text
+    ent = entity_at(doc, i)
+    return ent.text if ent is not None else doc[i].text
 
 
 _ONE_KILLED = re.compile(r"\b(an?) [\w-]+(?: [\w-]+)? (?:was|has been) (?:killed|shot dead)", re.I)
@@ -399,18 +417,26 @@ def _abroad(doc: Doc, m: PlaceMention) -> bool:
 def distance_cues(doc: Doc, places: list[PlaceMention]) -> list[DistanceCue]:
     """'N km (direction) of/from PLACE' phrases, with the place they measure from."""
     out = []
+    starts = sentence_starts(doc)
+    compass: dict[tuple[int, int], str | None] = {}  # by sentence: read once, not once per cue
     for m in places:
         if m.role != "place":
             continue
-        sent = doc.char_span(m.start, m.end, alignment_mode="expand")
-        s0 = sent.sent.start_char if sent is not None else max(0, m.start - 200)
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        sent = None
+        if span is not None:
+            k = bisect.bisect_right(starts, span.start) - 1
+            sent = doc[starts[k]:starts[k + 1] if k + 1 < len(starts) else len(doc)]
+        s0 = sent.start_char if sent is not None else max(0, m.start - 200)
         hit = _DISTANCE_BEFORE.search(text_of(doc)[max(s0, m.start - WINDOW):m.start])
         if hit:
             direction = hit.group(2).lower().replace("-", "") if hit.group(2) else None
             if direction is None:  # "in the far north of the country, 50 km from X"
-                s1 = sent.sent.end_char if sent is not None else m.end + 200
-                compass = _COMPASS.search(text_of(doc)[s0:s1])
-                direction = compass.group(1).lower().replace("-", "") if compass else None
+                s1 = sent.end_char if sent is not None else m.end + 200
+                if (s0, s1) not in compass:
+                    found = _COMPASS.search(text_of(doc)[s0:s1])
+                    compass[s0, s1] = found.group(1).lower().replace("-", "") if found else None
+                direction = compass[s0, s1]
             out.append(DistanceCue(s0, float(hit.group(1)), direction, (m.start, m.end)))
     return out
 
@@ -460,7 +486,8 @@ def find_events(doc: Doc, places: list[PlaceMention]) -> list[EventMention]:
         if ent.label_ in ("ORG", "NORP") and ent.end < len(doc) and doc[ent.end].lower_ in ARMED | {"militant"}:
             for word in ARMED:
                 linked.setdefault(word, ent.text)
-    place_list = [m for m in places if m.role == "place"]
+    place_list = sorted((m for m in places if m.role == "place"), key=lambda m: m.start)
+    place_starts = [m.start for m in place_list]
     out: list[EventMention] = []
     text = text_of(doc)
     sents = [sent for sent in doc.sents if not text[sent.start_char:sent.end_char].isspace()]
@@ -468,19 +495,26 @@ def find_events(doc: Doc, places: list[PlaceMention]) -> list[EventMention]:
     # a date takes the latest one's ("On 28 April, fighters attacked a camp. Two soldiers
     # were killed." dates the second sentence too). Read only when needed.
     paragraph: list[list] = []
+    # Of the paragraph's sentences before ``read[0]``, the latest with a date phrase had these
+    # (``read[1]``): each sentence is read back over once, not once per later sentence.
+    read: list = [0, ()]
 
     def latest_dates() -> tuple[str, ...]:
-        for entry in reversed(paragraph):
+        for k in range(len(paragraph) - 1, read[0] - 1, -1):
+            entry = paragraph[k]
             if entry[1] is None:
                 entry[1] = _date_phrases(entry[0], entry[0][:0])
             if entry[1]:
+                read[:] = [len(paragraph), entry[1]]
                 return entry[1]
-        return ()
+        read[0] = len(paragraph)
+        return read[1]
 
     previous_end = 0
     for sent in sents:
         if "\n" in text[previous_end:sent.start_char]:
             paragraph = []
+            read[:] = [0, ()]
         previous_end = sent.end_char
         hits = [h for h in _match_trigger(sent) if _happened(sent, h[1])]
         if not hits:
@@ -501,7 +535,8 @@ def find_events(doc: Doc, places: list[PlaceMention]) -> list[EventMention]:
             doers = [a for p, a in actors if doc[p].idx > by_pos]
             if doers:
                 actor1, actor2 = doers[0], (before[-1] if before else actor2)
-        in_sent = [m for m in place_list if sent.start_char <= m.start < sent.end_char]
+        in_sent = place_list[bisect.bisect_left(place_starts, sent.start_char):
+                             bisect.bisect_left(place_starts, sent.end_char)]
         acting = {(doc[p].idx) for p, a in actors if a.kind == "state"}
         kept = [m for m in in_sent if not _excluded(doc, m, sent.start_char) and m.start not in acting
                 and not _abroad(doc, m)]
@@ -517,17 +552,20 @@ def find_events(doc: Doc, places: list[PlaceMention]) -> list[EventMention]:
             places=tuple((m.start, m.end) for m in kept), near=near, date_texts=date_texts,
             attributive=tuple((m.start, m.end) for m in kept if _attributive(doc, m)),
             fatalities=_fatalities(sent.text)))
-    return [_with_intervention(doc, m, sents) for m in out]
+    starts = [sent.start_char for sent in sents]
+    return [_with_intervention(doc, m, sents, starts) for m in out]
 
 
-def _with_intervention(doc: Doc, m: EventMention, sents: list[Span]) -> EventMention:
+def _with_intervention(doc: Doc, m: EventMention, sents: list[Span], starts: list[int]) -> EventMention:
     """A peaceful protest whose sentence or the next in its paragraph says the authorities
-    dispersed, removed or arrested the protesters is a protest with intervention."""
+    dispersed, removed or arrested the protesters is a protest with intervention (``starts``:
+    the sentences' first characters)."""
     if m.sub_event_type != "Peaceful protest":
         return m
     text = text_of(doc)
     end = m.sentence_end
-    following = next((sent for sent in sents if sent.start_char >= m.sentence_end), None)
+    k = bisect.bisect_left(starts, m.sentence_end)
+    following = sents[k] if k < len(sents) else None
     if following is not None and "\n" not in text[m.sentence_end:following.start_char]:
         end = following.end_char
     if _INTERVENTION.search(text[m.trigger_start:end]):
@@ -548,7 +586,7 @@ _DAY_IN = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b")
 def _date_phrases(sent: Span, trig: Span) -> tuple[str, ...]:
     """Date phrases of a sentence, best first: full dates (with a year) nearest the trigger,
     then the other date phrases nearest it. NER misses forms such as "12-April-2019"."""
-    found = [(e.start_char, e.text) for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    found = [(e.start_char, e.text) for e in entities_in(sent) if e.label_ in ("DATE", "TIME")]
     found += [(sent.start_char + m.start(), m.group(0)) for m in _DATE_RX.finditer(sent.text)]
     seen, out = set(), []
     # a full date first, one with its day before a month ("22 April 2022" over NER's "April 2022")

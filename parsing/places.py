@@ -12,6 +12,7 @@ PERSON or ORG spans that the gazetteer knows and a cue places.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -770,10 +771,22 @@ def _mid_sentence(doc: Doc, i: int) -> bool:
 def _title_case(doc: Doc, i: int) -> bool:
     """Most of the other words of token ``i``'s sentence that name nothing are capitalised:
     a headline, where capitals mean nothing."""
-    sent = doc[i].sent if doc.has_annotation("SENT_START") else doc[:]
-    words = [t for t in sent if t.is_alpha and not t.is_stop and not t.ent_type_ and t.i != i
-             and not t.is_sent_start]
-    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) > 0.5 * len(words)
+    # the sentence's words are counted once (kept in doc.user_data), not once per capitalised word
+    counts = doc.user_data.setdefault("sitrep_headline_words", {})
+    starts = sentence_starts(doc)
+    k = bisect.bisect_right(starts, i) - 1
+    if k not in counts:
+        words = [t for t in doc[starts[k]:starts[k + 1] if k + 1 < len(starts) else len(doc)] if _plain_word(t)]
+        counts[k] = (len(words), sum(t.text[:1].isupper() for t in words))
+    n, upper = counts[k]
+    if _plain_word(doc[i]):
+        n, upper = n - 1, upper - doc[i].text[:1].isupper()
+    return n >= 3 and upper > 0.5 * n
+
+
+def _plain_word(tok) -> bool:
+    """A word that names nothing and does not open its sentence (what tells a headline)."""
+    return tok.is_alpha and not tok.is_stop and not tok.ent_type_ and not tok.is_sent_start
 
 
 def _release_demonym(span: Span, context: list[Span], taken: list[bool]) -> None:
@@ -1040,8 +1053,6 @@ def mentions(doc: Doc) -> list[PlaceMention]:
     starts = sorted(sent_index)
 
     def sentence_of(tok_i: int) -> int:
-        import bisect
-
         pos = bisect.bisect_right(starts, tok_i) - 1
         return sent_index[starts[pos]] if pos >= 0 else 0
 
@@ -1124,6 +1135,43 @@ def capital_starts(doc: Doc) -> list[int]:
         text = text_of(doc)
         found = doc.user_data["sitrep_capitals"] = [
             i for i, at in enumerate(doc.to_array("IDX").tolist()) if text[at].isupper()]
+    return found
+
+
+def _entities(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
+    """``doc.ents`` and their first tokens, kept in ``doc.user_data``: spaCy makes every entity's
+    span anew, reading the whole doc, each time they are asked for (``Span.ents`` too), which read
+    once per sentence or per word is quadratic in a long text."""
+    found = doc.user_data.get("sitrep_ents")
+    if found is None:
+        ents = tuple(doc.ents)
+        found = doc.user_data["sitrep_ents"] = (ents, [e.start for e in ents])
+    return found
+
+
+def entities_in(span: Span) -> Iterator[Span]:
+    """The entities wholly inside a span, in order (``span.ents``, without reading the others)."""
+    ents, starts = _entities(span.doc)
+    k = bisect.bisect_left(starts, span.start)
+    while k < len(ents) and ents[k].end <= span.end:
+        yield ents[k]
+        k += 1
+
+
+def entity_at(doc: Doc, i: int) -> Span | None:
+    """The entity token ``i`` is part of, if any."""
+    ents, starts = _entities(doc)
+    k = bisect.bisect_right(starts, i) - 1
+    return ents[k] if k >= 0 and i < ents[k].end else None
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """The first token of each sentence ([0] without sentence boundaries), kept in
+    ``doc.user_data``: ``Token.sent`` walks the sentence each time it is asked for."""
+    found = doc.user_data.get("sitrep_sentence_starts")
+    if found is None:
+        found = doc.user_data["sitrep_sentence_starts"] = [s.start for s in doc.sents] \
+            if doc.has_annotation("SENT_START") else [0]
     return found
 
 
