@@ -253,16 +253,18 @@ class Resolver:
                    if key in place_keys and ranked and ranked[0][1].place.kind not in ("country", "admin1")
                    and _margin(ranked) > 2.0]
         out, in_orgs = [], []
+        reranked: dict[tuple, list] = {}  # a name's ranking is its name's: made once, however often named
         for m in sorted(places + named_after, key=lambda m: m.start):
             key = (normalize(m.name), m.kind_hint)
             if not by_name[key] and sum(ch.isalpha() for ch in m.name) <= 2:
                 continue  # "Lt", "ST": an unknown two-letter token is an abbreviation, not a place
-            ranked = self._rerank(by_name[key], shares[key], containers.get(key), anchors=anchors,
-                                  units=unit_shares[key], colocated=colocated.get(key, ()),
-                                  neighbours=neighbours.get(key), listed=listed.get(key),
-                                  holds=holders.get(key, ()),
-                                  named_units=named.get(key, ()), focus=focus) \
-                if anchors or key in named else first[key]
+            ranked = reranked.get(key)
+            if ranked is None:
+                ranked = reranked[key] = self._rerank(
+                    by_name[key], shares[key], containers.get(key), anchors=anchors, units=unit_shares[key],
+                    colocated=colocated.get(key, ()), neighbours=neighbours.get(key), listed=listed.get(key),
+                    holds=holders.get(key, ()), named_units=named.get(key, ()), focus=focus) \
+                    if anchors or key in named else first[key]
             ref = first.get(nears.get(key))
             if ref and ref[0][1].place.kind == "populated place":
                 # "Kan Thit village near Shwebo": not a namesake far from the place it is near; a
@@ -632,11 +634,18 @@ def _listed_among_units(text: str, places, by_name) -> dict[tuple, str]:
             continue
         keys = [(normalize(m.name), m.kind_hint) for m in run]
         tops = {k: by_name[k][0].place for k in keys if by_name.get(k)}
-        for k in keys:
-            others = [p for o, p in tops.items() if o != k]
-            units = Counter(p.country_code for p in others if p.kind == "admin1").most_common(1)
-            if units and units[0][1] >= _LISTED_UNIT_SHARE * len(others):
-                out.setdefault(k, units[0][0])
+        # counted once for the run, each name's own top then left out (not counted again per name)
+        units = Counter(p.country_code for p in tops.values() if p.kind == "admin1")
+        for k in dict.fromkeys(keys):
+            own = tops.get(k)
+            mine = own.country_code if own is not None and own.kind == "admin1" else None
+            others = len(tops) - (own is not None)
+            # leaving one out lowers one count: the most among the others is one of the two most
+            # (a tie between two never reaches the share)
+            country, n = max(((c, n - (c == mine)) for c, n in units.most_common(2)),
+                             key=lambda cn: cn[1], default=(None, 0))
+            if n and n >= _LISTED_UNIT_SHARE * others:
+                out.setdefault(k, country)
         run = [b]
     return out
 

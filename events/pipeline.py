@@ -20,10 +20,12 @@ sentence) and are placed here with the resolved places (:mod:`events.geoparse`):
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
-from functools import lru_cache
+from collections import Counter, defaultdict
 from collections.abc import Mapping
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -77,13 +79,17 @@ def _event_id(article_id: str, *parts) -> str:
 def place_rows(article: Article, analysis: TextAnalysis) -> list[dict]:
     """The places table's rows for one article."""
     rows = []
+    sentences: dict[tuple[int, int], str] = {}  # one string per sentence, however many places it names
     for p in analysis.places:
         s, e = analysis.sentence_of(p)
+        sentence = sentences.get((s, e))
+        if sentence is None:
+            sentence = sentences[s, e] = article.text[s:e]
         rows.append({"start": p.start, "end": p.end, "name": p.name, "resolved_name": p.resolved_name,
                      "kind": p.kind, "lat": p.lat, "lon": p.lon, "geonameid": p.geonameid,
                      "country_code": p.country_code, "admin1": p.admin1, "admin2": p.admin2,
                      "confidence": round(p.confidence, 3), "runner_up": p.runner_up,
-                     "sentence": article.text[s:e]})
+                     "sentence": sentence})
     return rows
 
 
@@ -103,19 +109,42 @@ class _Draft:
 def _estimates(article: Article, analysis: TextAnalysis, by_span) -> dict[str, ResolvedPlace]:
     """Points for unresolved names from "N km (direction) from PLACE" in their sentence."""
     out: dict[str, ResolvedPlace] = {}
+    # A name's point comes from the first cue (in order) that has one of its mentions before it in
+    # its sentence, and from the first such mention. Each name is read once: once it has a point,
+    # its mentions are skipped (``alive[i]``: the first mention from the i-th on whose name has
+    # none), not read again for every later cue.
+    unresolved = sorted((p for p in analysis.places if p.kind == "unresolved"), key=lambda p: p.start)
+    starts = [p.start for p in unresolved]
+    keys = [split_designator(normalize(p.name))[0] for p in unresolved]
+    at_key: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        at_key.setdefault(key, []).append(i)
+    alive = list(range(len(unresolved) + 1))
+
+    def next_alive(i: int) -> int:
+        root = i
+        while alive[root] != root:
+            root = alive[root]
+        while alive[i] != root:
+            alive[i], i = root, alive[i]
+        return root
+
     for cue in analysis.cues:
         anchor = by_span.get(cue.anchor)
         if anchor is None or anchor.lat is None or cue.bearing not in BEARINGS:
             continue
-        for p in analysis.places:
-            if p.kind == "unresolved" and cue.sentence_start <= p.start < cue.anchor[0]:
-                lat, lon = destination(anchor.lat, anchor.lon, BEARINGS[cue.bearing], cue.km)
-                key = split_designator(normalize(p.name))[0]
-                out.setdefault(key, replace(
-                    p, lat=lat, lon=lon, kind="estimated", country_code=anchor.country_code,
-                    admin1=anchor.admin1, admin1_code=anchor.admin1_code, admin2=None, resolved_name=p.name,
-                    confidence=0.5, estimated_from=anchor.resolved_name or anchor.name,
-                    runner_up=f"{cue.km:g} km {cue.bearing} of {anchor.resolved_name}"))
+        i = next_alive(bisect.bisect_left(starts, cue.sentence_start))
+        while i < len(unresolved) and starts[i] < cue.anchor[0]:
+            p = unresolved[i]
+            lat, lon = destination(anchor.lat, anchor.lon, BEARINGS[cue.bearing], cue.km)
+            out[keys[i]] = replace(
+                p, lat=lat, lon=lon, kind="estimated", country_code=anchor.country_code,
+                admin1=anchor.admin1, admin1_code=anchor.admin1_code, admin2=None, resolved_name=p.name,
+                confidence=0.5, estimated_from=anchor.resolved_name or anchor.name,
+                runner_up=f"{cue.km:g} km {cue.bearing} of {anchor.resolved_name}")
+            for k in at_key[keys[i]]:
+                alive[k] = k + 1
+            i = next_alive(i)
     return out
 
 
@@ -158,6 +187,40 @@ def _contains(unit: ResolvedPlace, place: ResolvedPlace) -> bool:
     return False
 
 
+def _contains_another(places: list[ResolvedPlace]) -> list[bool]:
+    """For each of the places, whether it contains another of them (:func:`_contains`), found
+    through indexes of the others, not by trying every pair (quadratic in a sentence naming
+    thousands); the rules by distance are read once per distinct region or town."""
+    countries = Counter(q.country_code for q in places)
+    in_admin1 = {(q.country_code, q.admin1) for q in places if q.kind != "admin1"}
+    in_admin2 = {(q.admin2, q.admin1) for q in places if q.kind not in ("admin1", "admin2", "country")}
+    local, sites = defaultdict(list), defaultdict(list)
+    for q in places:
+        if q.lat is not None and q.kind not in ("country", "world region"):
+            local[q.country_code].append(q)
+        if q.lat is not None and q.kind in _SITE_KINDS:
+            sites[q.country_code].append(q)
+    near: dict[tuple, bool] = {}
+    out = []
+    for p in places:
+        if p.kind == "country":
+            found = countries[p.country_code] > 1  # (each place is in the list once)
+        elif p.kind == "admin1":
+            found = (p.country_code, p.admin1) in in_admin1
+        elif p.kind == "admin2":
+            found = (p.admin2, p.admin1) in in_admin2
+        elif p.kind == "world region" and p.country_code or p.kind == "populated place":
+            key = (p.kind, p.country_code, p.lat, p.lon)
+            if key not in near:
+                near[key] = p.lat is not None and any(
+                    _contains(p, q) for q in (sites if p.kind == "populated place" else local)[p.country_code])
+            found = near[key]
+        else:
+            found = False
+        out.append(found)
+    return out
+
+
 def _event_places(mention, by_span) -> list[tuple[ResolvedPlace, int]]:
     """(place, geo_precision) for each place where the event happened.
 
@@ -186,7 +249,8 @@ def _event_places(mention, by_span) -> list[tuple[ResolvedPlace, int]]:
         precision = GEO_NEAR if span in near and p.kind not in ("admin1", "country") else \
             _GEO_PRECISION.get(p.kind, GEO_EXACT)
         located.append((p, precision))
-    specific = [(p, g) for p, g in located if not any(_contains(p, q) for q, _ in located)]
+    holds = _contains_another([p for p, _ in located])
+    specific = [(p, g) for (p, g), held in zip(located, holds) if not held]
     if unknown and specific:
         # A place the gazetteer lacks: coded to the nearest known place or containing unit
         # the text names, never more precisely than "near it".
@@ -194,22 +258,42 @@ def _event_places(mention, by_span) -> list[tuple[ResolvedPlace, int]]:
     return specific
 
 
-def _previous_places(article: Article, analysis: TextAnalysis, mention, by_span):
+@dataclass(frozen=True)
+class _Index:
+    """An analysis's sentences, events and places by offset, for the look-ups made per event
+    (reading the lists through for each event is quadratic in a long text)."""
+
+    sentence_ends: list[int]
+    first_event: dict[int, object]          # the first event of each sentence, by its start
+    places: list[ResolvedPlace]             # in text order
+    place_starts: list[int]
+
+    @classmethod
+    def of(cls, analysis: TextAnalysis) -> "_Index":
+        first: dict[int, object] = {}
+        for m in analysis.events:
+            first.setdefault(m.sentence_start, m)
+        places = sorted(analysis.places, key=lambda p: p.start)
+        return cls([e for _, e in analysis.sentences], first, places, [p.start for p in places])
+
+
+def _previous_places(article: Article, analysis: TextAnalysis, mention, by_span, index: _Index):
     """The places of the sentence before, in the same paragraph, for an event that names none
     ("Clashes broke out in X. Two soldiers were killed.")."""
-    earlier = [(s, e) for s, e in analysis.sentences if e <= mention.sentence_start]
-    if not earlier:
+    k = bisect.bisect_right(index.sentence_ends, mention.sentence_start) - 1
+    if k < 0:
         return []
-    s, e = earlier[-1]
+    s, e = analysis.sentences[k]
     if "\n" in article.text[e:mention.sentence_start]:
         return []
     # The earlier sentence's own event, if it has one, says which of its places are where it
     # happened ("an attack on Burundi troops in Buurane village": not Burundi).
-    reported = next((m for m in analysis.events if m.sentence_start == s), None)
+    reported = index.first_event.get(s)
     if reported is not None:
         return _event_places(replace(mention, places=reported.places, near=reported.near,
                                      attributive=reported.attributive), by_span)
-    spans = tuple((p.start, p.end) for p in analysis.places if s <= p.start < e)
+    spans = tuple((p.start, p.end) for p in index.places[bisect.bisect_left(index.place_starts, s):
+                                                          bisect.bisect_left(index.place_starts, e)])
     # With no event there to say which, a country beside other places is whose troops or
     # money the sentence spoke of ("an attack on Burundi troops in Buurane village (Jowhar)"):
     # every place may be a modifier, of which _event_places sets aside the countries.
@@ -236,7 +320,13 @@ def _reported_span_days(sentence: str) -> int:
     return max(0, _DAY_WORDS.get(m.group(2).lower(), 1) - 1)
 
 
-def _claim_for(mention, claims):
+def _claim_for(mention, claims, by_sentence=None):
+    """The claim a mention's trigger is in, else the first claim of its sentence. ``by_sentence``
+    (:func:`_claims_by_sentence`) finds them without reading all the article's claims."""
+    if by_sentence is not None:
+        starts, groups = by_sentence
+        k = bisect.bisect_right(starts, mention.trigger_start) - 1
+        claims = groups[k] if k >= 0 and mention.trigger_start < groups[k][0].sentence_end else ()
     for c in claims:
         if c.start <= mention.trigger_start < c.end:
             return c
@@ -244,6 +334,21 @@ def _claim_for(mention, claims):
         if c.sentence_start <= mention.trigger_start < c.sentence_end:
             return c
     return None
+
+
+def _claims_by_sentence(claims) -> tuple[list[int], list[list]] | None:
+    """The claims grouped by sentence (in their order), with the sentences' starts, where every
+    claim lies inside its sentence and the sentences do not overlap (as the claim finder makes
+    them); else None, and each look-up reads all claims."""
+    groups: dict[tuple[int, int], list] = {}
+    for c in claims:
+        if not c.sentence_start <= c.start <= c.end <= c.sentence_end:
+            return None
+        groups.setdefault((c.sentence_start, c.sentence_end), []).append(c)
+    bounds = sorted(groups)
+    if any(a[1] > b[0] for a, b in zip(bounds, bounds[1:])):
+        return None
+    return [s for s, _ in bounds], [groups[b] for b in bounds]
 
 
 def build_events(article: Article, analysis: TextAnalysis, *, country_names: Mapping[str, str],
@@ -255,8 +360,10 @@ def build_events(article: Article, analysis: TextAnalysis, *, country_names: Map
     outlet = article.source
     drafts: list[_Draft] = []
     roles: dict[str, str] = {}
+    index = _Index.of(analysis)
+    by_sentence = _claims_by_sentence(analysis.claims)
     for m in analysis.events:
-        claim = _claim_for(m, analysis.claims)
+        claim = _claim_for(m, analysis.claims, by_sentence)
         claimant = claim.claimant if claim and claim.claimant else outlet
         if claim is not None and claim.role and claimant:
             roles[claimant] = claim.role
@@ -269,7 +376,7 @@ def build_events(article: Article, analysis: TextAnalysis, *, country_names: Map
                 break
         if published:
             dates.append((0, published, TIME_DAY))
-        places = _event_places(m, by_span) or _previous_places(article, analysis, m, by_span) \
+        places = _event_places(m, by_span) or _previous_places(article, analysis, m, by_span, index) \
             or [(p, None if p.lat is None else GEO_REGION) for p in _unresolved(m, by_span)[:1]] \
             or [(None, None)]
         for place, precision in places:
@@ -362,19 +469,24 @@ def _merge(drafts: list[_Draft], country_of) -> list[_Draft]:
             anonymous.append((kind, d))
         else:
             groups.setdefault((*kind, actor), []).append(d)
+    named: dict[tuple, list] = defaultdict(list)  # the groups' keys by kind of event
+    for k in groups:
+        named[k[:2]].append(k)
     for kind, d in anonymous:
         # No actor named ("Two soldiers were killed"): the same kind of event by the one
         # actor the article names for it, if there is exactly one; else its own group.
-        named = [k for k in groups if k[:2] == kind]
-        groups.setdefault(named[0] if len(named) == 1 else (*kind, None), []).append(d)
+        key = named[kind][0] if len(named[kind]) == 1 else (*kind, None)
+        if key not in groups:
+            named[kind].append(key)
+        groups.setdefault(key, []).append(d)
     out = []
     for group in groups.values():
         located = [d for d in group if d.place is not None and d.place.lat is not None]
         spots = {}
         for d in located:
             spots.setdefault(_spot(d.place), d)
-        specific = [d for d in spots.values()
-                    if not any(_contains(d.place, o.place) for o in spots.values() if o is not d)]
+        holds = _contains_another([d.place for d in spots.values()])
+        specific = [d for d, held in zip(spots.values(), holds) if not held]
         if len(specific) == 1:
             target = specific[0]
             for d in group:

@@ -560,6 +560,13 @@ class PlaceFinder:
         know the village or the district: the event is then coded to what it does know."""
         starts = {s.start: s for s in places}
         ends = {s.end: s for s in places}
+        # the DEMONYM context spans by their bounds, in order; those taken back leave the context
+        # at the end (looked for and removed one at a time, they made this quadratic)
+        demonyms: dict[tuple[int, int], list[Span]] = {}
+        for c in context:
+            if c.label_ == "DEMONYM":
+                demonyms.setdefault((c.start, c.end), []).append(c)
+        released: set[int] = set()
         text = text_of(doc)
         for at in (i for i, ch in enumerate(text) if ch == "("):
             opening = doc.char_span(at, at + 1)
@@ -587,16 +594,18 @@ class PlaceFinder:
                 if designated:
                     # NER's NORP for a town it does not know ("Chimakurthi town"); a true demonym
                     # ("a Kurdish town") the resolver still sets aside
-                    _release_demonym(head, context, taken)
+                    _release_demonym(head, demonyms, released, taken)
             if head.start not in starts and not ((designated or self.known(head.text) >= STRONG_CUE_SCORE)
                                                   and add(head, "ASIDE>head", places)) and len(pieces) < 2:
                 continue  # a chain of units stands alone: "Barangay Zone 1 (Bangued, Abra, ...)"
             for piece in pieces:
                 if self.known(piece.text) >= WEAK_CUE_SCORE:
                     # "(Kitaf, Sadah)": NER's NORP for a province; the gazetteer knows no demonym so
-                    _release_demonym(piece, context, taken)
+                    _release_demonym(piece, demonyms, released, taken)
                 if not any(taken[piece.start:piece.end]):
                     add(piece, "ASIDE>unit", places)
+        if released:
+            context[:] = [c for c in context if id(c) not in released]
 
     def _comma_chains(self, doc: Doc, add, places, taken) -> None:
         """ "in the direction of Krasne, Kharkiv.", "at Karki, Nakhchivan.", "in the El Retiro
@@ -681,6 +690,8 @@ class PlaceFinder:
         n = len(doc)
         listing = None  # carried along "the districts of X, Y and Z"
         starts = {span.start for span in places}
+        # where places end, kept up to date as runs are added below (asked per run: "X, Y")
+        place_ends = {span.end for span in places}
         # Only capitalised and taken words need reading; of the words between, any but
         # "," and "and" ends a listing: ends[b] - ends[a] counts them in [a, b).
         visit = sorted(set(capital_starts(doc)).union(i for i, t in enumerate(taken) if t))
@@ -723,10 +734,10 @@ class PlaceFinder:
             core, kind = _core(span)
             if kind is None and j < n and doc[j].text.islower() and doc[j].lower_ in DESIGNATORS:
                 kind = DESIGNATORS[doc[j].lower_]  # "Bilchiragh district"
-            if cue is None and i >= 2 and doc[i - 1].text == "," and (doc[i - 2].lower_ in DESIGNATORS or any(
-                    s.end == i - 1 for s in places)):
+            if cue is None and i >= 2 and doc[i - 1].text == "," and (
+                    doc[i - 2].lower_ in DESIGNATORS or i - 1 in place_ends):
                 cue = "after a place"  # "Bilchiragh district, Faryab": the unit it lies in
-            if cue is None and _in_aside_after_place(doc, i, places) and (
+            if cue is None and _in_aside_after_place(doc, i, place_ends) and (
                     not span.text.isupper() or self.known(span.text) >= COUNTRY_SCORE):
                 # "Mandje mining site (Djugu, Ituri)": the units it lies in; an acronym there
                 # is the name's abbreviation ("West Nile virus (WNV)") unless a country's (DRC)
@@ -748,7 +759,8 @@ class PlaceFinder:
             if j < n and doc[j].like_num and not kind:
                 need = max(need, WEAK_CUE_SCORE)  # "east of Highway 12": a road, unless a likely place
             if (cue or kind or listing or _after_cue(span)) and len(core) and self.known(span.text) >= need:
-                add(span, f"LIST>{listing}" if listing and not cue else "GAZETTEER", places)
+                if add(span, f"LIST>{listing}" if listing and not cue else "GAZETTEER", places):
+                    place_ends.add(span.end)
                 if cue and cue.endswith("s of"):
                     listing = cue
             elif not any(t.ent_type_ for t in span) and not _title_case(doc, i) and (
@@ -757,7 +769,8 @@ class PlaceFinder:
                     and self.known(span.text) >= COUNTRY_SCORE):
                 # "shelling hit Donetsk", "Nigeria reported 782 cases": NER missed a city or a
                 # country (one opening a sentence before a lower-case word)
-                add(span, "GAZETTEER>major", places)
+                if add(span, "GAZETTEER>major", places):
+                    place_ends.add(span.end)
             else:
                 later.append(span)
             at = j
@@ -789,12 +802,13 @@ def _plain_word(tok) -> bool:
     return tok.is_alpha and not tok.is_stop and not tok.ent_type_ and not tok.is_sent_start
 
 
-def _release_demonym(span: Span, context: list[Span], taken: list[bool]) -> None:
-    """Take back the DEMONYM context span over exactly ``span``, if any, for a place to have it."""
-    demonym = next((c for c in context if (c.start, c.end) == (span.start, span.end)
-                    and c.label_ == "DEMONYM"), None)
-    if demonym is not None:
-        context.remove(demonym)
+def _release_demonym(span: Span, demonyms: dict[tuple[int, int], list[Span]], released: set[int],
+                     taken: list[bool]) -> None:
+    """Take back the DEMONYM context span over exactly ``span``, if any, for a place to have it
+    (``demonyms``: those not yet taken back, by their bounds; ``released``: the ids of those taken)."""
+    found = demonyms.get((span.start, span.end))
+    if found:
+        released.add(id(found.pop(0)))
         for i in range(span.start, span.end):
             taken[i] = False
 
@@ -837,9 +851,9 @@ def _diseases_to_context(doc: Doc, places: list[Span], context: list[Span]) -> l
     return kept
 
 
-def _in_aside_after_place(doc: Doc, i: int, places) -> bool:
+def _in_aside_after_place(doc: Doc, i: int, place_ends: set[int]) -> bool:
     """Whether token ``i`` opens or follows a comma inside brackets that come right after a
-    place: "Abala (Kilbati-Zone 2, Afar)", "Tame (Arauca)"."""
+    place (one of those ending at ``place_ends``): "Abala (Kilbati-Zone 2, Afar)", "Tame (Arauca)"."""
     j = i - 1
     while j >= 0 and i - j <= 8 and doc[j].text not in ("(", ")"):
         if doc[j].text not in (",", "-") and not doc[j].text[:1].isupper() and not doc[j].is_digit:
@@ -847,7 +861,7 @@ def _in_aside_after_place(doc: Doc, i: int, places) -> bool:
         j -= 1
     if j < 0 or doc[j].text != "(" or (j != i - 1 and doc[i - 1].text != ","):
         return False
-    return any(0 <= j - s.end <= 3 for s in places)
+    return any(j - k in place_ends for k in range(4))
 
 
 # Lower-case unit words after a name in a chain of units ("Tame, Arauca department").
