@@ -40,13 +40,14 @@ SHOW_REJECTIONS = 20
 UPLOAD_PREFIX = "upload:"
 
 
-def store_path() -> Path:
+def app_options() -> tuple[Path, bool]:
+    """(the store, view only): ``--db FILE``, else the demo store; ``--view-only`` leaves out
+    the "Add articles" tab (for a dashboard shared on a network)."""
     ap = argparse.ArgumentParser(prog="dashboard.py")
     ap.add_argument("--db", help="event store (default: the bundled demo store)")
+    ap.add_argument("--view-only", action="store_true", help="no 'Add articles' tab")
     args, _ = ap.parse_known_args(sys.argv[1:])
-    if args.db:
-        return Path(args.db)
-    return _demo()
+    return (Path(args.db) if args.db else _demo()), args.view_only
 
 
 @st.cache_resource(show_spinner="Building the demo store from the bundled articles (once)...")
@@ -299,7 +300,7 @@ def map_towns(path: str, version: tuple) -> list[tuple[str, float, float, int]]:
 def main() -> None:
     st.title("Sitrep")
     try:
-        path = store_path()
+        path, view_only = app_options()
         version = _version(path)
         df = load_events(str(path), version)
     except EventsError as exc:  # a file that is not a store, an older schema...
@@ -343,15 +344,15 @@ def main() -> None:
               center=center, zoom=zoom, height=520, use_container_width=True, returned_objects=[], key="map")
     # Lazy tabs: only the open one runs and reaches the browser, so the table's grid and
     # the upload widgets do not hold up the map's first paint.
-    tab_timeline, tab_table, tab_add = st.tabs(TABS, key="tab", on_change="rerun")
-    if tab_timeline.open:
-        with tab_timeline:
+    tabs = st.tabs(TABS[:2] if view_only else TABS, key="tab", on_change="rerun")
+    if tabs[0].open:
+        with tabs[0]:
             timeline(view)
-    if tab_table.open:
-        with tab_table:
+    if tabs[1].open:
+        with tabs[1]:
             table_block(view)
-    if tab_add.open:
-        with tab_add:
+    if not view_only and tabs[2].open:
+        with tabs[2]:
             upload_block(path)
 
 

@@ -197,3 +197,11 @@ def test_app_paste_over_the_limit_is_refused_before_anything_runs(app):
     at.button(key="add").click().run()
     assert not at.exception and "ingest_job" not in at.session_state
     assert "over the limit of 100,000" in at.error[0].value
+
+
+def test_app_view_only_has_no_add_articles_tab(app, monkeypatch):
+    monkeypatch.setattr(sys, "argv", sys.argv + ["--view-only"])
+    app.session_state["tab"] = "Add articles"  # as a shared link might ask
+    at = app.run()
+    assert not at.exception
+    assert [t.label for t in at.tabs] == ["Timeline", "Events table"] and len(at.file_uploader) == 0
