@@ -25,6 +25,7 @@ kept with kind "unresolved".
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -32,6 +33,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from geo.geocoder import Candidate, GazetteerGeocoder, distance_km
+from geo.geometry import EARTH_KM
 from geo.names import normalize, split_designator
 from parsing.places import LIST_JOIN, WINDOW, PlaceMention
 
@@ -249,9 +251,9 @@ class Resolver:
                                    holds=holders.get(key, ()), focus=focus)
                  for key, cands in by_name.items()}
         named = _named_units(places, first)
-        anchors = [ranked[0][1].place for key, ranked in first.items()
-                   if key in place_keys and ranked and ranked[0][1].place.kind not in ("country", "admin1")
-                   and _margin(ranked) > 2.0]
+        anchors = _Anchors([ranked[0][1].place for key, ranked in first.items()
+                            if key in place_keys and ranked and ranked[0][1].place.kind not in ("country", "admin1")
+                            and _margin(ranked) > 2.0])
         out, in_orgs = [], []
         reranked: dict[tuple, list] = {}  # a name's ranking is its name's: made once, however often named
         for m in sorted(places + named_after, key=lambda m: m.start):
@@ -334,8 +336,7 @@ class Resolver:
                 if c.place.kind not in ("populated place", "admin2") or c.spelling_variant or (
                         c.place.kind == "populated place" and c.quality != 0):
                     continue
-                d = min((distance_km(c.place.lat, c.place.lon, a.lat, a.lon) for a in anchors), default=None)
-                if d is not None and d <= _MAYBE_KM or holder is not None and _holds(holder, c.place):
+                if anchors.within(c.place, _MAYBE_KM) or holder is not None and _holds(holder, c.place):
                     near.append((c.score, c))
             if near:
                 near.sort(key=lambda sc: -sc[0])
@@ -517,13 +518,91 @@ class Resolver:
             if focus and not state_name and p.kind in _LOCAL_KINDS and (p.country_code, p.admin1_code) == focus:
                 score += _FOCUS_BONUS
             if anchors and p.kind not in ("country",):
-                d = min(distance_km(p.lat, p.lon, a.lat, a.lon) for a in anchors
-                        if a is not p) if any(a is not p for a in anchors) else None
+                d = anchors.nearest(p)
                 if d is not None:
                     score += _NEAR_BONUS * math.exp(-d / _NEAR_KM)
             ranked.append((score, c))
         ranked.sort(key=lambda sc: -sc[0])
         return ranked
+
+
+class _Anchors:
+    """The places resolved with a clear margin, and how far a reading is from the nearest:
+    ``distance_km`` to each anchor found near it in a k-d tree of their points on the unit
+    sphere (where chords order points as great-circle distances do), not to every anchor (for
+    every reading of every name, quadratic in the number of names). Every anchor whose chord is
+    within _SLACK of the shortest is measured, so the least distance is the one measuring them all
+    gives."""
+
+    _LEAF = 8
+    _SLACK = 1e-6
+
+    def __init__(self, places: list):
+        self.places = places
+        self.points = [_unit_vector(p.lat, p.lon) for p in places]
+        self.tree = self._build(list(range(len(places)))) if places else None
+
+    def __bool__(self) -> bool:
+        return bool(self.places)
+
+    def _build(self, items: list[int]):
+        """A node: (its points' bounding box, its points or its two halves)."""
+        box = [(min(self.points[i][k] for i in items), max(self.points[i][k] for i in items)) for k in range(3)]
+        if len(items) <= self._LEAF:
+            return box, items
+        axis = max(range(3), key=lambda k: box[k][1] - box[k][0])
+        items.sort(key=lambda i: self.points[i][axis])
+        half = len(items) // 2
+        return box, (self._build(items[:half]), self._build(items[half:]))
+
+    @staticmethod
+    def _floor(point, box) -> float:
+        """The least squared chord from ``point`` to any point in ``box``."""
+        return sum(max(lo - x, 0.0, x - hi) ** 2 for x, (lo, hi) in zip(point, box))
+
+    def _near(self, point, *, skip=None, reach: float | None = None) -> list[int]:
+        """The anchors (not the object ``skip``) whose chord from ``point`` is within _SLACK of the
+        shortest, or of ``reach`` where given; nodes read nearest box first."""
+        if self.tree is None:
+            return []
+        best = reach if reach is not None else math.inf
+        found = []
+        heap = [(0.0, 0, self.tree)]
+        count = 1  # ties in the heap are broken by order of insertion, never by node
+        while heap:
+            floor, _, (box, content) = heapq.heappop(heap)
+            if floor > (best * (1 + self._SLACK) + 1e-12) ** 2:
+                break
+            if isinstance(content, list):
+                for i in content:
+                    if self.places[i] is skip:
+                        continue
+                    x, y, z = self.points[i]
+                    chord = math.sqrt((x - point[0]) ** 2 + (y - point[1]) ** 2 + (z - point[2]) ** 2)
+                    found.append((chord, i))
+                    if reach is None and chord < best:
+                        best = chord
+                continue
+            for child in content:
+                heapq.heappush(heap, (self._floor(point, child[0]), count, child))
+                count += 1
+        limit = best * (1 + self._SLACK) + 1e-12
+        return [i for chord, i in found if chord <= limit]
+
+    def nearest(self, p) -> float | None:
+        """The least distance from ``p`` to an anchor that is not ``p`` itself (None without one)."""
+        near = self._near(_unit_vector(p.lat, p.lon), skip=p)
+        return min((distance_km(p.lat, p.lon, self.places[i].lat, self.places[i].lon) for i in near), default=None)
+
+    def within(self, p, km: float) -> bool:
+        """Whether an anchor lies within ``km`` of ``p``."""
+        near = self._near(_unit_vector(p.lat, p.lon), reach=2 * math.sin(km / (2 * EARTH_KM)))
+        return any(distance_km(p.lat, p.lon, self.places[i].lat, self.places[i].lon) <= km for i in near)
+
+
+def _unit_vector(lat: float, lon: float) -> tuple[float, float, float]:
+    phi, lam = math.radians(lat), math.radians(lon)
+    return (math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi))
 
 
 def _same_spelling(c: Candidate, key: str) -> bool:
