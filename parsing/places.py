@@ -57,6 +57,9 @@ LIST_DESIGNATORS = {
     "regions": "admin1", "districts": "admin2", "counties": "admin2", "parishes": "admin2", "regencies": "admin2",
     "cities": "populated place", "towns": "populated place", "villages": "populated place",
 }
+#: No place name is longer (the geocoder's own limit, geo.geocoder.MAX_QUERY_LENGTH): a longer span
+#: is never looked up, and a name is not read on past it.
+MAX_NAME_CHARS = 200
 #: How far the rules read around a place: two places farther apart than this many characters
 #: are not related by the words between them ("X in the northern Y Province" is well within), nor
 #: a place by a cue before it ("50 km north of"). Reading no farther keeps hostile text (thousands
@@ -193,7 +196,11 @@ class PlaceFinder:
     """
 
     def __init__(self, known: Known):
-        self.known = known
+        self._known = known
+
+    def known(self, name: str) -> float:
+        """``known(name)``; 0 for a span longer than any place name, which is not looked up."""
+        return self._known(name) if len(name) <= MAX_NAME_CHARS else 0.0
 
     def __call__(self, doc: Doc) -> Doc:
         places: list[Span] = []
@@ -391,7 +398,13 @@ class PlaceFinder:
         base = span.end
         while base > start + 1 and doc[base - 1].lower_ in ("of", "the"):
             base -= 1
+        # ends of the longer names to try; none past MAX_NAME_CHARS, where the chain is no longer
+        # read (each name of a long chain read it all: quadratic)
         ends, end = [], base
+
+        def too_long(e: int) -> bool:
+            return doc[e - 1].idx + len(doc[e - 1]) - doc[start].idx > MAX_NAME_CHARS
+
         while end + 1 < len(doc):
             k = end + 1 if doc[end].lower_ == "of" and doc[end + 1].lower_ == "the" else end
             hyphen = doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
@@ -399,8 +412,11 @@ class PlaceFinder:
                     k + 1 >= len(doc) or not _capitalised(doc[k + 1]):
                 break
             end = k + 2
-            while end < len(doc) and _capitalised(doc[end]) and not doc[end].ent_type_ == "DATE":
+            while end < len(doc) and _capitalised(doc[end]) and not doc[end].ent_type_ == "DATE" \
+                    and not too_long(end):
                 end += 1
+            if too_long(end):
+                break  # this end (the run goes on at least this far) and every later one
             ends.append(end)
         for extra in (1, 2):
             if base + extra <= len(doc) and all(_capitalised(t) and t.is_alpha and t.ent_type_ != "DATE"

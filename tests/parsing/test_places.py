@@ -1,9 +1,13 @@
 """PlaceFinder on hand-built Docs: the entities are given, so only our rules are tested."""
+import time
+
 import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from parsing.places import _NEXT_WORD, _NUMBERED, LIST_JOIN, PlaceFinder, _after_list_member, mentions
+from geo.geocoder import MAX_QUERY_LENGTH
+from parsing.places import (_NEXT_WORD, _NUMBERED, LIST_JOIN, MAX_NAME_CHARS, PlaceFinder, _after_list_member,
+                            mentions)
 
 VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower case, stop words), no model
 
@@ -678,3 +682,21 @@ def test_places_the_next_word_and_a_numbered_part_are_read_after_a_name():
 def test_places_a_list_member_is_told_by_the_word_before_it(before, member):
     text = before + " Washington counties"
     assert _after_list_member(text, text.index("Washington")) == member
+
+
+def test_places_no_name_is_longer_than_the_geocoder_looks_up():
+    assert MAX_NAME_CHARS == MAX_QUERY_LENGTH
+    looked_up = []
+    finder = PlaceFinder(lambda name: looked_up.append(name) or 10.0)
+    assert finder.known("Kunduz") == 10.0 and finder.known("Aaa " * 60) == 0.0 and looked_up == ["Kunduz"]
+
+
+def test_places_a_name_read_on_through_a_long_chain_of_connectors_is_found_quickly():
+    # each name of "X of the A of the B ..." read the whole chain and looked up every longer name
+    # (quadratic): only names up to MAX_NAME_CHARS are read
+    words = "Fighting hit Foz do Iguacu".split() + "do Aaa".split() * 5_000 + ["today"]
+    looked_up = []
+    start = time.perf_counter()
+    found = mentions(PlaceFinder(lambda name: looked_up.append(name) or known(name))(doc(words, [(2, 3, "GPE")])))
+    assert [m.text for m in found] == ["Foz do Iguacu"] and time.perf_counter() - start < 10
+    assert len(looked_up) < 100
