@@ -1,11 +1,14 @@
 """The pipeline's rules on short texts of our own, through the real model and gazetteer."""
+import time
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, example, given, reject, settings
+from hypothesis import strategies as st
 
 from events.geoparse import Resolver
 from events.pipeline import _reported_span_days, analyse
-from parsing.articles import from_text
+from parsing.articles import ArticleError, from_text
 
 
 @pytest.fixture(scope="module")
@@ -147,3 +150,38 @@ def test_pipeline_placeless_sentences_stay_out_when_the_article_places_its_event
 def test_pipeline_province_is_spelt_as_the_article_spells_it(resolver, text, admin1):
     (event, *_) = events(resolver, text)
     assert event.admin1 == admin1 and event.admin1_code  # one code, however spelt
+
+
+# Hostile and sloppy text: real place names and cue words among long runs of blanks, digits and
+# commas, random Unicode, huge lines. Whatever comes, the analysis ends, quickly: TIME_BOUND is
+# far above what a 20 kB text takes (about a second) and far below what a quadratic rule took.
+_HOSTILE_WORDS = ("Kunduz", "Takhar", "Kabul", "near", "and", "km north of", "killed", "said", "Taliban fighters",
+                  "attacked", "50", "on Monday", "district", "provinces", "officials said", "(", ")", ",", ".",
+                  "\u201c", "\u201d", "General Ahmad Khan")
+_HOSTILE_RUNS = (" ", "\n", "\u00a0", "\t", "1", "1,", "1 ", ",", "-", ".", " and", " near", "Kunduz ")
+_HOSTILE_CHARS = 20_000
+_TIME_BOUND = 20.0
+_words = st.sampled_from(_HOSTILE_WORDS).map(lambda w: f" {w} ")
+_runs = st.builds(lambda unit, n: unit * n, st.sampled_from(_HOSTILE_RUNS), st.integers(1, 5_000))
+_noise = st.text(max_size=40)
+_mixed = st.lists(st.one_of(_words, _runs, _noise), min_size=1, max_size=40).map("".join)
+_huge_line = st.builds(lambda piece, n: piece * n, st.lists(st.one_of(_words, _noise), min_size=1, max_size=6)
+                       .map("".join), st.integers(200, 4_000))
+
+
+@settings(deadline=None, derandomize=True, database=None, max_examples=25,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(text=st.one_of(_mixed, _huge_line).map(lambda t: t[:_HOSTILE_CHARS]))
+@example(text="Taliban fighters attacked Kunduz" + " " * 3000 + "Takhar on Monday, officials said.")
+def test_pipeline_hostile_text_is_analysed_in_bounded_time(resolver, text):
+    try:
+        article = from_text(text, id="hostile", published=date(2021, 6, 22), source="Test Wire")
+    except ArticleError:
+        reject()  # no text at all
+    start = time.perf_counter()
+    (found,) = analyse([article], resolver=resolver)
+    took = time.perf_counter() - start
+    assert took < _TIME_BOUND, f"{took:.1f} s for {len(text):,} characters"
+    n = len(article.text)
+    assert all(0 <= p["start"] < p["end"] <= n for p in found.places)
+    assert all(0 <= e.sentence_start <= e.sentence_end <= n for e in found.events)
