@@ -92,7 +92,7 @@ class StepwiseNER:
 LONG_RUN = 1_000
 # The pieces such a run is cut into.
 _RUN_PIECE = 100
-_LONG_RUN = re.compile(r"\S{%d,}" % LONG_RUN)
+_LONG_RUN = re.compile(r"(?<!\S)\S{%d,}" % LONG_RUN)  # read from a run's start only
 
 
 class BoundedTokenizer:

@@ -1,10 +1,13 @@
 """The geoparser end to end on short texts: real spaCy model, real gazetteer."""
+import random
 import time
+from types import SimpleNamespace
 
 import pytest
 
 from events.geoparse import (_BORDER_AFTER, _COUNTY_WORD, _MASTHEAD, _NEAR_GAP, _PHRASE_END, ResolvedPlace, Resolver,
-                            _estimated, _gap, geoparse_docs)
+                            _Anchors, _estimated, _gap, geoparse_docs)
+from geo.geocoder import distance_km
 from parsing.places import WINDOW
 
 
@@ -671,3 +674,19 @@ def test_geoparse_a_long_run_of_blanks_between_places_is_read_quickly(resolver):
     start = time.perf_counter()
     found = places(resolver, "Taliban fighters attacked Kunduz" + " " * 3000 + "Takhar on Monday, officials said.")
     assert [p.name for p in found] == ["Kunduz", "Takhar"] and time.perf_counter() - start < 20
+
+
+def test_geoparse_the_nearest_anchor_is_the_one_measuring_every_anchor_finds():
+    rnd = random.Random(21)
+    for spread in ((34.0, 35.0, 69.0, 70.0), (-90.0, 90.0, -180.0, 180.0), (89.0, 90.0, -180.0, 180.0)):
+        def point():
+            return SimpleNamespace(lat=round(rnd.uniform(*spread[:2]), 2), lon=round(rnd.uniform(*spread[2:]), 2))
+
+        found = [point() for _ in range(300)]
+        found += found[:40]  # the same places again
+        anchors = _Anchors(found)
+        for p in found[:100] + [point() for _ in range(100)]:
+            others = [distance_km(p.lat, p.lon, a.lat, a.lon) for a in found if a is not p]
+            assert anchors.nearest(p) == (min(others) if others else None)
+            for km in (1.0, 30.0, 300.0):
+                assert anchors.within(p, km) == any(distance_km(p.lat, p.lon, a.lat, a.lon) <= km for a in found)

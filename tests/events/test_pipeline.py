@@ -1,4 +1,5 @@
 """The pipeline's rules on short texts of our own, through the real model and gazetteer."""
+import random
 import time
 from datetime import date
 
@@ -6,8 +7,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, reject, settings
 from hypothesis import strategies as st
 
-from events.geoparse import Resolver
-from events.pipeline import _reported_span_days, analyse
+from events.geoparse import ResolvedPlace, Resolver
+from events.pipeline import _contains, _contains_another, _reported_span_days, analyse
 from parsing.articles import ArticleError, from_text
 
 
@@ -153,8 +154,8 @@ def test_pipeline_province_is_spelt_as_the_article_spells_it(resolver, text, adm
 
 
 # Hostile and sloppy text: real place names and cue words among long runs of blanks, digits and
-# commas, random Unicode, huge lines. Whatever comes, the analysis ends, quickly: TIME_BOUND is
-# far above what a 20 kB text takes (about a second) and far below what a quadratic rule took.
+# commas, random Unicode, huge lines. Whatever comes, the analysis ends, quickly: _TIME_BOUND is
+# far above what a 20 kB text takes (under a second) and far below what a quadratic rule took.
 _HOSTILE_WORDS = ("Kunduz", "Takhar", "Kabul", "near", "and", "km north of", "killed", "said", "Taliban fighters",
                   "attacked", "50", "on Monday", "district", "provinces", "officials said", "(", ")", ",", ".",
                   "\u201c", "\u201d", "General Ahmad Khan")
@@ -185,3 +186,19 @@ def test_pipeline_hostile_text_is_analysed_in_bounded_time(resolver, text):
     n = len(article.text)
     assert all(0 <= p["start"] < p["end"] <= n for p in found.places)
     assert all(0 <= e.sentence_start <= e.sentence_end <= n for e in found.events)
+
+
+def test_pipeline_which_places_contain_another_is_what_contains_says():
+    rnd = random.Random(21)
+    kinds = ("country", "admin1", "admin2", "world region", "populated place", "airport", "landmark", "unresolved")
+
+    def place(i):
+        lat = rnd.choice([None, 34.5 + rnd.random(), 34.5 + rnd.random() / 100])
+        return ResolvedPlace(start=i, end=i + 1, name=f"p{i}", lat=lat, lon=None if lat is None else 69.1 + rnd.random(),
+                             geonameid=i, kind=rnd.choice(kinds), country_code=rnd.choice(["AF", "PK", None]),
+                             admin1=rnd.choice(["Kabul", "Kunduz", None]), admin2=rnd.choice(["Paghman", "Khanabad", None]),
+                             confidence=1.0)
+
+    for _ in range(200):
+        places = [place(i) for i in range(rnd.randint(0, 12))]
+        assert _contains_another(places) == [any(_contains(p, q) for q in places if q is not p) for p in places]

@@ -1,7 +1,9 @@
 """Event mentions on short texts of our own, through the real spaCy model."""
+import random
+
 import pytest
 
-from parsing.events import _DISTANCE_BEFORE, _FATAL, distance_cues, find_events
+from parsing.events import _DISTANCE_BEFORE, _FATAL, Actor, _undropped, distance_cues, find_events
 from parsing.nlp import load
 from parsing.places import PlaceFinder, mentions
 
@@ -192,3 +194,20 @@ def test_events_a_distance_before_a_place_reads_its_number_and_bearing(before, k
 @pytest.mark.parametrize("before", ["50 km in ", "km north of ", "50 km (north of ", "in 2021 north of "])
 def test_events_no_distance_without_a_number_and_a_unit(before):
     assert _DISTANCE_BEFORE.search(before) is None
+
+
+def test_events_a_group_named_again_by_its_fighters_is_one_actor():
+    # _undropped gives what dropping from the list as each drop comes gave
+    rnd = random.Random(21)
+    for _ in range(300):
+        found, kept = [], []
+        for p in range(rnd.randint(0, 30)):
+            if rnd.random() < 0.3:
+                j, group = rnd.randint(0, p), rnd.choice(["Taliban", "ISIS"])
+                found.append((None, (j, group)))
+                kept = [(q, a) for q, a in kept if not (a.kind == "named group" and a.text == group and q >= j)]
+            else:
+                actor = Actor(rnd.choice(["Taliban", "ISIS", "troops"]), rnd.choice(["named group", "military"]))
+                found.append((p, actor))
+                kept.append((p, actor))
+        assert _undropped(found) == kept
