@@ -25,12 +25,13 @@ kept with kind "unresolved".
 from __future__ import annotations
 
 import bisect
-import heapq
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+
+import numpy as np
 
 from geo.geocoder import Candidate, GazetteerGeocoder, distance_km
 from geo.geometry import EARTH_KM
@@ -528,76 +529,48 @@ class Resolver:
 
 class _Anchors:
     """The places resolved with a clear margin, and how far a reading is from the nearest:
-    ``distance_km`` to each anchor found near it in a k-d tree of their points on the unit
-    sphere (where chords order points as great-circle distances do), not to every anchor (for
+    ``distance_km`` to the anchors a k-d tree (scipy's) finds near it among their points on the
+    unit sphere, where chords order points as great-circle distances do, not to every anchor (for
     every reading of every name, quadratic in the number of names). Every anchor whose chord is
     within _SLACK of the shortest is measured, so the least distance is the one measuring them all
     gives."""
 
-    _LEAF = 8
     _SLACK = 1e-6
 
     def __init__(self, places: list):
+        from scipy.spatial import KDTree
+
         self.places = places
-        self.points = [_unit_vector(p.lat, p.lon) for p in places]
-        self.tree = self._build(list(range(len(places)))) if places else None
+        self.tree = KDTree(np.array([_unit_vector(p.lat, p.lon) for p in places])) if places else None
 
     def __bool__(self) -> bool:
         return bool(self.places)
 
-    def _build(self, items: list[int]):
-        """A node: (its points' bounding box, its points or its two halves)."""
-        box = [(min(self.points[i][k] for i in items), max(self.points[i][k] for i in items)) for k in range(3)]
-        if len(items) <= self._LEAF:
-            return box, items
-        axis = max(range(3), key=lambda k: box[k][1] - box[k][0])
-        items.sort(key=lambda i: self.points[i][axis])
-        half = len(items) // 2
-        return box, (self._build(items[:half]), self._build(items[half:]))
-
-    @staticmethod
-    def _floor(point, box) -> float:
-        """The least squared chord from ``point`` to any point in ``box``."""
-        return sum(max(lo - x, 0.0, x - hi) ** 2 for x, (lo, hi) in zip(point, box))
-
-    def _near(self, point, *, skip=None, reach: float | None = None) -> list[int]:
-        """The anchors (not the object ``skip``) whose chord from ``point`` is within _SLACK of the
-        shortest, or of ``reach`` where given; nodes read nearest box first."""
-        if self.tree is None:
-            return []
-        best = reach if reach is not None else math.inf
-        found = []
-        heap = [(0.0, 0, self.tree)]
-        count = 1  # ties in the heap are broken by order of insertion, never by node
-        while heap:
-            floor, _, (box, content) = heapq.heappop(heap)
-            if floor > (best * (1 + self._SLACK) + 1e-12) ** 2:
-                break
-            if isinstance(content, list):
-                for i in content:
-                    if self.places[i] is skip:
-                        continue
-                    x, y, z = self.points[i]
-                    chord = math.sqrt((x - point[0]) ** 2 + (y - point[1]) ** 2 + (z - point[2]) ** 2)
-                    found.append((chord, i))
-                    if reach is None and chord < best:
-                        best = chord
-                continue
-            for child in content:
-                heapq.heappush(heap, (self._floor(point, child[0]), count, child))
-                count += 1
-        limit = best * (1 + self._SLACK) + 1e-12
-        return [i for chord, i in found if chord <= limit]
+    def _measured(self, p, chord: float, *, skip=None) -> list[float]:
+        """``distance_km`` from ``p`` to each anchor (not ``skip``) within ``chord`` and _SLACK."""
+        near = self.tree.query_ball_point(_unit_vector(p.lat, p.lon), r=chord * (1 + self._SLACK) + 1e-12)
+        return [distance_km(p.lat, p.lon, self.places[i].lat, self.places[i].lon)
+                for i in near if self.places[i] is not skip]
 
     def nearest(self, p) -> float | None:
         """The least distance from ``p`` to an anchor that is not ``p`` itself (None without one)."""
-        near = self._near(_unit_vector(p.lat, p.lon), skip=p)
-        return min((distance_km(p.lat, p.lon, self.places[i].lat, self.places[i].lon) for i in near), default=None)
+        if self.tree is None:
+            return None
+        point, k = _unit_vector(p.lat, p.lon), 2
+        while True:  # ``p`` itself may be among the anchors, more than once
+            chords, found = self.tree.query(point, k=min(k, len(self.places)))
+            shortest = next((c for c, i in zip(np.atleast_1d(chords), np.atleast_1d(found))
+                             if self.places[i] is not p), None)
+            if shortest is not None or k >= len(self.places):
+                break
+            k *= 4
+        return None if shortest is None else min(self._measured(p, float(shortest), skip=p), default=None)
 
     def within(self, p, km: float) -> bool:
         """Whether an anchor lies within ``km`` of ``p``."""
-        near = self._near(_unit_vector(p.lat, p.lon), reach=2 * math.sin(km / (2 * EARTH_KM)))
-        return any(distance_km(p.lat, p.lon, self.places[i].lat, self.places[i].lon) <= km for i in near)
+        if self.tree is None:
+            return False
+        return any(d <= km for d in self._measured(p, 2 * math.sin(km / (2 * EARTH_KM))))
 
 
 def _unit_vector(lat: float, lon: float) -> tuple[float, float, float]:
