@@ -76,12 +76,26 @@ def _event_id(article_id: str, *parts) -> str:
                         ).hexdigest()[:16]
 
 
+#: A row keeps at most this much of its sentence (and a claim of its statement): the window
+#: around its mention. A "sentence" of 100,000 characters without a full stop is no sentence
+#: to show, and would be stored again on each of its rows.
+MAX_SENTENCE_CHARS = 1000
+
+
+def window(start: int, end: int, at: int, *, limit: int = MAX_SENTENCE_CHARS) -> tuple[int, int]:
+    """``(start, end)``, or the ``limit`` characters of it centred on offset ``at`` where longer."""
+    if end - start <= limit:
+        return start, end
+    first = max(start, min(at - limit // 2, end - limit))
+    return first, first + limit
+
+
 def place_rows(article: Article, analysis: TextAnalysis) -> list[dict]:
     """The places table's rows for one article."""
     rows = []
     sentences: dict[tuple[int, int], str] = {}  # one string per sentence, however many places it names
     for p in analysis.places:
-        s, e = analysis.sentence_of(p)
+        s, e = window(*analysis.sentence_of(p), p.start)
         sentence = sentences.get((s, e))
         if sentence is None:
             sentence = sentences[s, e] = article.text[s:e]
@@ -566,7 +580,8 @@ def _event(article: Article, d: _Draft, *, country_names, country_of, roles: Map
     chosen = min(explicit, key=lambda x: x[2]) if explicit else (d.dates[0] if d.dates else None)
     country = country_names.get(p.country_code, p.country_code)
     s, e = d.sentence
-    sentence = article.text[s:e]
+    shown = window(s, e, m.trigger_start)
+    sentence = article.text[shown[0]:shown[1]]
     # Named people before institutions and the outlet: the most specific source first.
     claimants = sorted(d.claimants, key=lambda c: (c == article.source, " " not in c))
     return Event(
@@ -588,7 +603,7 @@ def _event(article: Article, d: _Draft, *, country_names, country_of, roles: Map
         claimant_role="; ".join(roles.get(c, "") for c in claimants) if any(roles.get(c) for c in claimants)
         else None,
         source_sentence=sentence,
-        sentence_start=s, sentence_end=e, url=article.url, title=article.title,
+        sentence_start=shown[0], sentence_end=shown[1], url=article.url, title=article.title,
         confidence=round(d.confidence, 3), corroborations=max(1, len(claimants)),
     )
 
@@ -602,8 +617,8 @@ def claim_rows(article: Article, analysis: TextAnalysis) -> list[dict]:
         rows.append({"claim_id": hashlib.sha1(f"{article.id}|{c.start}|{c.claimant}".encode(
                          "utf-8", "surrogatepass")).hexdigest()[:16],
                      "claimant": c.claimant or article.source, "role": c.role, "anonymous": int(c.anonymous),
-                     "verb": c.verb, "statement": c.statement,
-                     "sentence": article.text[c.sentence_start:c.sentence_end],
+                     "verb": c.verb, "statement": c.statement[:MAX_SENTENCE_CHARS] if c.statement else c.statement,
+                     "sentence": article.text[slice(*window(c.sentence_start, c.sentence_end, c.start))],
                      "start": c.start, "end": c.end, "date": day.isoformat() if day else None})
     return rows
 

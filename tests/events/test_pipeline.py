@@ -202,3 +202,21 @@ def test_pipeline_which_places_contain_another_is_what_contains_says():
     for _ in range(200):
         places = [place(i) for i in range(rnd.randint(0, 12))]
         assert _contains_another(places) == [any(_contains(p, q) for q in places if q is not p) for p in places]
+
+
+def test_pipeline_rows_keep_a_window_of_a_sentence_too_long_to_be_one(resolver):
+    from events.pipeline import MAX_SENTENCE_CHARS, window
+
+    assert window(0, 500, 10) == (0, 500)
+    assert window(0, 5000, 10) == (0, MAX_SENTENCE_CHARS)
+    assert window(0, 5000, 4990) == (5000 - MAX_SENTENCE_CHARS, 5000)
+    assert window(100, 5000, 2000) == (2000 - MAX_SENTENCE_CHARS // 2, 2000 + MAX_SENTENCE_CHARS // 2)
+    filler = "and the convoy moved on " * 400  # 9,600 characters without a full stop
+    text = f"Taliban fighters attacked Kunduz on Monday {filler}while clashes in Takhar killed five people"
+    (a,) = analyse([from_text(text, id="long", published="2021-06-22")], resolver=resolver)
+    assert a.events and a.places and a.claims == []
+    for row in a.places:
+        assert len(row["sentence"]) <= MAX_SENTENCE_CHARS and row["name"] in row["sentence"]
+    for e in a.events:
+        assert len(e.source_sentence) <= MAX_SENTENCE_CHARS and e.notes == e.source_sentence
+        assert text[e.sentence_start:e.sentence_end] == e.source_sentence

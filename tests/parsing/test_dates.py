@@ -48,3 +48,14 @@ def test_dates_approximate_words_do_not_hide_the_day(text):
 def test_dates_a_date_without_its_year_and_no_publication_date_is_unknown(text):
     # never the processing date's year
     assert resolve(text, None) is None
+
+
+def test_dates_a_phrase_too_long_to_be_a_date_is_none_and_quick():
+    import time
+
+    started = time.perf_counter()
+    assert resolve("1 " * 10_000 + "June 2021", date(2021, 6, 22)) is None
+    assert resolve("week " * 20 + "22 June 2021", date(2021, 6, 22)) is None  # 112 characters
+    assert resolve("on " * 30 + "22 June 2021", date(2021, 6, 22)).day == date(2021, 6, 22)  # fillers go first
+    assert resolve("on the morning of Tuesday 22 June 2021", date(2021, 6, 22)).day == date(2021, 6, 22)
+    assert time.perf_counter() - started < 5  # dateparser took 1.3 s for the first alone
