@@ -98,15 +98,33 @@ def _markers(frame):
     return frame.locator("path.leaflet-interactive[stroke-width='2']").count()
 
 
-def test_browser_markers_drawn_and_hover_shows_the_sentence(server, page):
+def _still(page):
+    """Wait until the map in the component's frame stands still: no zoom or pan under way, and
+    its markers where they were a moment before (a hover on a moving marker misses it)."""
+    component = next(f for f in page.frames if f != page.main_frame and f.evaluate("!!window.map"))
+    component.wait_for_function("""() => {
+        const m = window.map;
+        const at = [...document.querySelectorAll("path.leaflet-interactive[stroke-width='2']")]
+            .map(p => JSON.stringify(p.getBoundingClientRect())).join();
+        const still = !m._animatingZoom && !(m._panAnim && m._panAnim._inProgress) && at === window.__at;
+        window.__at = at;
+        return still;
+    }""", polling=300, timeout=30_000)
+
+
+def test_browser_markers_drawn_and_hover_shows_the_sentence_in_a_readable_box(server, page):
     url, _ = server
+    frame = _open(page, f"{url}/?q=Herat")
+    assert _markers(frame) == 1
+    _still(page)
+    frame.locator("path.leaflet-interactive[stroke-width='2']").first.hover(force=True)
+    tip = frame.locator(".leaflet-tooltip .sitrep-tip").last
+    tip.wait_for(timeout=10_000)
+    assert "Herat came under attack at dawn" in tip.inner_text() and "a provincial official" in tip.inner_text()
+    width = tip.evaluate("e => e.getBoundingClientRect().width")
+    assert 240 <= width <= 330  # never a word a line (it was 144 px wide)
     frame = _open(page, url)
     assert _markers(frame) == 4
-    marker = frame.locator("path.leaflet-interactive[stroke-width='2']").first
-    marker.hover(force=True)
-    tip = frame.locator(".leaflet-tooltip").last
-    tip.wait_for(timeout=10_000)
-    assert "a provincial official" in tip.inner_text()
 
 
 def test_browser_without_tiles_borders_show_under_the_markers(server, page):
@@ -164,6 +182,7 @@ def test_browser_hostile_text_shows_literally_and_runs_nothing(server, page):
     url, _ = server
     frame = _open(page, f"{url}/?q=Attackers")
     assert _markers(frame) == 1
+    _still(page)
     frame.locator("path.leaflet-interactive[stroke-width='2']").first.hover(force=True)
     tip = frame.locator(".leaflet-tooltip").last
     tip.wait_for(timeout=10_000)
