@@ -390,10 +390,7 @@ def event_layer(events: pd.DataFrame, *, heat: bool = False, cluster: bool | Non
     rows = located.to_dict("records")
     use_cluster = len(located) > CLUSTER_FROM if cluster is None else cluster
     if use_cluster:
-        target = HoverCluster()
-        if local_assets:
-            target.default_js, target.default_css = CLUSTER_JS, CLUSTER_CSS
-        target.add_to(group)
+        target = _cluster_in(group, HoverCluster(), local_assets=local_assets)
         for row in rows:
             _marker(row).add_to(target)
         return group
@@ -402,14 +399,18 @@ def event_layer(events: pd.DataFrame, *, heat: bool = False, cluster: bool | Non
         if len(spot) == 1:
             _marker(spot[0]).add_to(group)
             continue
-        if shared is None:
-            shared = SpotCluster()
-            if local_assets:
-                shared.default_js, shared.default_css = CLUSTER_JS, CLUSTER_CSS
-            shared.add_to(group)
+        shared = shared or _cluster_in(group, SpotCluster(), local_assets=local_assets)
         for row in spot:
             _marker(row).add_to(shared)
     return group
+
+
+def _cluster_in(group: folium.FeatureGroup, cluster: MarkerCluster, *, local_assets: bool) -> MarkerCluster:
+    """``cluster`` put in ``group``, its scripts served by the app where ``local_assets``."""
+    if local_assets:
+        cluster.default_js, cluster.default_css = CLUSTER_JS, CLUSTER_CSS
+    cluster.add_to(group)
+    return cluster
 
 
 class HoverCluster(MarkerCluster):

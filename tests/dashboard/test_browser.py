@@ -112,14 +112,20 @@ def _still(page):
     }""", polling=300, timeout=30_000)
 
 
-def test_browser_markers_drawn_and_hover_shows_the_sentence_in_a_readable_box(server, page):
-    url, _ = server
-    frame = _open(page, f"{url}/?q=Herat")
+def _hover_the_one(page, url, search):
+    """The hover box of the one marker a search leaves, hovered once the map stands still."""
+    frame = _open(page, f"{url}/?q={search}")
     assert _markers(frame) == 1
     _still(page)
     frame.locator("path.leaflet-interactive[stroke-width='2']").first.hover(force=True)
     tip = frame.locator(".leaflet-tooltip .sitrep-tip").last
     tip.wait_for(timeout=10_000)
+    return tip
+
+
+def test_browser_markers_drawn_and_hover_shows_the_sentence_in_a_readable_box(server, page):
+    url, _ = server
+    tip = _hover_the_one(page, url, "Herat")
     assert "Herat came under attack at dawn" in tip.inner_text() and "a provincial official" in tip.inner_text()
     width = tip.evaluate("e => e.getBoundingClientRect().width")
     assert 240 <= width <= 330  # never a word a line (it was 144 px wide)
@@ -180,13 +186,7 @@ def test_browser_timeline_and_legend_draw_and_follow_the_filters(server, page):
 
 def test_browser_hostile_text_shows_literally_and_runs_nothing(server, page):
     url, _ = server
-    frame = _open(page, f"{url}/?q=Attackers")
-    assert _markers(frame) == 1
-    _still(page)
-    frame.locator("path.leaflet-interactive[stroke-width='2']").first.hover(force=True)
-    tip = frame.locator(".leaflet-tooltip").last
-    tip.wait_for(timeout=10_000)
-    text = tip.inner_text()
+    text = _hover_the_one(page, url, "Attackers").inner_text()
     assert "<img src=x onerror=alert('img')>" in text and "${alert('tpl')}" in text and "`back`" in text
     assert "{{ 7*7 }}" in text  # shown as written, not evaluated by a template on the server
     page.wait_for_timeout(500)
