@@ -35,3 +35,53 @@ def test_evaluate_unresolved_match_counts_as_the_worst_error():
 ])
 def test_evaluate_auc(errors, expected):
     assert auc(errors) == pytest.approx(expected, rel=1e-4)
+
+
+# -- the development halves ------------------------------------------------------------
+
+def test_half_is_fixed_by_the_id_alone():
+    from events.evaluate import half
+
+    assert {half(str(i)) for i in range(200)} == {"rules", "check"}
+    assert half(12) == half("12") and half(None) is None
+
+
+def test_half_split_is_pinned():
+    """The rule must never drift: if this fails, every figure quoted by half is wrong."""
+    import hashlib
+
+    from events.evaluate import half
+
+    for i in map(str, range(50)):
+        odd = hashlib.sha256(i.encode("utf-8")).digest()[0] % 2 == 1
+        assert half(i) == ("check" if odd else "rules")
+    assert [half(str(i)) for i in range(8)] == ["check", "check", "rules", "rules", "check", "check",
+                                                "check", "check"]
+
+
+def test_gold_lines_keeps_one_half_numbered_as_the_geoparser_numbers_them():
+    import json
+
+    from events.evaluate import gold_lines, half
+
+    ids = [str(i) for i in range(12)]
+    lines = [json.dumps({"id": i, "text": f"News from Kabul {i}.", "extra": "x",
+                         "toponyms": [{"start": 10, "end": 15, "name": "Kabul", "lat": 34.5, "lon": 69.2}]})
+             for i in ids] + ["not json", json.dumps({"text": "no id"})]
+    for which in ("rules", "check"):
+        golds = {}
+        out = [json.loads(x) for x in gold_lines(lines, golds, which=which)]
+        assert [r["id"] for r in out] == [i for i in ids if half(i) == which]
+        assert all(set(r) == {"id", "text"} for r in out)
+        assert sorted(golds) == list(range(1, len(out) + 1))
+    golds = {}
+    everything = list(gold_lines(lines, golds))  # "all": every line, bad ones too, as before
+    assert len(everything) == len(lines) == len(golds) and everything[12] == "not json"
+    assert golds[13] == [] and golds[14] == []
+
+
+def test_gold_lines_refuses_an_unknown_half():
+    from events.evaluate import gold_lines
+
+    with pytest.raises(ValueError, match="no such half"):
+        list(gold_lines([], {}, which="test"))
