@@ -23,7 +23,7 @@ from events.export import frame_csv, frame_geojson
 from events.jobs import IngestJob
 from events.store import Store
 from events.table import empty, filter_events, load, provinces
-from events.timeline import timeline_html
+from ui.timeline import timeline_html
 
 st.set_page_config(page_title="Sitrep", layout="wide")
 

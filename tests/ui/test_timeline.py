@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from events.maps import COLOURS, OTHER_COLOUR
-from events.timeline import timeline_html
+from ui.timeline import timeline_html
 
 
 def frame(rows):
