@@ -28,8 +28,8 @@ import bisect
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -923,101 +923,3 @@ def _result(m: PlaceMention, ranked) -> ResolvedPlace:
         runner_up=f"{second.name} ({second.kind}, {second.country_code})" if second else None,
         kind_hint=m.kind_hint, sentence=m.sentence, admin1_code=p.admin1_code,
     )
-
-
-@dataclass(frozen=True, slots=True)
-class TextAnalysis:
-    """What one text yields: its resolved places and its sentences as (start, end) offsets."""
-
-    places: list[ResolvedPlace]
-    sentences: list[tuple[int, int]]
-    claims: list = field(default_factory=list)      # parsing.claims.Claim
-    events: list = field(default_factory=list)      # parsing.events.EventMention
-    cues: list = field(default_factory=list)        # parsing.events.DistanceCue
-    #: countries and provinces named inside organisations' names (role "context"): toponyms
-    #: of the text for the geoparser's output, never event places
-    named_after: list = field(default_factory=list)
-
-    def sentence_of(self, place: ResolvedPlace) -> tuple[int, int]:
-        """The (start, end) offsets of the sentence a place is named in."""
-        if 0 <= place.sentence < len(self.sentences):
-            return self.sentences[place.sentence]
-        return (place.start, place.end)
-
-
-def analyse_docs(texts: list[str], *, resolver: Resolver, nlp=None, batch_size: int = 32,
-                 with_events: bool = False) -> list[TextAnalysis]:
-    """Places and sentences of each text, in order (and with ``with_events``, its claims,
-    event mentions and distance cues); long texts are read in pieces."""
-    from dataclasses import replace
-
-    from events.runner import pieces
-    from parsing.claims import find_claims
-    from parsing.events import distance_cues, find_events
-    from parsing.nlp import load
-    from parsing.places import PlaceFinder, mentions, sentence_spans
-
-    nlp = nlp or load()
-    finder = PlaceFinder(resolver.known)
-    flat = [(i, off, piece) for i, text in enumerate(texts) for off, piece in pieces(text)]
-    found: list[list[PlaceMention]] = [[] for _ in texts]
-    sentences: list[list[tuple[int, int]]] = [[] for _ in texts]
-    claims: list[list] = [[] for _ in texts]
-    events: list[list] = [[] for _ in texts]
-    cues: list[list] = [[] for _ in texts]
-    docs = nlp.pipe((piece for _, _, piece in flat), batch_size=batch_size)
-    for (i, off, _), doc in zip(flat, docs):
-        before = len(sentences[i])  # sentence numbers run on across pieces
-        ms = mentions(finder(doc))
-        found[i].extend(replace(m, start=m.start + off, end=m.end + off, sentence=m.sentence + before)
-                        if off or before else m for m in ms)
-        sentences[i].extend((s + off, e + off) for s, e in sentence_spans(doc))
-        if with_events:
-            claims[i].extend(_shift(c, off) for c in find_claims(doc))
-            events[i].extend(_shift(e, off) for e in find_events(doc, ms))
-            cues[i].extend(_shift(c, off) for c in distance_cues(doc, ms))
-    out = []
-    for text, ms, sents, cl, ev, cu in zip(texts, found, sentences, claims, events, cues):
-        resolved = resolver.resolve(text, ms)
-        out.append(TextAnalysis([p for p in resolved if p.role == "place"], sents, cl, ev, cu,
-                                [p for p in resolved if p.role != "place"]))
-    return out
-
-
-_OFFSET_FIELDS = ("start", "end", "sentence_start", "sentence_end", "trigger_start")
-_SPAN_FIELDS = ("places", "near")
-
-
-def _shift(record, off: int):
-    """A record with every character offset moved by ``off`` (for texts read in pieces)."""
-    if not off:
-        return record
-    from dataclasses import fields, replace
-
-    names = {f.name for f in fields(record)}
-    changes = {n: getattr(record, n) + off for n in _OFFSET_FIELDS if n in names}
-    changes |= {n: tuple((s + off, e + off) for s, e in getattr(record, n)) for n in _SPAN_FIELDS if n in names}
-    if "anchor" in names:
-        changes["anchor"] = (record.anchor[0] + off, record.anchor[1] + off)
-    return replace(record, **changes)
-
-
-def geoparse_docs(texts: list[str], *, resolver: Resolver, nlp=None,
-                  batch_size: int = 32) -> list[list[ResolvedPlace]]:
-    """Resolved places of each text, in order; long texts are read in pieces."""
-    return [sorted(a.places + a.named_after, key=lambda p: p.start)
-            for a in analyse_docs(texts, resolver=resolver, nlp=nlp, batch_size=batch_size)]
-
-
-def geoparse(texts: Iterable[str], *, geocoder: GazetteerGeocoder | None = None,
-             batch_size: int = 32) -> Iterator[list[ResolvedPlace]]:
-    """Resolved places of each text, in order, streaming in batches of ``batch_size``."""
-    resolver = Resolver(geocoder or GazetteerGeocoder())
-    batch: list[str] = []
-    for text in texts:
-        batch.append(text)
-        if len(batch) >= batch_size:
-            yield from geoparse_docs(batch, resolver=resolver, batch_size=batch_size)
-            batch = []
-    if batch:
-        yield from geoparse_docs(batch, resolver=resolver, batch_size=batch_size)

@@ -30,7 +30,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from events.actors import actor_name
-from events.geoparse import ResolvedPlace, Resolver, TextAnalysis, analyse_docs
+from events.analysis import TextAnalysis, analyse_docs
+from events.geoparse import ResolvedPlace, Resolver
 from events.schema import GEO_EXACT, GEO_NEAR, GEO_REGION, TIME_DAY, TIME_MONTH, Event
 from geo.geocoder import distance_km
 from geo.geometry import BEARINGS, destination

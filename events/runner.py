@@ -20,7 +20,6 @@ from events.guard import ARTICLE_SECONDS, Failed, budget, guarded
 from parsing.articles import json_record
 from parsing.exc import ArticleError
 
-from events.guard import PIECE_CHARS  # noqa: E402 (re-exported: texts are read in pieces of this size)
 #: Below this share of common English words a long text is not English.
 _ENGLISH_MIN_SHARE = 0.08
 _ENGLISH_WORDS = frozenset(
@@ -49,18 +48,6 @@ def looks_english(text: str) -> bool:
         return True
     common = sum(1 for w in words if w.lower() in _ENGLISH_WORDS)
     return common / len(words) >= _ENGLISH_MIN_SHARE
-
-
-def pieces(text: str, size: int = PIECE_CHARS) -> Iterator[tuple[int, str]]:
-    """(offset, piece) cuts of ``text`` of at most about ``size`` characters."""
-    start, n = 0, len(text)
-    while start < n:
-        end = min(n, start + size)
-        if end < n:
-            cut = max(text.rfind("\n", start + size // 2, end), text.rfind(". ", start + size // 2, end))
-            end = cut + 1 if cut > start else end
-        yield start, text[start:end]
-        start = end
 
 
 def _init_worker(gazetteer_path: str | None, blas_threads: int | None = None) -> None:
@@ -109,7 +96,7 @@ def _parse_line(number: int, line: str) -> tuple[Outcome, str | None, str | None
 
 
 def _geoparse_chunk(chunk: list[tuple[int, str]], *, seconds: float | None = ARTICLE_SECONDS) -> list[Outcome]:
-    from events.geoparse import geoparse_docs
+    from events.analysis import geoparse_docs
 
     resolver, nlp = _worker
     outcomes, jobs = [], []

@@ -5,8 +5,9 @@ from types import SimpleNamespace
 
 import pytest
 
+from events.analysis import geoparse_docs
 from events.geoparse import (_BORDER_AFTER, _COUNTY_WORD, _MASTHEAD, _NEAR_GAP, _PHRASE_END, ResolvedPlace, Resolver,
-                            _Anchors, _estimated, _gap, geoparse_docs)
+                            _Anchors, _estimated, _gap)
 from geo.geocoder import distance_km
 from parsing.places import WINDOW
 
@@ -547,7 +548,7 @@ def test_geoparse_a_listed_unit_read_as_a_demonym_is_a_unit(resolver, text, expe
 
 
 def test_geoparse_context_toponyms_are_never_event_places(resolver):
-    from events.geoparse import analyse_docs
+    from events.analysis import analyse_docs
 
     (analysis,) = analyse_docs(["A spokesman for the California Department of Public Health said "
                                 "cases rose in Fresno."], resolver=resolver)

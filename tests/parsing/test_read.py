@@ -1,0 +1,54 @@
+"""Reading texts into plain records: pieces, and offsets into the whole text."""
+from parsing.claims import Claim
+from parsing.events import DistanceCue, EventMention
+from parsing.places import PlaceMention
+from parsing.read import pieces, read, shifted
+
+
+def test_read_pieces_are_cut_at_a_line_or_sentence_end_and_make_the_text_again():
+    text = "".join(f"Sentence number {i} ends here.{' ' if i % 3 else chr(10)}" for i in range(200))
+    cut = list(pieces(text, size=500))
+    assert "".join(p for _, p in cut) == text and len(cut) > 5
+    assert all(text[off:off + len(p)] == p and len(p) <= 500 for off, p in cut)
+    assert all(p.endswith(("\n", ".")) for _, p in cut[:-1])
+
+
+def test_read_a_text_without_a_cut_is_cut_at_the_size():
+    assert [off for off, _ in pieces("x" * 1050, size=500)] == [0, 500, 1000]
+
+
+def test_read_shifting_moves_offsets_and_sentence_numbers():
+    m = PlaceMention(start=10, end=16, text="Kunduz", name="Kunduz", role="place", label="GPE", sentence=2)
+    assert shifted(m, 100, sentences=3) == PlaceMention(start=110, end=116, text="Kunduz", name="Kunduz",
+                                                        role="place", label="GPE", sentence=5)
+    assert shifted(m, 0) is m
+    c = Claim(claimant="Ahmad", role=None, anonymous=False, verb="said", statement="x", start=10, end=20,
+              sentence_start=5, sentence_end=30)
+    assert (shifted(c, 100).start, shifted(c, 100).end, shifted(c, 100).sentence_start,
+            shifted(c, 100).sentence_end) == (110, 120, 105, 130)
+    cue = DistanceCue(sentence_start=5, km=50.0, bearing="north", anchor=(20, 26))
+    assert shifted(cue, 100) == DistanceCue(sentence_start=105, km=50.0, bearing="north", anchor=(120, 126))
+    e = EventMention(event_type="Battles", sub_event_type="Armed clash", trigger="clashes", trigger_start=12,
+                     sentence_start=5, sentence_end=40, places=((20, 26),), near=((20, 26),), fatalities=3)
+    moved = shifted(e, 100)
+    assert (moved.trigger_start, moved.sentence_start, moved.sentence_end, moved.places, moved.near,
+            moved.fatalities) == (112, 105, 140, ((120, 126),), ((120, 126),), 3)
+
+
+def test_read_a_text_read_in_pieces_reads_as_it_does_whole():
+    # cut at its line ends, each piece holding whole sentences: the same records, at the same offsets
+    text = ("Fighting erupted in Kunduz on Monday, officials said.\n"
+            "Taliban fighters attacked a checkpoint in Herat.\nPolice in Kabul said two people were killed.")
+    assert len(list(pieces(text, size=60))) == 3
+    (cut,), (whole,) = (read([text], known=lambda name: 0.0, piece_chars=n, with_events=True) for n in (60, 100_000))
+    assert cut == whole
+    assert [text[s:e] for s, e in cut.sentences if e > s] == text.split("\n")
+    assert [m.text for m in cut.mentions] == ["Kunduz", "Kabul"]
+    for m in cut.mentions:
+        s, e = cut.sentences[m.sentence]
+        assert text[m.start:m.end] == m.text and s <= m.start < e
+    assert [text[e.trigger_start:e.trigger_start + len(e.trigger)] for e in cut.events] == \
+        ["Fighting", "attacked", "killed"]
+    assert [text[c.start:c.end] for c in cut.claims] == [c.statement for c in cut.claims] == \
+        ["Fighting erupted in Kunduz on Monday", "two people were killed."]
+    assert [text[s:e] for e in cut.events for s, e in e.places] == ["Kunduz"]
