@@ -22,7 +22,7 @@ from itertools import takewhile
 
 from spacy.tokens import Doc, Span
 
-from parsing.places import entities_in, entity_at, text_of, trimmed
+from parsing.doc import entities_in, entity_at, text_of, trimmed
 
 SAY_VERBS = {
     "said", "says", "say", "told", "tells", "confirmed", "confirms", "claimed", "claims", "claim",

@@ -19,7 +19,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from parsing.places import WINDOW, PlaceMention, entities_in, entity_at, sentence_starts, text_of, trimmed
+from parsing.doc import entities_in, entity_at, sentence_starts, text_of, trimmed
+from parsing.places import WINDOW, PlaceMention
 
 # (event type, sub-event type, trigger phrases). Earlier rows win over later ones.
 TRIGGERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (

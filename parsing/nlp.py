@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.util import minibatch
 
 from parsing.exc import ModelMissingError
-from parsing.places import text_of
+from parsing.doc import text_of
 
 
 @Language.component("paragraphs")

@@ -6,8 +6,7 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from geo.geocoder import MAX_QUERY_LENGTH
-from parsing.places import (_NEXT_WORD, _NUMBERED, LIST_JOIN, MAX_NAME_CHARS, PlaceFinder, _after_list_member,
-                            entities_in, entity_at, mentions)
+from parsing.places import _NEXT_WORD, _NUMBERED, LIST_JOIN, MAX_NAME_CHARS, PlaceFinder, _after_list_member, mentions
 
 VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower case, stop words), no model
 
@@ -700,13 +699,3 @@ def test_places_a_name_read_on_through_a_long_chain_of_connectors_is_found_quick
     found = mentions(PlaceFinder(lambda name: looked_up.append(name) or known(name))(doc(words, [(2, 3, "GPE")])))
     assert [m.text for m in found] == ["Foz do Iguacu"] and time.perf_counter() - start < 10
     assert len(looked_up) < 100
-
-
-def test_places_entities_are_looked_up_as_spacy_lists_them():
-    d = doc("On Monday the Taliban attacked Kunduz and Takhar , officials in Kabul said".split(),
-            [(0, 2, "DATE"), (3, 4, "ORG"), (5, 6, "GPE"), (7, 8, "GPE"), (11, 12, "GPE")])
-    for a in range(len(d) + 1):
-        for b in range(a, len(d) + 1):
-            assert list(entities_in(d[a:b])) == list(d[a:b].ents)
-    assert [entity_at(d, i) for i in range(len(d))] == [
-        next((e for e in d.ents if e.start <= i < e.end), None) for i in range(len(d))]
