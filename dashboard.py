@@ -7,7 +7,6 @@ actor, claimant and text; hover a marker to read the sentence that reports it.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import time
 from datetime import date, timedelta
@@ -17,12 +16,16 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from events import maps
 from events.exc import EventsError, JobError
 from events.export import frame_csv, frame_geojson
 from events.jobs import IngestJob
 from events.store import Store
 from events.table import empty, filter_events, load, provinces
+from ui.basemap import base_map, view_of
+from ui.colours import legend_items
+from ui.escape import markdown_literal, safe
+from ui.labels import towns_near
+from ui.layers import event_layer
 from ui.timeline import timeline_html
 
 st.set_page_config(page_title="Sitrep", layout="wide")
@@ -158,12 +161,12 @@ def counts(view: pd.DataFrame) -> None:
 
 
 def legend(df: pd.DataFrame) -> None:
-    items = maps.legend_items(df)
+    items = legend_items(df)
     if items:
         # st.html, not markdown: plain HTML set at once, sanitised again in the browser
         st.html(" ".join(
             f"<span style='display:inline-block;margin-right:12px'><span style='display:inline-block;"
-            f"width:11px;height:11px;border-radius:50%;background:{colour}'></span> {maps.safe(name)} ({n})"
+            f"width:11px;height:11px;border-radius:50%;background:{colour}'></span> {safe(name)} ({n})"
             f"</span>" for name, colour, n in items))
 
 
@@ -263,15 +266,6 @@ def ingest_status() -> None:
     st.rerun()
 
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
-def _literal(text: str) -> str:
-    """Text shown as written where Streamlit reads Markdown (file names and reasons are the
-    user's, and may hold links, images or HTML)."""
-    return _MARKDOWN.sub(r"\\\1", text)
-
-
 def _last_result() -> None:
     result = st.session_state.get("ingest_result")
     if not result:
@@ -284,7 +278,7 @@ def _last_result() -> None:
     shown = result["rejections"][:SHOW_REJECTIONS]
     for r in shown:
         where = f"{r['input']} line {r['line']}" if r["line"] else r["input"]
-        st.warning(_literal(f"{where}: {r['reason']}"))
+        st.warning(markdown_literal(f"{where}: {r['reason']}"))
     if result["rejected"] > len(shown):
         st.caption(f"...and {result['rejected'] - len(shown):,} more rejections (all are in the store: "
                    "python -m events export --table ingest_errors)")
@@ -294,7 +288,7 @@ def _last_result() -> None:
 def map_towns(path: str, version: tuple) -> list[tuple[str, float, float, int]]:
     """The larger towns around the store's events, labelled on the map where tiles fail: one
     bounded gazetteer query a store version; none without a gazetteer file."""
-    return maps.towns_near(load_events(path, version))
+    return towns_near(load_events(path, version))
 
 
 def main() -> None:
@@ -337,10 +331,10 @@ def main() -> None:
                    "server.enableStaticServing), so the map loads Leaflet from the internet.")
     # The base map covers the whole store and stays put; a filter swaps only the events layer
     # in the same frame (a new base map would load a new frame, scripts and all).
-    center, zoom = maps.view_of(view)
-    st_folium(maps.base_map(df, towns=map_towns(str(path), version), local_assets=local),
-              feature_group_to_add=maps.event_layer(view, heat=heat, cluster=True if cluster else None,
-                                                    local_assets=local),
+    center, zoom = view_of(view)
+    st_folium(base_map(df, towns=map_towns(str(path), version), local_assets=local),
+              feature_group_to_add=event_layer(view, heat=heat, cluster=True if cluster else None,
+                                               local_assets=local),
               center=center, zoom=zoom, height=520, use_container_width=True, returned_objects=[], key="map")
     # Lazy tabs: only the open one runs and reaches the browser, so the table's grid and
     # the upload widgets do not hold up the map's first paint.

@@ -16,7 +16,7 @@ from itertools import groupby
 
 import pandas as pd
 
-from events.maps import COLOURS, OTHER_COLOUR
+from ui.colours import COLOURS, OTHER_COLOUR
 
 HEIGHT = 170
 _LEFT, _RIGHT, _TOP, _BOTTOM = 34, 6, 8, 24

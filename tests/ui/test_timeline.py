@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 import pandas as pd
 import pytest
 
-from events.maps import COLOURS, OTHER_COLOUR
+from ui.colours import COLOURS, OTHER_COLOUR
 from ui.timeline import timeline_html
 
 
