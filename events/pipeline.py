@@ -41,7 +41,7 @@ from parsing.articles import Article
 from parsing.dates import resolve as resolve_date
 
 #: Part of every content hash: a new pipeline re-reads articles stored by an older one.
-PIPELINE_VERSION = "14"
+PIPELINE_VERSION = "15"
 
 NO_DATE_FLAG = "no publication date"
 

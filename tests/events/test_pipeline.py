@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, example, given, reject, settings
 from hypothesis import strategies as st
 
 from events.geoparse import ResolvedPlace, Resolver
+from events.guard import PIECE_CHARS
 from events.pipeline import _contains, _contains_another, _reported_span_days, analyse
 from parsing.articles import ArticleError, from_text
 
@@ -107,6 +108,15 @@ def test_pipeline_a_country_named_as_a_modifier_is_not_where_it_happened(resolve
     assert event.location == location
     assert (event.latitude is None) is (location == "Zzyxqabad") and event.country != "United States" or \
         location == "United States"
+
+
+def test_pipeline_a_country_named_as_a_modifier_past_the_first_piece_is_not_where_it_happened(resolver):
+    # a text over PIECE_CHARS is read in pieces: a later piece's modifiers are found at their offsets
+    # in the whole text too (once they were left at the piece's, and the US became a second event)
+    filler = "Nothing happened here today. " * (PIECE_CHARS // 29 + 50)
+    found = events(resolver, filler + "On 3 May 2021, US forces shelled positions in Kunduz.")
+    assert [(e.location, e.country) for e in found] == [("Kunduz", "Afghanistan")]
+    assert found[0].sentence_start > PIECE_CHARS
 
 
 @pytest.mark.parametrize("text, location", [

@@ -1,4 +1,8 @@
 """Reading texts into plain records: pieces, and offsets into the whole text."""
+from dataclasses import fields
+
+import pytest
+
 from parsing.claims import Claim
 from parsing.events import DistanceCue, EventMention
 from parsing.places import PlaceMention
@@ -29,10 +33,44 @@ def test_read_shifting_moves_offsets_and_sentence_numbers():
     cue = DistanceCue(sentence_start=5, km=50.0, bearing="north", anchor=(20, 26))
     assert shifted(cue, 100) == DistanceCue(sentence_start=105, km=50.0, bearing="north", anchor=(120, 126))
     e = EventMention(event_type="Battles", sub_event_type="Armed clash", trigger="clashes", trigger_start=12,
-                     sentence_start=5, sentence_end=40, places=((20, 26),), near=((20, 26),), fatalities=3)
+                     sentence_start=5, sentence_end=40, places=((20, 26),), near=((20, 26),),
+                     attributive=((30, 32),), fatalities=3)
     moved = shifted(e, 100)
     assert (moved.trigger_start, moved.sentence_start, moved.sentence_end, moved.places, moved.near,
-            moved.fatalities) == (112, 105, 140, ((120, 126),), ((120, 126),), 3)
+            moved.attributive, moved.fatalities) == (112, 105, 140, ((120, 126),), ((120, 126),), ((130, 132),), 3)
+
+
+# Integer fields that are no character offsets: a count, and a sentence's number (moved by ``sentences``).
+_NOT_OFFSETS = {"fatalities", "sentence"}
+
+
+def _offsets(record) -> list[int]:
+    """Every integer of the record's fields that hold character offsets."""
+    out = []
+    for f in fields(record):
+        value = getattr(record, f.name)
+        if "int" in f.type and f.name not in _NOT_OFFSETS:
+            out += [value] if isinstance(value, int) else [x for span in value for x in (
+                span if isinstance(span, tuple) else (span,))]
+    return out
+
+
+@pytest.mark.parametrize("record", [
+    PlaceMention(start=10, end=16, text="Kunduz", name="Kunduz", role="place", label="GPE", sentence=2),
+    Claim(claimant="Ahmad", role=None, anonymous=False, verb="said", statement="x", start=10, end=20,
+          sentence_start=5, sentence_end=30),
+    EventMention(event_type="Battles", sub_event_type="Armed clash", trigger="clashes", trigger_start=12,
+                 sentence_start=5, sentence_end=40, places=((20, 26), (28, 30)), near=((20, 26),),
+                 attributive=((30, 32),), fatalities=3),
+    DistanceCue(sentence_start=5, km=50.0, bearing="north", anchor=(20, 26)),
+])
+def test_read_shifting_leaves_no_offset_field_behind(record):
+    # a field of offsets added to a record and not to the shifting leaves a later piece's spans where
+    # they were in the piece (as EventMention.attributive once was, for texts over PIECE_CHARS)
+    moved = shifted(record, 1000, sentences=1)
+    assert _offsets(moved) == [x + 1000 for x in _offsets(record)] and len(_offsets(record)) >= 2
+    assert {f.name: getattr(moved, f.name) for f in fields(record) if "int" not in f.type or f.name == "fatalities"} \
+        == {f.name: getattr(record, f.name) for f in fields(record) if "int" not in f.type or f.name == "fatalities"}
 
 
 def test_read_a_text_read_in_pieces_reads_as_it_does_whole():
