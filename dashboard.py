@@ -20,10 +20,11 @@ from events.exc import EventsError, JobError
 from events.export import frame_csv, frame_geojson
 from events.jobs import IngestJob
 from events.store import Store
-from events.table import empty, filter_events, load, provinces
+from events.table import empty, load
 from ui.basemap import base_map, view_of
 from ui.colours import legend_items
 from ui.escape import markdown_literal, safe
+from ui.filters import filter_events, provinces
 from ui.labels import towns_near
 from ui.layers import event_layer
 from ui.timeline import timeline_html
@@ -73,7 +74,7 @@ def load_events(path: str, version: tuple) -> pd.DataFrame:
 @st.cache_data(show_spinner=False, max_entries=2)
 def filter_choices(path: str, version: tuple) -> dict:
     """What the sidebar offers for the whole store, worked out once per version of it:
-    provinces by label (see :func:`events.table.provinces`) and each filter column's values."""
+    provinces by label (see :func:`ui.filters.provinces`) and each filter column's values."""
     df = load_events(path, version)
 
     def values(*columns: str) -> list[str]:
@@ -101,7 +102,7 @@ def _param_list(name: str) -> list[str]:
 
 
 def place_filter(groups: dict[str, list[str]]) -> list[str]:
-    """The provinces chosen, by label (see :func:`events.table.provinces`)."""
+    """The provinces chosen, by label (see :func:`ui.filters.provinces`)."""
     options = list(groups)
     chosen = [v for v in _param_list("admin1") if v in options]
     return st.sidebar.multiselect("Province (admin1)", options, default=chosen, key="admin1")

@@ -131,9 +131,10 @@ def fill(store, n: int) -> None:
 def filter_bench(n: int = 100_000) -> dict:
     import pandas as pd
 
-    from events.table import _typed, filter_events
+    from events.table import typed
+    from ui.filters import filter_events
 
-    df = _typed(pd.DataFrame([e.as_dict() for e in synthetic_events(n)]), "events")
+    df = typed(pd.DataFrame([e.as_dict() for e in synthetic_events(n)]), "events")
     times = []
     for _ in range(20):
         t = time.perf_counter()
@@ -146,7 +147,8 @@ def filter_bench(n: int = 100_000) -> dict:
 def big_store(n: int) -> dict:
     from events.export import export
     from events.store import Store
-    from events.table import filter_events, load, load_events
+    from events.table import load
+    from ui.filters import filter_events, load_events
 
     res = {"events": n}
     with tempfile.TemporaryDirectory() as tmp:

@@ -1,13 +1,9 @@
-"""The events as a pandas DataFrame with one declared schema, and the filters the dashboard uses.
+"""The store's tables as pandas DataFrames with one declared schema.
 
-:func:`load_events` gives the same typed columns (see :mod:`events.schema`)
-whether the store holds a million events or none; :func:`filter_events`
-narrows a loaded frame by date range, place, type, actor, claimant and text.
+:func:`load` gives the same typed columns (see :mod:`events.schema`) whether
+the store holds a million events or none.
 """
 from __future__ import annotations
-
-from collections.abc import Iterable
-from datetime import date
 
 import pandas as pd
 
@@ -19,10 +15,11 @@ DTYPES = {c.name: c.dtype for c in EVENT_COLUMNS}
 
 def empty(table: str = "events") -> pd.DataFrame:
     """An empty frame with a table's declared columns and dtypes."""
-    return _typed(pd.DataFrame({c.name: [] for c in TABLES[table]}), table)
+    return typed(pd.DataFrame({c.name: [] for c in TABLES[table]}), table)
 
 
-def _typed(df: pd.DataFrame, table: str) -> pd.DataFrame:
+def typed(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    """``df`` with a table's declared columns, in order and of their dtypes, on a fresh index."""
     out = {}
     for c in TABLES[table]:
         col = df[c.name]
@@ -41,104 +38,4 @@ def load(store: Store, table: str = "events") -> pd.DataFrame:
     rows = store.query(f"SELECT {quoted(names)} FROM {table}")
     if not rows:
         return empty(table)
-    return _typed(pd.DataFrame.from_records(rows, columns=names), table)
-
-
-def load_events(store: Store, **filters) -> pd.DataFrame:
-    """The events table, filtered as :func:`filter_events` does.
-
-    The filters run in SQLite first, so that only matching rows are read
-    (a store of a million events loads in seconds only when narrowed), then
-    again in pandas so that the result is exactly :func:`filter_events`'s.
-    """
-    where, params = _sql_filters(**filters)
-    names = [c.name for c in EVENT_COLUMNS]
-    rows = store.query(f"SELECT {quoted(names)} FROM events" + (f" WHERE {where}" if where else ""),
-                       tuple(params))
-    df = _typed(pd.DataFrame.from_records(rows, columns=names), "events") if rows else empty()
-    return filter_events(df, **filters)
-
-
-def _sql_filters(*, start=None, end=None, admin1=None, country=None, event_type=None, actor=None,
-                 claimant=None, text=None) -> tuple[str, list]:
-    clauses, params = [], []
-    if start is not None:
-        clauses.append("event_date >= ?")
-        params.append(pd.Timestamp(start).date().isoformat())
-    if end is not None:
-        clauses.append("event_date < ?")
-        params.append((pd.Timestamp(end) + pd.Timedelta(days=1)).date().isoformat())
-    for column, wanted in (("admin1", admin1), ("country", country), ("event_type", event_type),
-                           ("claimant", claimant)):
-        wanted = _one_of(wanted)
-        if wanted is not None:
-            clauses.append(f"{column} IN ({', '.join('?' * len(wanted))})")
-            params += wanted
-    actors = _one_of(actor)
-    if actors is not None:
-        marks = ", ".join("?" * len(actors))
-        clauses.append(f"(actor1 IN ({marks}) OR actor2 IN ({marks}))")
-        params += actors + actors
-    if text and text.isascii():
-        # SQLite's lower() folds ASCII only; other text is left to pandas.
-        clauses.append("instr(lower(source_sentence), ?) > 0")
-        params.append(text.lower())
-    return " AND ".join(clauses), params
-
-
-def _one_of(values: Iterable[str] | str | None) -> list[str] | None:
-    if values is None:
-        return None
-    if isinstance(values, str):
-        return [values]
-    values = list(values)
-    return values or None
-
-
-def provinces(df: pd.DataFrame) -> dict[str, list[str]]:
-    """The provinces of an events table, by label: each province once, however its articles
-    spell it ("Kunduz" and "Kondoz" with one GeoNames code), labelled by its commonest
-    spelling, with the ``admin1`` values that name it (for :func:`filter_events`). Provinces
-    of one label in two countries share it, as a filter by name always did."""
-    out: dict[str, list[str]] = {}
-    named = df[df["admin1"].notna()]
-    if named.empty:
-        return out
-    codes = named["admin1_code"] if "admin1_code" in named else pd.Series(pd.NA, index=named.index)
-    keys = (named["country_code"].fillna("").astype(str) + "|" + codes.fillna("").astype(str)).where(
-        codes.notna(), "|" + named["admin1"].astype(str))
-    counts = pd.DataFrame({"key": keys.astype(str), "name": named["admin1"].astype(str)}).value_counts()
-    spellings: dict[str, list[tuple[int, str]]] = {}
-    for (key, name), n in counts.items():
-        spellings.setdefault(key, []).append((-n, name))
-    for names in spellings.values():
-        names.sort()
-        label = names[0][1]
-        out.setdefault(label, [])
-        out[label] += [name for _, name in names if name not in out[label]]
-    return dict(sorted(out.items()))
-
-
-def filter_events(df: pd.DataFrame, *, start: date | str | None = None, end: date | str | None = None,
-                  admin1: Iterable[str] | str | None = None, country: Iterable[str] | str | None = None,
-                  event_type: Iterable[str] | str | None = None, actor: Iterable[str] | str | None = None,
-                  claimant: Iterable[str] | str | None = None, text: str | None = None) -> pd.DataFrame:
-    """Events within ``[start, end]`` (inclusive days) whose admin1, country, type, actor
-    (either side) and claimant are among those given, and whose source sentence
-    contains ``text`` (case-insensitive). A filter left as None does not narrow."""
-    mask = pd.Series(True, index=df.index)
-    if start is not None:
-        mask &= df["event_date"] >= pd.Timestamp(start)
-    if end is not None:
-        mask &= df["event_date"] < pd.Timestamp(end) + pd.Timedelta(days=1)
-    for column, wanted in (("admin1", admin1), ("country", country), ("event_type", event_type),
-                           ("claimant", claimant)):
-        wanted = _one_of(wanted)
-        if wanted is not None:
-            mask &= df[column].isin(wanted).fillna(False)
-    actors = _one_of(actor)
-    if actors is not None:
-        mask &= (df["actor1"].isin(actors) | df["actor2"].isin(actors)).fillna(False)
-    if text:
-        mask &= df["source_sentence"].str.contains(text, case=False, regex=False).fillna(False)
-    return df[mask.astype(bool)].reset_index(drop=True)
+    return typed(pd.DataFrame.from_records(rows, columns=names), table)

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from events.schema import Event
-from events.table import _typed
+from events.table import typed
 from tests.ui.frames import HOSTILE, frame
 from ui.layers import FAST_FROM
 
@@ -40,12 +40,12 @@ def few_events():
     rows = [event_row(i, "Kunduz", *KUNDUZ, f"Fighting number {i} in Kunduz.") for i in range(4)]
     rows += [event_row(4, "Imam Sahib", 37.17646, 68.97343, LONG), event_row(5, "Taloqan", 36.73605, 69.53451),
              event_row(6, HOSTILE, 34.52813, 69.17233, HOSTILE), event_row(7, "Herat", 34.34817, 62.19967)]
-    return _typed(pd.DataFrame(rows), "events")
+    return typed(pd.DataFrame(rows), "events")
 
 
 def many_events():
     events = frame(FAST_FROM + 50, HOSTILE)
-    spot = _typed(pd.DataFrame([event_row(1000 + i, "Spot", *SPOT, f"Event {i} on the spot.") for i in range(5)]),
+    spot = typed(pd.DataFrame([event_row(1000 + i, "Spot", *SPOT, f"Event {i} on the spot.") for i in range(5)]),
                   "events")
     return pd.concat([events, spot], ignore_index=True)
 

@@ -2,7 +2,7 @@
 import pandas as pd
 
 from events.schema import Event
-from events.table import _typed, empty
+from events.table import typed, empty
 
 HOSTILE = "<img src=x onerror=alert(1)> ${alert(2)} `x` \\u0061 </script> {{ 7*7 }} {% if 1 %}IF{% endif %}"
 
@@ -13,7 +13,7 @@ def frame(n=3, sentence="Clashes in Kunduz."):
     rows = [Event(event_id=str(i), article_id="a", event_date="2021-06-01", event_type="Battles",
                   latitude=36.7 + i * 0.01, longitude=68.8, country_code="AF", source_sentence=sentence,
                   claimant="an official", url="javascript:alert(3)").as_dict() for i in range(n)]
-    return _typed(pd.DataFrame(rows), "events")
+    return typed(pd.DataFrame(rows), "events")
 
 
 def placed(rows):
@@ -21,4 +21,4 @@ def placed(rows):
     events = [Event(event_id=str(i), article_id="a", event_date="2021-06-02", event_type="Battles", location=loc,
                     latitude=lat, longitude=lon, country_code="AF", source_sentence="Clashes.").as_dict()
               for i, (loc, lat, lon) in enumerate(rows)]
-    return _typed(pd.DataFrame(events), "events")
+    return typed(pd.DataFrame(events), "events")
