@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from events.geoparse import ResolvedPlace, Resolver
 from events.guard import PIECE_CHARS
 from geo.geocoder import GazetteerGeocoder
+from geoparse import ResolvedPlace, Resolver
 from parsing.read import read
 
 

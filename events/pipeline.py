@@ -1,7 +1,7 @@
 """From an article to the rows the store keeps: places, claims and events.
 
 Events come from :mod:`parsing.events` (what happened, by whom, in which
-sentence) and are placed here with the resolved places (:mod:`events.geoparse`):
+sentence) and are placed here with the resolved places (:mod:`geoparse`):
 
 * one event per place when a sentence lists several; a province or country
   named beside a place inside it is context, not a second event;
@@ -31,12 +31,12 @@ from datetime import date, timedelta
 
 from events.actors import actor_name
 from events.analysis import TextAnalysis, analyse_docs
-from events.geoparse import ResolvedPlace, Resolver
 from events.schema import GEO_EXACT, GEO_NEAR, GEO_REGION, TIME_DAY, TIME_MONTH, Event
 from geo.geocoder import distance_km
 from geo.geometry import BEARINGS, destination
 from geo.names import ADMIN1_WORDS, common_name, normalize, skeleton, split_designator
 from geo.sources import writes_in_latin_script
+from geoparse import ResolvedPlace, Resolver
 from parsing.articles import Article
 from parsing.dates import resolve as resolve_date
 

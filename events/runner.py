@@ -52,9 +52,9 @@ def looks_english(text: str) -> bool:
 
 def _init_worker(gazetteer_path: str | None, blas_threads: int | None = None) -> None:
     global _worker
-    from events.geoparse import Resolver
     from geo.gazetteer import Gazetteer
     from geo.geocoder import GazetteerGeocoder
+    from geoparse import Resolver
     from parsing.nlp import load
 
     geocoder = GazetteerGeocoder(Gazetteer.open(gazetteer_path))

@@ -6,9 +6,14 @@ from types import SimpleNamespace
 import pytest
 
 from events.analysis import geoparse_docs
-from events.geoparse import (_BORDER_AFTER, _COUNTY_WORD, _MASTHEAD, _NEAR_GAP, _PHRASE_END, ResolvedPlace, Resolver,
-                            _Anchors, _estimated, _gap)
 from geo.geocoder import distance_km
+from geoparse import ResolvedPlace, Resolver
+from geoparse.cues import _BORDER_AFTER, _NEAR_GAP, _PHRASE_END
+from geoparse.cues import COUNTY_WORD as _COUNTY_WORD
+from geoparse.cues import MASTHEAD as _MASTHEAD
+from geoparse.cues import between as _gap
+from geoparse.estimates import estimated as _estimated
+from geoparse.evidence import Anchors as _Anchors
 from parsing.places import WINDOW
 
 

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, reject, settings
 from hypothesis import strategies as st
 
-from events.geoparse import ResolvedPlace, Resolver
 from events.guard import PIECE_CHARS
 from events.pipeline import _contains, _contains_another, _reported_span_days, analyse
+from geoparse import ResolvedPlace, Resolver
 from parsing.articles import ArticleError, from_text
 
 

@@ -20,7 +20,7 @@ import time
 
 import pytest
 
-PACKAGES = ("parsing", "events", "geo")
+PACKAGES = ("parsing", "events", "geo", "geoparse")
 LENGTH = 20_000
 #: Seconds one call may take (a linear pattern takes about a millisecond here).
 BOUND = 1.0
@@ -129,7 +129,7 @@ def _time(call, text: str) -> float:
 def test_patterns_are_collected_from_every_package():
     assert len(PATTERNS) > 50
     assert {name.split(".")[0] for name in PATTERNS} == set(PACKAGES)
-    assert "events.geoparse._NEAR_GAP" in PATTERNS and "parsing.places.LIST_JOIN" in PATTERNS
+    assert "geoparse.cues._NEAR_GAP" in PATTERNS and "parsing.places.LIST_JOIN" in PATTERNS
     assert any(name.startswith("events.pipeline:") for name in PATTERNS)  # re.search(r"\breported\b", ...)
 
 
