@@ -23,28 +23,12 @@ from itertools import takewhile
 from spacy.tokens import Doc, Span
 
 from parsing.doc import entities_in, entity_at, text_of, trimmed
+from parsing.lexicon import (ANONYMOUS_LEADS, ANONYMOUS_NOUNS, CLOSE_QUOTES, OPEN_QUOTES, POSSESSIVES, PRONOUNS,
+                             ROLE_WORDS, SAY_VERBS, SKIP_BEFORE_VERB, SOURCE_NOUNS, SOURCE_PHRASE_BREAKS,
+                             SOURCE_PHRASE_LEADS)
 
-SAY_VERBS = {
-    "said", "says", "say", "told", "tells", "confirmed", "confirms", "claimed", "claims", "claim",
-    "warned", "warns", "denied", "denies", "announced", "announces", "stated", "states", "added",
-    "adds", "stressed", "stresses", "noted", "notes", "reported", "reports", "insisted", "explained",
-    "acknowledged", "admitted", "alleged", "declared", "expressed", "tweeted", "wrote", "urged",
-}
-#: Nouns that make a common-noun speaker ("an army officer", "officials", "a spokesman").
-SOURCE_NOUNS = {
-    "official", "officials", "officer", "officers", "source", "sources", "spokesman", "spokeswoman",
-    "spokesperson", "commander", "commanders", "witness", "witnesses", "resident", "residents",
-    "police", "authorities", "ministry", "governor", "elder", "elders", "member", "members",
-    "soldier", "soldiers", "doctor", "doctors", "villagers", "diplomat", "diplomats", "analysts",
-    "army", "military", "government", "forces", "group", "militants", "activists", "medics",
-}
-PRONOUNS = {"he", "she", "they", "it", "we"}
-_OPEN_QUOTES, _CLOSE_QUOTES = "“«", "”»"
 _ANONYMITY = re.compile(r"condition of anonymity|declined to be named|not authori[sz]ed to speak|"
                         r"asked not to be (named|identified)", re.I)
-_SKIP_BEFORE_VERB = {"also", "however", "later", "earlier", "then", "further", "again", "had", "has",
-                     "have", "was", "were", "on", "in", "this", "last", "today", "yesterday", ",",
-                     "separately", "previously", "reportedly"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,8 +107,8 @@ def find_claims(doc: Doc) -> list[Claim]:
         else:
             unclaimed.append(sent)
         text = sent.text
-        opens = sum(text.count(q) for q in _OPEN_QUOTES)
-        closes = sum(text.count(q) for q in _CLOSE_QUOTES)
+        opens = sum(text.count(q) for q in OPEN_QUOTES)
+        closes = sum(text.count(q) for q in CLOSE_QUOTES)
         if claim is None and (pending_quote or opens > closes) and closes <= opens:
             pending_quote.append(sent)
             continue
@@ -241,7 +225,7 @@ def _speaker_before(sent: Span, v):
     role = None
     while j >= sent.start:
         tok = doc[j]
-        if tok.lower_ in _SKIP_BEFORE_VERB - {","} or tok.ent_type_ in ("DATE", "TIME") or tok.is_space:
+        if tok.lower_ in SKIP_BEFORE_VERB - {","} or tok.ent_type_ in ("DATE", "TIME") or tok.is_space:
             j -= 1
             continue
         if tok.text != ",":
@@ -254,7 +238,7 @@ def _speaker_before(sent: Span, v):
         if k < sent.start or not len(inner):
             j -= 1
             continue
-        if len(inner) == 1 and inner[0].lower_ in _SKIP_BEFORE_VERB | {"meanwhile", "though", "too"}:
+        if len(inner) == 1 and inner[0].lower_ in SKIP_BEFORE_VERB | {"meanwhile", "though", "too"}:
             j = k - 1
             continue
         person = next((e for e in entities_in(inner) if e.label_ == "PERSON"), None)
@@ -288,15 +272,13 @@ def _speaker_before(sent: Span, v):
     if tok.lower_ in SOURCE_NOUNS:
         k = j
         while k - 1 >= sent.start and doc[k - 1].is_alpha and \
-                doc[k - 1].lower_ not in ("and", "but", "that", "while", "as", "said", "of", "on"):
+                doc[k - 1].lower_ not in SOURCE_PHRASE_BREAKS:
             k -= 1
-            if doc[k].lower_ in ("a", "an", "the", "another", "two", "three", "several", "some"):
+            if doc[k].lower_ in SOURCE_PHRASE_LEADS:
                 break
         phrase = doc[k:j + 1].text
         lead = doc[k].lower_
-        anonymous = lead in ("a", "an", "another", "two", "three", "several", "some") or \
-            tok.lower_ in ("source", "sources", "official", "officials", "officer", "officers", "witness",
-                           "witnesses", "resident", "residents", "soldier", "soldiers")
+        anonymous = lead in ANONYMOUS_LEADS or tok.lower_ in ANONYMOUS_NOUNS
         kind = "source" if anonymous else "group"
         return phrase if lead in ("a", "an") else _strip_article(phrase), role, kind, k, j
     return None
@@ -340,19 +322,14 @@ def _named(sent: Span, ent: Span):
             while k >= sent.start and doc[k].text != "," and not (k > sent.start and doc[k].is_sent_start):
                 k -= 1
             role = doc[k + 1:j].text.strip()
-            if role and len(role.split()) <= 10 and any(w.lower() in _ROLE_WORDS for w in role.split()):
+            if role and len(role.split()) <= 10 and any(w.lower() in ROLE_WORDS for w in role.split()):
                 return ent.text, _strip_article(role), "person", k + 1, ent.end - 1
         return ent.text, " ".join(role_toks) or None, "person", ent.start - len(role_toks), ent.end - 1
     kind = "group"
     name = ent.text
-    if name.endswith(("’s", "'s")):
+    if name.endswith(POSSESSIVES):
         name = name[:-2]
     return name, None, kind, ent.start, ent.end - 1
-
-
-_ROLE_WORDS = {"ambassador", "spokesman", "spokeswoman", "spokesperson", "minister", "secretary",
-               "president", "governor", "member", "commander", "chief", "head", "director", "official",
-               "representative", "envoy", "leader", "mayor", "general", "officer", "adviser", "advisor"}
 
 
 def _speaker_after(sent: Span, v):
@@ -384,7 +361,7 @@ def _quote_attribution(sent: Span, speakers: _Speakers) -> Claim | None:
     """'S,” General X, spokesman for Y.': a quotation closed and attributed without a verb."""
     doc = sent.doc
     for tok in sent:
-        if tok.text in _CLOSE_QUOTES and tok.i + 1 < sent.end:
+        if tok.text in CLOSE_QUOTES and tok.i + 1 < sent.end:
             # the first person named within four words after the quotation closes
             ent = next((e for e in takewhile(lambda e: e.start - tok.i <= 4, entities_in(doc[tok.i + 1:sent.end]))
                         if e.label_ == "PERSON"), None)

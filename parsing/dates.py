@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from parsing.lexicon import MONTHS, WEEKDAYS
+
 DAY, WEEK, MONTH = 1, 2, 3
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december")
 _SAME_DAY = re.compile(r"\b(today|this (morning|afternoon|evening)|tonight|earlier today)\b", re.I)
 _YESTERDAY = re.compile(r"\b(yesterday|last night)\b", re.I)
 _WEEKISH = re.compile(r"\b(last|this|past|previous) week(end)?\b|\brecent days\b|\bearlier this week\b", re.I)
@@ -78,12 +77,12 @@ def _resolve(text: str, published: date | None) -> ResolvedDate | None:
             start = published - timedelta(days=published.weekday() + (7 if "last" in low or "previous" in low
                                                                        or "past" in low else 0))
             return ResolvedDate(start, WEEK)
-        if low in _WEEKDAYS:
-            back = (published.weekday() - _WEEKDAYS.index(low)) % 7
+        if low in WEEKDAYS:
+            back = (published.weekday() - WEEKDAYS.index(low)) % 7
             return ResolvedDate(published - timedelta(days=back), DAY)
     m = _DMY.match(text)
-    if m and m.group(2).lower()[:3] in [x[:3] for x in _MONTHS]:
-        month = [x[:3] for x in _MONTHS].index(m.group(2).lower()[:3]) + 1
+    if m and m.group(2).lower()[:3] in [x[:3] for x in MONTHS]:
+        month = [x[:3] for x in MONTHS].index(m.group(2).lower()[:3]) + 1
         try:
             return ResolvedDate(date(int(m.group(3)), month, int(m.group(1))), DAY)
         except ValueError:
@@ -93,8 +92,8 @@ def _resolve(text: str, published: date | None) -> ResolvedDate | None:
     words = core.replace(",", " ").split()
     has_day = any(w.isdigit() and len(w) <= 2 for w in words) or any(
         w.rstrip("stndrh").isdigit() and len(w) <= 4 for w in words)
-    month_only = (not has_day) and any(w in _MONTHS for w in words)
-    if not any(w in _MONTHS or w.isdigit() for w in words):
+    month_only = (not has_day) and any(w in MONTHS for w in words)
+    if not any(w in MONTHS or w.isdigit() for w in words):
         return None
     if published is None and not re.search(r"\b\d{4}\b", core):
         return None  # "April 26" with no publication date: the year is unknown, never this year

@@ -20,81 +20,13 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from parsing.doc import entities_in, entity_at, sentence_starts, text_of, trimmed
+from parsing.lexicon import (ACTOR_MODIFIER_BREAKS, ADJECTIVE_DETERMINERS, ARMED, AUXILIARIES, CIVILIANS,
+                             COMPASS_POINTS, GROUND_TRIGGERS, HARM_ONLY_TRIGGERS, MILITARY, NOT_HAPPENED,
+                             NUMBER_WORDS, ORG_PLACE_ENDINGS, OWNED_ABROAD_NOUNS, OWNED_NOUNS, PERSON_NOUNS,
+                             POLICE, PROTESTERS, RIOTERS, SPEAKER_VERBS, STATE_ACTION_VERBS, STATE_SPEECH_VERBS,
+                             TRIGGERS)
 from parsing.places import WINDOW, PlaceMention
 
-# (event type, sub-event type, trigger phrases). Earlier rows win over later ones.
-TRIGGERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("Explosions/Remote violence", "Suicide bomb",
-     ("suicide bomb", "suicide bomber", "suicide bombers", "suicide attack", "suicide bombing",
-      "suicide car bomb", "blew himself up", "blew herself up", "suicide vest")),
-    ("Explosions/Remote violence", "Chemical weapon", ("chemical weapon", "chemical attack", "sarin", "chlorine gas")),
-    ("Explosions/Remote violence", "Air/drone strike",
-     ("airstrike", "airstrikes", "air strike", "air strikes", "drone strike", "drone strikes", "drone attack",
-      "air raid", "air raids", "warplanes", "warplane", "aerial bombardment", "airplanes bombed",
-      "air force", "helicopter gunship", "helicopter gunships", "bombed from the air")),
-    ("Explosions/Remote violence", "Grenade", ("grenade", "grenades")),
-    ("Explosions/Remote violence", "Shelling/artillery/missile attack",
-     ("shelling", "shelled", "shells", "artillery", "mortar", "mortars", "missile", "missiles", "rocket",
-      "rockets", "rocket-propelled", "rocket-propelled grenade", "rocket-propelled grenades", "rpg", "rpgs")),
-    ("Explosions/Remote violence", "Remote explosive/landmine/IED",
-     ("ied", "ieds", "roadside bomb", "roadside mine", "landmine", "land mine", "landmines", "explosive device",
-      "explosive devices", "car bomb", "magnetic bomb", "sticky bomb", "bomb blast", "bomb exploded",
-      "explosion", "explosions", "blast", "detonated", "bomb", "bombs", "mine exploded")),
-    ("Violence against civilians", "Sexual violence", ("raped", "rape", "sexual violence", "sexually assaulted")),
-    ("Violence against civilians", "Abduction/forced disappearance",
-     ("abducted", "abduction", "kidnapped", "kidnapping", "abducting", "kidnap", "taken hostage")),
-    ("Battles", "Government regains territory",
-     ("retook", "retaken", "recaptured", "regained control", "regained", "recapture", "liberated",
-      "cleared the area", "pushed back")),
-    ("Battles", "Non-state actor overtakes territory",
-     ("captured", "seized", "seize", "seizes", "took control", "taken control", "take control", "overran",
-      "overrun", "fell to", "takeover", "capture of", "stormed")),
-    ("Riots", "Mob violence", ("mob", "lynched", "lynching", "vigilantes", "vigilante", "beaten up by residents",
-                               "beaten by residents", "beaten up", "beat up")),
-    ("Riots", "Violent demonstration",
-     ("riot", "riots", "rioters", "rioting", "violent protest", "violent demonstration", "threw stones",
-      "pelted", "torched", "petrol bomb", "petrol bombs", "petrol bombed", "molotov", "molotov cocktails")),
-    ("Protests", "Excessive force against protesters",
-     ("fired on protesters", "opened fire on protesters", "killed protesters", "shot protesters",
-      "fired live ammunition")),
-    ("Protests", "Protest with intervention",
-     ("dispersed", "tear gas", "teargas", "water cannon", "arrested protesters", "detained protesters")),
-    ("Protests", "Peaceful protest",
-     ("protest", "protests", "protested", "demonstrated", "staged a protest", "held a protest", "picketed",
-      "press conference with banners", "press conference", "placards", "banners", "blocked the road",
-      "blocked traffic", "blocked roads", "gathered to", "took to the streets", "strike", "went on strike",
-      "boycott", "vigil", "marches", "march", "gathered", "sit-in", "protesters", "protestors", "demonstration", "demonstrations",
-      "demonstrators", "rally", "rallies", "rallied", "marched", "sit-in", "picket")),
-    ("Strategic developments", "Agreement",
-     ("agreed", "agreement", "agreements", "accepted a leading role", "accepted a role", "accepts lead role",
-      "ceasefire", "cease-fire", "truce", "peace deal", "signed a deal", "signed an agreement", "accord")),
-    ("Strategic developments", "Arrests", ("arrested", "detained", "arrest", "arrests", "apprehended")),
-    ("Strategic developments", "Disrupted weapons use",
-     ("defused", "foiled", "weapons cache", "seized weapons", "seized explosives", "intercepted")),
-    ("Strategic developments", "Looting/property destruction",
-     ("looted", "looting", "set ablaze", "burned down", "burnt down", "demolished", "destroyed", "vandalized",
-      "set fire", "set on fire", "set alight")),
-    ("Strategic developments", "Non-violent transfer of territory",
-     ("handed over", "withdrew from", "surrendered", "vacated")),
-    ("Strategic developments", "Headquarters or base established",
-     ("established a base", "established a new base", "set up a base", "set up a checkpoint",
-      "established a checkpoint")),
-    ("Strategic developments", "Change to group/activity",
-     ("deployed", "patrol", "patrolled", "conducted a patrol", "redeployed", "reinforcements arrived")),
-    ("Violence against civilians", "Attack",
-     ("shot dead", "executed", "beheaded", "massacre", "massacred", "killed civilians", "murdered",
-      "gunned down", "assassinated", "found dead", "body of a", "body was found", "shot to death",
-      "stabbed", "tortured", "assaulted", "physically assaulted")),
-    ("Battles", "Armed clash",
-     ("clash", "clashes", "clashed", "fighting", "fought", "fight", "firefight", "gunfight", "gun battle",
-      "battle", "battles", "battled", "exchange of fire", "offensive", "offensives", "ambush", "ambushed",
-      "raid", "raids", "raided", "operation", "operations", "attacked", "attack", "attacks", "assault",
-      "killed", "wounded", "firing", "fired on", "fired at", "fired upon", "fired with", "fired small arms",
-      "shoot-out", "shootout", "shoot-outs", "shootouts", "shooting", "gunfire", "repelled", "bursts of fire",
-      "shots fired", "fired shots", "shot", "shot at", "sniper", "snipers", "machine gun", "machine guns",
-      "machine-gun",
-      "incursion", "incursions", "repulsed")),
-)
 # Flatten to (tokens, type, sub-type), longest phrases first so "suicide car bomb" beats "bomb";
 # tokens as spaCy splits them ("shoot-out" is shoot, -, out).
 _PHRASES = sorted(((tuple(re.findall(r"\w+|[^\w\s]", p)), t, s, rank)
@@ -104,29 +36,10 @@ _PHRASES = sorted(((tuple(re.findall(r"\w+|[^\w\s]", p)), t, s, rank)
 _BY_FIRST: dict[str, list] = {}
 for _entry in _PHRASES:
     _BY_FIRST.setdefault(_entry[0][0], []).append(_entry)
-#: Words just before a trigger that make it an intention, a hypothetical or a denial.
-NOT_HAPPENED = {"would", "will", "could", "may", "might", "plan", "plans", "planned", "threatened", "vowed",
-                "intend", "intends", "aim", "aims", "if", "not", "no", "never", "deny", "denied", "prevent",
-                "avoid", "possible", "potential", "soon", "should", "want", "wants", "urged", "called"}
-_INTENT_INFINITIVE = {"to"}  # "to retake lost territory"
-
-# Actor vocabulary: head nouns and what they stand for.
-MILITARY = {"forces", "troops", "army", "soldiers", "soldier", "military", "commandos", "ansf", "andsf",
-            "servicemen", "marines", "paratroopers"}
-POLICE = {"police", "policemen", "policeman", "gendarmes", "gendarmerie"}
-ARMED = {"militants", "militant", "insurgents", "insurgent", "gunmen", "gunman", "fighters", "rebels",
-         "jihadists", "extremists", "terrorists", "attackers", "assailants"}
-CIVILIANS = {"civilians", "civilian", "villagers", "residents", "people", "children", "women", "farmers",
-             "worshippers", "students", "journalists", "shepherd", "man", "woman", "boy", "girl"}
-PROTESTERS = {"protesters", "protestors", "demonstrators"}
-RIOTERS = {"rioters", "mob"}
+# The head nouns that name an actor, of every kind.
 _ACTOR_HEADS = MILITARY | POLICE | ARMED | CIVILIANS | PROTESTERS | RIOTERS
-_PERSON_NOUNS = {"officer", "officers", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
-                 "commander", "commanders", "source", "sources", "chief", "member", "members", "doctor"}
-
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "dozens": 24,
-                 "fifteen": 15, "twenty": 20, "thirty": 30}
+# The points of the compass as a pattern's alternatives.
+_POINTS = "|".join(COMPASS_POINTS)
 # A number is read from its first digit only ("(?<!\d,)": not again from each digit after a comma
 # of "1,1,1,...", which reads a long run once per comma).
 _FATAL = re.compile(
@@ -142,8 +55,7 @@ _KILLING = re.compile(r"\bkill(?:ed|ing)\s+(?:at least |some |about |nearly |mor
 _DISTANCE_BEFORE = re.compile(
     r"(?<!\d)(\d+(?:\.\d+)?)\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s*"
     r"(?:\(\s*[\d.]++(?:\s+\w+|[^\W\d]\w*|(?<=[\d.]\d))\s*\)\s*)?"
-    r"(?:(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
-    r"south-west)\s*)?(?:of|from)\s+(?:the\s+)?$", re.I)
+    rf"(?:({_POINTS})\s*)?(?:of|from)\s+(?:the\s+)?$", re.I)
 _BORDER_BEFORE = re.compile(r"\b(border|frontier)\b[\w\s-]{0,25}\b(with|into|to)\s+(?:neighbou?ring\s+)?$"
                             r"|\b(crossed|fled|escaped)\s+(?:the border\s+)?into\s+$", re.I)
 # "fighters who are from Deir-ez-Zor", "migrant workers from Surat": where people come from,
@@ -153,10 +65,7 @@ _ORIGIN_BEFORE = re.compile(r"\b(?:are|is|were|was|originally|hails?|comes?|came
                             r"families)\s+from\s+(?:the\s+)?$", re.I)
 _MEETING_BEFORE = re.compile(r"\b(meeting|meetings|summit|talks|conference|visit|briefing|forum|session)\b"
                              r"[^.;]{0,60}\b(in|at)\s+(?:the\s+)?$", re.I)
-_COMPASS = re.compile(r"\b(north|south|east|west|northeast|northwest|southeast|southwest|north-east|"
-                      r"north-west|south-east|south-west)(?:ern)?\b", re.I)
-_SPEAKER_VERBS = {"said", "says", "announced", "requested", "asked", "demanded", "warned", "denied", "claimed",
-                  "accused", "urged", "called", "insisted", "responded", "rejected", "condemned", "agreed"}
+_COMPASS = re.compile(rf"\b({_POINTS})(?:ern)?\b", re.I)
 _NEAR_BEFORE = re.compile(r"\b(outskirts|suburbs|vicinity|edge|outside|near|nearby|around|close to|"
                           r"north of|south of|east of|west of)\b[\s\w]{0,12}$", re.I)
 
@@ -235,7 +144,7 @@ def _happened(sent: Span, i: int) -> bool:
         return False
     tok = sent[i]
     if tok.text.islower() and tok.text.endswith("ed") and window[-1:] and \
-            window[-1] in ("the", "a", "an", "this", "that", "their"):
+            window[-1] in ADJECTIVE_DETERMINERS:
         return False  # "the captured area": an adjective
     return True
 
@@ -248,9 +157,9 @@ def _actors(sent: Span, groups: set[str], linked: dict[str, str]) -> list[tuple[
     taken: set[int] = set()
     for ent in entities_in(sent):
         nxt = [t.lower_ for t in doc[ent.end:min(ent.end + 2, sent.end)]]
-        if nxt[:1] and (nxt[0] in _SAY or nxt[:2] in (["also", "said"], ["also", "says"])):
+        if nxt[:1] and (nxt[0] in SPEAKER_VERBS or nxt[:2] in (["also", "said"], ["also", "says"])):
             continue  # a speaker ("Sadat said", "the Pentagon announced"), not a party to the event
-        if ent.label_ == "ORG" and ent[-1].lower_ in _PLACE_WORDS:
+        if ent.label_ == "ORG" and ent[-1].lower_ in ORG_PLACE_ENDINGS:
             continue  # "Kabul International Airport" mislabelled ORG
         if ent.label_ == "ORG" or (ent.label_ == "NORP" and ent.text.lower().rstrip("s") in groups):
             name = ent.text.removesuffix("’s").removesuffix("'s")
@@ -262,7 +171,7 @@ def _actors(sent: Span, groups: set[str], linked: dict[str, str]) -> list[tuple[
     for tok in sent:
         if tok.i in taken or tok.lower_ not in _ACTOR_HEADS:
             continue
-        if tok.i + 1 < sent.end and doc[tok.i + 1].lower_ in _PERSON_NOUNS:
+        if tok.i + 1 < sent.end and doc[tok.i + 1].lower_ in PERSON_NOUNS:
             continue  # "an army officer", "a police spokesman": a person, usually the speaker
         if tok.lower_ in CIVILIANS and tok.lower_ in ("man", "woman", "boy", "girl", "people"):
             kind = "civilians"
@@ -290,7 +199,7 @@ def _actors(sent: Span, groups: set[str], linked: dict[str, str]) -> list[tuple[
                     adjective = w.text
             elif w.ent_type_ == "ORG" and w.i in taken:
                 group = _ent_text(doc, w.i)
-            elif w.lower_ in ("the", "a", "an", "of", "and", "by", "with", "between", "against"):
+            elif w.lower_ in ACTOR_MODIFIER_BREAKS:
                 break
             j -= 1
         if group and kind == "armed group":
@@ -325,20 +234,12 @@ def _undropped(found: list[tuple]) -> list[tuple[int, Actor]]:
     return kept
 
 
-_SAY = {"said", "says", "say", "told", "tells", "announced", "confirmed", "claimed", "claims", "added",
-        "stressed", "warned", "denied", "reported"}
-_PLACE_WORDS = {"airport", "province", "district", "city", "port", "base", "airbase", "crossing"}
-_AUX = {"had", "has", "have", "would", "will", "also", "then", "could", "is", "was"}
-_STATE_VERBS = _SPEAKER_VERBS | {"accepted", "accepts", "agreed", "agrees", "signed", "take", "took", "sent",
-                                 "deployed", "offered", "pledged", "launched", "requested"}
-
-
 def _acts(doc: Doc, ent: Span) -> bool:
     """Whether a place entity is the subject of a verb: a state acting ("Turkey had accepted")."""
     j = ent.end
-    while j < len(doc) and j < ent.end + 3 and (doc[j].lower_ in _AUX or doc[j].is_space):
+    while j < len(doc) and j < ent.end + 3 and (doc[j].lower_ in AUXILIARIES or doc[j].is_space):
         j += 1
-    return j < len(doc) and doc[j].lower_ in _STATE_VERBS
+    return j < len(doc) and doc[j].lower_ in STATE_ACTION_VERBS
 
 
 def _ent_text(doc: Doc, i: int) -> str:
@@ -356,8 +257,8 @@ def _fatalities(text: str) -> int | None:
             word = m.group(1).lower().replace(",", "")
             if word.isdigit():
                 return int(word)
-            if word in _NUMBER_WORDS:
-                return _NUMBER_WORDS[word]
+            if word in NUMBER_WORDS:
+                return NUMBER_WORDS[word]
     return None
 
 
@@ -369,23 +270,12 @@ def _excluded(doc: Doc, m: PlaceMention, sent_start: int) -> bool:
             or _ORIGIN_BEFORE.search(before):
         return True
     words = [w.strip(",.") for w in after[:2]]
-    if words and (words[0] in _SPEAKER_VERBS or (words[0] == "also" and len(words) > 1
-                                                  and words[1] in _SPEAKER_VERBS)):
+    if words and (words[0] in STATE_SPEECH_VERBS or (words[0] == "also" and len(words) > 1
+                                                  and words[1] in STATE_SPEECH_VERBS)):
         return True  # "Ankara also requested": a place standing for its government
     return False
 
 
-# Nouns a place name modifies when it says whose something is, not where:
-# "US forces", "Turkish troops", "Afghan officials". With no other place named, the
-# country may still be where it happened ("Afghan forces killed ten militants").
-_OWNED = (MILITARY | POLICE | ARMED | _PERSON_NOUNS) | {
-    "government", "authorities", "citizens", "personnel", "navy", "president", "minister", "ministry",
-    "intelligence"}
-# ...and those that say it happened elsewhere: "the US dollar", "the Turkish embassy", "Israeli
-# airstrikes", "the Saudi-led coalition" are never in that country's territory in the news.
-_OWNED_ABROAD = {"coalition", "embassy", "consulate", "envoy", "delegation", "diplomats", "nationals",
-                 "contractors", "advisers", "advisors", "peacekeepers", "drone", "drones", "jets", "warplanes",
-                 "aircraft", "airstrike", "airstrikes", "dollar", "dollars", "currency"}
 _OWNER_OF = re.compile(r"\b([A-Za-z]+) of (?:the )?$")
 _OWNER_SUFFIX = re.compile(r"-(?:led|backed|allied|supported|sponsored|funded|trained|armed|made)\b", re.I)
 
@@ -397,7 +287,7 @@ def _modified(doc: Doc, m: PlaceMention) -> str | None:
     if _OWNER_SUFFIX.match(after):
         return "-led"
     owner = _OWNER_OF.search(text_of(doc)[max(0, m.start - 30):m.start])
-    if owner and owner.group(1).lower() in _OWNED | _OWNED_ABROAD:
+    if owner and owner.group(1).lower() in OWNED_NOUNS | OWNED_ABROAD_NOUNS:
         return owner.group(1).lower()  # "the armed forces of Pakistan", as "Pakistani forces"
     words = after.lower().split()
     return words[0].strip(",.;:'\"") if words and after[:1] == " " else None
@@ -405,14 +295,14 @@ def _modified(doc: Doc, m: PlaceMention) -> str | None:
 
 def _attributive(doc: Doc, m: PlaceMention) -> bool:
     """Whether the place name says whose the actor is ("US forces", "Afghan officials")."""
-    return _modified(doc, m) in _OWNED
+    return _modified(doc, m) in OWNED_NOUNS
 
 
 def _abroad(doc: Doc, m: PlaceMention) -> bool:
     """Whether the place name says whose something is that acts elsewhere ("the US dollar",
     "the Saudi-led coalition", "Israeli airstrikes"): never where the event happened."""
     noun = _modified(doc, m)
-    return noun == "-led" or noun in _OWNED_ABROAD
+    return noun == "-led" or noun in OWNED_ABROAD_NOUNS
 
 
 def distance_cues(doc: Doc, places: list[PlaceMention]) -> list[DistanceCue]:
@@ -442,12 +332,6 @@ def distance_cues(doc: Doc, places: list[PlaceMention]) -> list[DistanceCue]:
     return out
 
 
-# Ground combat: with air strikes in the same report, ACLED codes an armed clash.
-_GROUND = {"clash", "clashes", "clashed", "fighting", "fought", "raid", "raids", "raided", "operation",
-           "operations", "attack", "attacks", "attacked", "assault", "ambush", "ambushed", "offensive",
-           "firefight", "gunfight"}
-# Triggers that say someone was hurt, not that two armed sides fought.
-_HARM_ONLY = {"killed", "wounded", "shooting", "shot", "shot at", "attacked", "attack", "attacks", "firing", "gunfire"}
 # Security forces, named groups and states fight; without them, harm done by gunmen is an attack.
 _FIGHTING_KINDS = {"military", "police", "named group", "state"}
 _SECURITY_TARGETS = re.compile(r"\b(checkpoints?|posts?|outposts?|bases?|convoys?|patrols?|positions?|"
@@ -467,11 +351,11 @@ def _acled_conventions(sent: Span, hits, chosen: tuple[str, str], trig: Span, ac
     an armed clash; gunmen harming people with no security force or group in sight, an attack."""
     etype, sub = chosen
     if sub == "Air/drone strike" and any(
-            h[4] == "Armed clash" and sent[h[1]].lower_ in _GROUND for h in hits):
+            h[4] == "Armed clash" and sent[h[1]].lower_ in GROUND_TRIGGERS for h in hits):
         return "Battles", "Armed clash"
-    if sub == "Armed clash" and trig.text.lower() in _HARM_ONLY and \
+    if sub == "Armed clash" and trig.text.lower() in HARM_ONLY_TRIGGERS and \
             not any(a.kind in _FIGHTING_KINDS for _, a in actors) and \
-            not any(h[4] == "Armed clash" and sent[h[1]].lower_ in _GROUND - _HARM_ONLY for h in hits) and \
+            not any(h[4] == "Armed clash" and sent[h[1]].lower_ in GROUND_TRIGGERS - HARM_ONLY_TRIGGERS for h in hits) and \
             not _SECURITY_TARGETS.search(sent.text):
         return "Violence against civilians", "Attack"
     return etype, sub

@@ -24,6 +24,12 @@ from spacy.tokens import Doc, Span
 # The Doc helpers lived here; other packages still import them from parsing.places.
 from parsing.doc import (capital_starts, entities_in, entity_at, sentence_spans, sentence_starts,  # noqa: F401
                          text_of, trimmed)
+from parsing.lexicon import (AFTER_CUES, BODY_WORDS, CHAIN_UNIT_WORDS, CUE_MODIFIERS, DATELINE_ENDS, DEMONYM_ENDINGS,
+                             DESIGNATORS, DISEASE_BRIDGES, DISEASE_NAMES, DISEASE_WORDS, FACILITY_WORDS,
+                             LIST_DESIGNATORS, LOOSE_PREPOSITIONS, NAME_CONNECTORS, NAMING_CUES, NORP_PREPOSITIONS,
+                             NOT_PLACES, OF_CUES, ORG_FOLLOWERS, ORG_WORDS, PART_WORDS, PERSON_SPEECH_VERBS,
+                             PHRASE_ENDS, POSSESSIVES, RUN_CONNECTORS, SEASONS, SETTLEMENT_WORDS, STRONG_PREPOSITIONS,
+                             SURNAME_TITLES, TOWN_ENDINGS, UNIT_HEADS, UNIT_NAME_JOINERS, VAGUE)
 
 #: ``known(name) -> score``: how plausible a place of this name is (0 when the
 #: gazetteer has none). A cue such as "the town of" needs less than a bare
@@ -44,23 +50,6 @@ COUNTRY_SCORE = 8.5
 _MAJOR_PLACE_SCORE = 8.0
 
 PLACE_LABELS = {"GPE", "LOC"}
-#: Words after a name that make it a place and hint its kind.
-DESIGNATORS = {
-    "province": "admin1", "provinces": "admin1", "governorate": "admin1", "state": "admin1",
-    "oblast": "admin1", "region": "admin1",
-    "district": "admin2", "districts": "admin2", "county": "admin2", "parish": "admin2", "regency": "admin2",
-    "lga": "admin2",  # Nigeria's local government areas: "Ohaji LGA"
-    "city": "populated place", "town": "populated place", "village": "populated place",
-    "airport": "airport", "airbase": "airport", "port": "port or crossing",
-    "crossing": "port or crossing",
-}
-#: A plural unit word after a list hints the kind of every name in it ("Dakota, Otoe and
-#: Washington counties", "Kunduz and Takhar provinces").
-LIST_DESIGNATORS = {
-    "provinces": "admin1", "states": "admin1", "governorates": "admin1", "oblasts": "admin1",
-    "regions": "admin1", "districts": "admin2", "counties": "admin2", "parishes": "admin2", "regencies": "admin2",
-    "cities": "populated place", "towns": "populated place", "villages": "populated place",
-}
 #: No place name is longer (the geocoder's own limit, geo.geocoder.MAX_QUERY_LENGTH): a longer span
 #: is never looked up, and a name is not read on past it.
 MAX_NAME_CHARS = 200
@@ -79,66 +68,8 @@ _NEXT_WORD = re.compile(r"(?<!\s)\s*(\w+)")
 # the words that join a list's last member to the one before, whether or not that one is known
 _AFTER_LIST_MEMBER = re.compile(r"(?:,|\band|\bor|&)\s*$")
 
-#: "the town of X": the noun before "of" hints the kind of X.
-OF_CUES = {
-    "town": "populated place", "towns": "populated place", "city": "populated place",
-    "cities": "populated place", "village": "populated place", "villages": "populated place",
-    "district": "admin2", "districts": "admin2", "province": "admin1", "provinces": "admin1",
-    "outskirts": None, "suburbs": None, "capital": None, "port": "port or crossing",
-    "region": None, "area": None, "county": "admin2", "state": "admin1",
-    # "the western countryside of Aleppo", "the vicinity of Abu Rasin"
-    "countryside": None, "vicinity": None, "environs": None, "governorate": "admin1",
-    # "cases reported in areas of Botswana", "the Indonesian island of Java"
-    "areas": None, "parts": None, "island": None, "islands": None,
-    # "clashed in the direction of Krasne", "the east of Hodeidah"
-    "direction": None, "north": None, "south": None, "east": None, "west": None, "northeast": None,
-    "northwest": None, "southeast": None, "southwest": None,
-    # "a resident of Torun", "a native of Kabul", "the mayor of Dublin"
-    "resident": None, "residents": None, "native": None, "natives": None, "mayor": "populated place",
-}
-# Cues that name a settlement or unit, known or not: the name after them is kept, unresolved if need be.
-_NAMING_CUES = {"town of", "towns of", "village of", "villages of", "district of", "districts of"}
-#: Prepositions that put a place after them; PERSON/ORG spans need one to count.
-STRONG_PREPOSITIONS = {"near", "outside", "around", "in", "at", "into", "across", "toward",
-                       "towards", "through", "inside", "within"}
-#: Words in an ORG after a place name that make it an organisation named after it.
-ORG_WORDS = {
-    "council", "police", "university", "governor", "government", "administration", "office",
-    "command", "corps", "army", "hospital", "assembly", "court", "committee", "province's",
-    "provincial", "district's", "times", "post", "news", "club", "fc", "united", "city's",
-    "department", "ministry", "authority", "airlines", "airways", "bank", "company",
-    "service", "services", "sheriff", "sheriff's", "coroner", "coroner's", "commission", "commissioners",
-    "board", "agency", "association", "coalition", "library", "school", "schools", "college", "institute",
-    "chamber", "senate", "legislature", "health", "county's", "state's", "bureau", "center", "centre",
-    "guard", "patrol",
-    # plurals that head a body's name ("the U.S. Centers for Disease Control")
-    "centers", "centres", "departments", "ministries", "offices", "agencies", "institutes", "bureaus",
-}
-# Endings of town names that people's and organisations' names seldom have.
-_TOWN_ENDINGS = ("ville", "town", "burg", "burgh", "boro", "borough", "polis")
-# Unit words that end a unit's name heading a body's ("Douglas County Public Works").
-_UNIT_HEADS = {"county", "parish", "province", "governorate"}
-#: Words after a place entity that make it part of an organisation's name.
-ORG_FOLLOWERS = {"provincial", "council", "municipal", "governor", "governorate's", "university",
-                 "airlines", "airways"}
-#: Words after a place name that make it a disease's ("West Nile virus", "Marburg haemorrhagic fever").
-DISEASE_WORDS = {"virus", "viruses", "ebolavirus", "fever", "flu", "influenza", "encephalitis", "disease"}
-_DISEASE_BRIDGES = {"hemorrhagic", "haemorrhagic", "-"}
-#: Places news names mostly for the disease named after them, "virus" or "fever" unsaid ("tested
-#: negative for Ebola"); a place cue still makes one the place ("the Ebola river").
-DISEASE_NAMES = {"ebola", "zika", "nipah", "hendra", "lassa", "chikungunya"}
-_CONNECTORS = {"-", "i", "e", "y", "al", "el", "ul", "de", "del", "la", "le", "da", "do", "dos", "of"}
 # "Ward No. 10", "Camp Nr 3": what follows a numbered part of a town
 _NUMBERED = re.compile(r"(?<!\s)\s*(?:No|Nr|Nos)\.?\s*\d")
-# Unit words after which the capitalised words before are all one name ("Kan Thit village"); not
-# "state" ("the Tennessee Senior Olympics state competition").
-_SETTLEMENT_WORDS = {"village", "villages", "town", "district", "township"}
-# Words that join the parts of a Persian, Arabic or Romance name ("Nad-e Ali", "Jalrez I Payan");
-# a hyphen alone joins as often a city and its district ("Aden-Crater"), which is no one name.
-_JOINING = {"-", "i", "e", "ye", "y", "al", "el", "ul", "de", "do", "da", "du", "di", "la", "le"}
-# Lower-case words inside Romance and Arabic place names ("Foz do Iguacu", "Ejido de Vergel"); not
-# "y", "e", "i", which also mean "and".
-_NAME_CONNECTORS = {"de", "do", "da", "dos", "das", "del", "di", "du", "des", "la", "le", "el", "al", "ul"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,35 +92,6 @@ class PlaceMention:
     kind_hint: str | None = None
     cue: str | None = None
     sentence: int = 0
-
-
-#: Words right after a name that make it a place: "an Alexandria man", "Kunduz residents".
-AFTER_CUES = {"man", "woman", "men", "women", "resident", "residents", "police", "area",
-              "native", "couple", "teen", "teenager", "boy", "girl", "family", "families",
-              "official", "officials", "authorities", "outskirts", "suburb", "suburbs"}
-#: Directions and vague areas that NER labels LOC alone ("the West", "the Gulf"):
-#: no one place to map.
-VAGUE = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-         "gulf", "interior", "coast", "border", "region", "area", "city", "county",
-         "state", "province", "district", "capital"}
-#: Words for a part of a place ("Northeast Georgia", "Southern California"): where the whole is no
-#: name the gazetteer knows, the place is the name after them.
-PART_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-              "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater",
-              "northeastern", "northwestern", "southeastern", "southwestern", "mid"}
-#: Capitalised words that are dates or institutions, never places, whatever a gazetteer says.
-NOT_PLACES = {"january", "february", "march", "april", "may", "june", "july", "august",
-              "september", "october", "november", "december", "monday", "tuesday",
-              "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter",
-              # institutions news names by their seat or body ("in the Senate", "the Kremlin said")
-              "senate", "congress", "parliament", "legislature", "white house", "kremlin",
-              # adjectives that open a sentence before a word that follows places ("Local police")
-              "local", "federal", "national", "regional", "international",
-              # AP's state abbreviations are words without their full stop ("the Miss Ohio title")
-              "miss", "mass", "ill", "ind", "del", "cal", "pa", "mo",
-              # the planet, not the town named after it (Earth, Texas); Jupiter and Mars are
-              # towns news names (Florida's, Pennsylvania's)
-              "earth"}
 
 
 class PlaceFinder:
@@ -244,9 +146,9 @@ class PlaceFinder:
                     continue
                 # endings of demonyms (Afghan, Pakistani, Kurdish) need a sizeable town
                 if (cue and cue.endswith(" of") and score >= STRONG_CUE_SCORE) or \
-                        score >= COUNTRY_SCORE or (cue in ("in", "near", "at", "outside") and score >= WEAK_CUE_SCORE
+                        score >= COUNTRY_SCORE or (cue in NORP_PREPOSITIONS and score >= WEAK_CUE_SCORE
                                               and (score >= _LISTED_NAMED_SCORE or not span.text.endswith(
-                                                  ("n", "ns", "i", "is", "sh")))):
+                                                  DEMONYM_ENDINGS))):
                     add(span, "NORP>cue", places)  # "demonstrated in Vasteras": NER's NORP is a town
                 else:
                     add(span, "DEMONYM", context)
@@ -307,9 +209,9 @@ class PlaceFinder:
         "Moscow said" is the government speaking."""
         # (not before a dateline's dash: "DANIELSVILLE - Madison County")
         out = {ent[0].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2
-               and ent[0].is_alpha and ent[0].text[:1].isupper() and ent[1].text not in _DATELINE_ENDS}
+               and ent[0].is_alpha and ent[0].text[:1].isupper() and ent[1].text not in DATELINE_ENDS}
         capitals = capital_starts(doc)
-        out |= {doc[i].text for i in capitals if i + 1 < len(doc) and doc[i + 1].lower_ in _SPEECH_VERBS
+        out |= {doc[i].text for i in capitals if i + 1 < len(doc) and doc[i + 1].lower_ in PERSON_SPEECH_VERBS
                 and doc[i].is_alpha and (not (i and _capitalised(doc[i - 1])) or _named_pair(doc, i))}
         # as for surnames, a place cue before the name anywhere ("gathered in Bemidji") makes it
         # the place NER's PERSON span began with ("Bemidji Knitting for Justice")
@@ -324,7 +226,7 @@ class PlaceFinder:
             j = i
             while j < len(doc) and j - i < 4 and _all_caps(doc[j]):
                 j += 1
-            if j == i or j >= len(doc) or doc[j].text not in _DATELINE_ENDS:
+            if j == i or j >= len(doc) or doc[j].text not in DATELINE_ENDS:
                 continue
             span = doc[i:j]
             if self.known(span.text) >= STRONG_CUE_SCORE:
@@ -359,7 +261,8 @@ class PlaceFinder:
                 continue
             after = doc[span.end].lower_ if span.end < len(doc) else ""
             before = doc[span.start - 1].lower_.rstrip(".") if span.start else ""
-            if after in _SPEECH or before in _TITLES or self.known(span.text) < STRONG_CUE_SCORE:
+            if after in PERSON_SPEECH_VERBS or after in POSSESSIVES or before in SURNAME_TITLES \
+                    or self.known(span.text) < STRONG_CUE_SCORE:
                 continue  # "Madison said", "Mayor Lincoln": a person
             out.append(Span(doc, span.start, span.end, label=f"MAYBE>{span.label_}"))
         return out
@@ -412,7 +315,7 @@ class PlaceFinder:
         while end + 1 < len(doc):
             k = end + 1 if doc[end].lower_ == "of" and doc[end + 1].lower_ == "the" else end
             hyphen = doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
-            if not (doc[end].text in _NAME_CONNECTORS or doc[end].lower_ == "of" or hyphen) or \
+            if not (doc[end].text in NAME_CONNECTORS or doc[end].lower_ == "of" or hyphen) or \
                     k + 1 >= len(doc) or not _capitalised(doc[k + 1]):
                 break
             end = k + 2
@@ -431,12 +334,12 @@ class PlaceFinder:
                 return doc[start:end]
         joined = base
         while joined < len(doc) and joined - base < 6 and (
-                _capitalised(doc[joined]) or doc[joined].lower_ in _JOINING):
+                _capitalised(doc[joined]) or doc[joined].lower_ in UNIT_NAME_JOINERS):
             joined += 1
         if joined > base and joined < len(doc) and doc[joined].text.islower() and \
                 doc[joined].lower_ in DESIGNATORS and _capitalised(doc[joined - 1]) and (
-                any(t.lower_ in _JOINING and t.is_alpha for t in doc[base:joined])
-                or (joined - base <= 2 and doc[joined].lower_ in _SETTLEMENT_WORDS
+                any(t.lower_ in UNIT_NAME_JOINERS and t.is_alpha for t in doc[base:joined])
+                or (joined - base <= 2 and doc[joined].lower_ in SETTLEMENT_WORDS
                     and all(_capitalised(t) and t.whitespace_ for t in doc[base - 1:joined - 1]))):
             # "Jalrez I Payan district", "Nad-e Ali district", "Kan Thit village": one
             # name, though unknown here
@@ -486,7 +389,7 @@ class PlaceFinder:
                 if head & ORG_WORDS and self._known_part(tail.text) >= WEAK_CUE_SCORE:
                     return add(tail, "ORG>place-named", context)
                 break
-        if len(span) == 1 and span.text.lower().endswith(_TOWN_ENDINGS) and not span.text.isupper() \
+        if len(span) == 1 and span.text.lower().endswith(TOWN_ENDINGS) and not span.text.isupper() \
                 and self.known(span.text) >= WEAK_CUE_SCORE:
             return add(span, f"{label}>town-name", places)  # NER's PERSON "Gainesville"
         # "Douglas County Public Works", NER's ORG or PERSON: no person's name holds "County", so
@@ -599,7 +502,7 @@ class PlaceFinder:
             head, designated = ends.get(b), False
             if head is None:
                 last = b
-                if b >= 2 and doc[b - 1].lower_ in _CHAIN_UNIT_WORDS and (
+                if b >= 2 and doc[b - 1].lower_ in CHAIN_UNIT_WORDS and (
                         doc[b - 1].text.islower() or doc[b - 1].text.isupper()):
                     last, designated = b - 1, True  # "Chimakurthi town (Prakasam, AP)", "Ohaji LGA (Imo)"
                 h = last
@@ -607,7 +510,7 @@ class PlaceFinder:
                     h -= 1
                 # "University of Texas (Austin)": a name that is the tail of a longer one is not it
                 # ("the market of Haradh area (...)" is no longer name)
-                if h == last or (h > 1 and doc[h - 1].lower_ in _CONNECTORS and _capitalised(doc[h - 2])) \
+                if h == last or (h > 1 and doc[h - 1].lower_ in RUN_CONNECTORS and _capitalised(doc[h - 2])) \
                         or (h > 0 and doc[h - 1].ent_type_ == "PERSON") or doc[last - 1].ent_type_ == "PERSON":
                     continue
                 head = doc[h:last]
@@ -643,25 +546,25 @@ class PlaceFinder:
             while j < n:
                 k = j
                 while k < n and k - j < 4 and (_capitalised(doc[k]) or (
-                        doc[k].lower_ in _NAME_CONNECTORS and k > j and k + 1 < n and _capitalised(doc[k + 1]))):
+                        doc[k].lower_ in NAME_CONNECTORS and k > j and k + 1 < n and _capitalised(doc[k + 1]))):
                     k += 1
                 if k == j or any(t.ent_type_ in ("DATE", "TIME", "NORP") for t in doc[j:k]):
                     names = []
                     break
                 names.append(doc[j:k])
-                if k < n and doc[k].text.islower() and doc[k].lower_ in _CHAIN_UNIT_WORDS:
+                if k < n and doc[k].text.islower() and doc[k].lower_ in CHAIN_UNIT_WORDS:
                     k += 1  # "Tame, Arauca department"
                 if k + 1 < n and doc[k].text == "," and _capitalised(doc[k + 1]):
                     j = k + 1
                     continue
                 j = k
                 break
-            ends_phrase = j >= n or doc[j].text in _PHRASE_ENDS or (
+            ends_phrase = j >= n or doc[j].text in PHRASE_ENDS or (
                 doc[j].text == "," and (j + 1 >= n or not _capitalised(doc[j + 1])))
             if len(names) >= 2 and ends_phrase and self.known(names[-1].text) >= WEAK_CUE_SCORE:
                 for name in names:
-                    unit_word = name.end < n and doc[name.end].lower_ in _CHAIN_UNIT_WORDS
-                    if any(taken[name.start:name.end]) or name[-1].lower_ in _FACILITY_WORDS or (
+                    unit_word = name.end < n and doc[name.end].lower_ in CHAIN_UNIT_WORDS
+                    if any(taken[name.start:name.end]) or name[-1].lower_ in FACILITY_WORDS or (
                             name.start and doc[name.start - 1].lower_ == "the" and not unit_word):
                         continue  # "the Civil Hospital, Ludhiana": a building in the town, no place
                     add(name, "CHAIN", places)
@@ -676,7 +579,7 @@ class PlaceFinder:
             t = doc[i]
             if t.text in (",", ")"):
                 piece = doc[start:i]
-                while len(piece) > 1 and piece[-1].text.islower() and piece[-1].lower_ in _CHAIN_UNIT_WORDS:
+                while len(piece) > 1 and piece[-1].text.islower() and piece[-1].lower_ in CHAIN_UNIT_WORDS:
                     piece = piece[:-1]  # "Shwebo district", "Dongola locality"
                 if not len(piece) or not all(_capitalised(x) or x.text == "&" or (
                         k == 0 and len(piece) > 1 and x.is_alpha and x.text[:1].isupper())
@@ -686,7 +589,7 @@ class PlaceFinder:
                 start = i + 1
                 if t.text == ")":
                     break
-            elif not (_capitalised(t) or (t.text.islower() and t.lower_ in _CHAIN_UNIT_WORDS) or (
+            elif not (_capitalised(t) or (t.text.islower() and t.lower_ in CHAIN_UNIT_WORDS) or (
                     t.text == "&" and i > start) or (  # "J&K"
                     i == start and t.is_alpha and t.text[:1].isupper() and i + 1 < len(doc)
                     and _capitalised(doc[i + 1]))):  # "An Najaf"
@@ -744,7 +647,7 @@ class PlaceFinder:
                     continue
                 # connectors, possibly several ("Mazar-i-Sharif"), then a capitalised word
                 k = j
-                while k < n and k - j < 3 and not taken[k] and doc[k].lower_ in _CONNECTORS:
+                while k < n and k - j < 3 and not taken[k] and doc[k].lower_ in RUN_CONNECTORS:
                     k += 1
                 if k == j or k >= n or taken[k] or not _capitalised(doc[k]):
                     break
@@ -768,10 +671,10 @@ class PlaceFinder:
                 weak = _cue_at(doc, i)  # "protested in Murcia": a bare "in" needs a likelier place
             need = WEAK_CUE_SCORE if (_after_cue(span) or weak) and not (cue or kind or listing) \
                 else STRONG_CUE_SCORE
-            if cue in _NAMING_CUES and len(span) <= 3 and not any(t.ent_type_ in ("PERSON", "ORG", "DATE")
+            if cue in NAMING_CUES and len(span) <= 3 and not any(t.ent_type_ in ("PERSON", "ORG", "DATE")
                                                                    for t in span):
                 need = 0.0  # "the village of Cellardyke": a place, known here or not
-            if kind is not None and j < n and doc[j].text.islower() and doc[j].lower_ in _SETTLEMENT_WORDS \
+            if kind is not None and j < n and doc[j].text.islower() and doc[j].lower_ in SETTLEMENT_WORDS \
                     and len(span) <= 3 and not any(t.ent_type_ or t.is_stop for t in span) and \
                     (cue or _cue_at(doc, i) or i >= 2 and doc[i - 1].lower_ == "of"):
                 need = 0.0  # "in the limits of Naish district": a unit the text names, known here or not
@@ -849,7 +752,7 @@ def _without_part_words(text: str) -> str:
 def _names_disease(span: Span) -> bool:
     """Whether the words after the span make it a disease's name ("Ebola virus")."""
     doc, i = span.doc, span.end
-    while i < len(doc) and i - span.end < 2 and doc[i].lower_ in _DISEASE_BRIDGES:
+    while i < len(doc) and i - span.end < 2 and doc[i].lower_ in DISEASE_BRIDGES:
         i += 1
     return i < len(doc) and doc[i].lower_ in DISEASE_WORDS
 
@@ -884,20 +787,6 @@ def _in_aside_after_place(doc: Doc, i: int, place_ends: set[int]) -> bool:
     return any(j - k in place_ends for k in range(4))
 
 
-# Lower-case unit words after a name in a chain of units ("Tame, Arauca department").
-_CHAIN_UNIT_WORDS = set(DESIGNATORS) | {"community", "department", "township", "municipality", "locality",
-                                        "commune", "area", "neighborhood", "neighbourhood", "governorate"}
-# Last words of a name in a chain that make it a building or a body, not a place.
-_FACILITY_WORDS = {"hospital", "clinic", "school", "university", "college", "market", "mosque", "church",
-                   "temple", "camp", "base", "prison", "jail", "office", "building", "bank", "hotel", "stadium",
-                   "square", "street", "road", "highway", "bridge", "station", "court", "house", "hall", "center",
-                   "centre", "company", "ministry", "police", "council", "party", "army", "forces", "government",
-                   "committee", "union", "agency"}
-# What ends a phrase of places ("at Karki, Nakhchivan."): a clause's punctuation.
-_PHRASE_ENDS = {".", ";", ":", ")", "!", "?", "(", "—", "–"}
-_DATELINE_ENDS = {"—", "–", "-", "--", "---", ":", ",", "("}
-
-
 def _all_caps(tok) -> bool:
     """ "COLUMBUS", "ST.", "N.J.": a word in capitals, two letters or more."""
     letters = [c for c in tok.text if c.isalpha()]
@@ -909,16 +798,6 @@ def _capitalised(tok) -> bool:
         tok.text[:1].isupper() and "-" in tok.text)
 
 
-# Words after a name that make it a speaker's, whatever the gazetteer says.
-_SPEECH = {"said", "says", "told", "added", "explained", "noted", "stated", "wrote", "asked", "replied",
-           "'s", "’s"}
-_SPEECH_VERBS = _SPEECH - {"'s", "’s"}
-# Words before a surname that make it one: "President Saakashvili", "coach Ripley".
-_TITLES = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "sen", "senator", "rep", "gov", "governor",
-           "mayor", "coach", "chief", "judge", "sheriff", "officer", "sgt", "lt", "capt", "gen", "general",
-           "col", "rev", "father", "pastor", "professor", "prof", "secretary", "spokesman", "spokeswoman"}
-
-
 def _no_place_name(span: Span) -> bool:
     """A date (a name of one, a holiday, a season in a date: "the Summer of 2008"), an
     institution, a word that is no proper name ("meth", "n't") or a capitalised common noun
@@ -926,22 +805,13 @@ def _no_place_name(span: Span) -> bool:
     return span.text.lower() in NOT_PLACES or not span.text[:1].isupper() or (
         len(span) == 1 and span[0].lower_ in VAGUE) or _body_unit(span) or (
         len(span) > 1 and span[-1].lower_ == "day") or (
-        len(span) == 1 and span[0].lower_ in _SEASONS and span[0].ent_type_ == "DATE")
-
-
-# NER's dates hold places as well ("January, South Carolina"); a season in a date is none.
-_SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
-
-
-# Words for bodies that run a unit of their own: "School District", "Police District".
-_BODIES = {"school", "schools", "university", "college", "hospital", "police", "court", "ministry",
-           "council", "committee", "agency", "company", "bank", "office"}
+        len(span) == 1 and span[0].lower_ in SEASONS and span[0].ent_type_ == "DATE")
 
 
 def _body_unit(span: Span) -> bool:
     """ "(the Shiloh) School District": a body's unit, named by institution words alone."""
     core, kind = _core(span)
-    return kind is not None and len(core) > 0 and all(t.lower_ in _BODIES for t in core)
+    return kind is not None and len(core) > 0 and all(t.lower_ in BODY_WORDS for t in core)
 
 
 def _initialled(ent: Span) -> bool:
@@ -969,7 +839,7 @@ def _surnames(doc: Doc) -> set[str]:
                 and ent[-1].is_alpha:
             out.add(ent[-1].text)
     for i in capital_starts(doc):
-        if i and doc[i - 1].lower_.rstrip(".") in _TITLES and doc[i].is_alpha:
+        if i and doc[i - 1].lower_.rstrip(".") in SURNAME_TITLES and doc[i].is_alpha:
             out.add(doc[i].text)
     # A name the text also puts a place cue before ("in Malakal") is a place after all:
     # NER's "Village Malakal" is no person. A possessive after it ("in Flores' honor")
@@ -1006,7 +876,7 @@ def _strip_the(span: Span) -> Span | None:
     while start < span.end and span.doc[start].lower_ in ("the", "'s"):
         start += 1
     end = span.end
-    if end - 1 >= start and span.doc[end - 1].text in ("'s", "’s"):
+    if end - 1 >= start and span.doc[end - 1].text in POSSESSIVES:
         end -= 1
     return span.doc[start:end] if end > start else None
 
@@ -1023,7 +893,7 @@ def _unit_word_inside(span: Span, *, before=None) -> int | None:
     a unit's name, "County" in "Douglas County Public Works"; with ``before``, the first
     followed by one of those words."""
     doc = span.doc
-    return next((k for k in range(span.start + 1, span.end - 1) if doc[k].lower_ in _UNIT_HEADS
+    return next((k for k in range(span.start + 1, span.end - 1) if doc[k].lower_ in UNIT_HEADS
                  and (before is None or doc[k + 1].lower_ in before)), None)
 
 
@@ -1056,13 +926,10 @@ def _cue_at(doc: Doc, i: int, *, strong_only: bool = False) -> str | None:
         # not a unit word that ends another name ("the Rosemary District of Sarasota")
         return f"{doc[i - 2].lower_} of"
     j = i - 1
-    while j >= 0 and doc[j].lower_ in ("the", "northern", "southern", "eastern", "western",
-                                        "central", "northeastern", "northwestern",
-                                        "southeastern", "southwestern", "restive", "neighbouring",
-                                        "neighboring", "nearby"):
+    while j >= 0 and doc[j].lower_ in CUE_MODIFIERS:
         j -= 1
     if j >= 0 and doc[j].lower_ in STRONG_PREPOSITIONS:
-        if strong_only and doc[j].lower_ in ("in", "at", "into", "across", "through", "within"):
+        if strong_only and doc[j].lower_ in LOOSE_PREPOSITIONS:
             return None
         return doc[j].lower_
     return None
