@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -19,29 +19,19 @@ from streamlit_folium import st_folium
 from events.exc import EventsError, JobError
 from events.export import frame_csv, frame_geojson
 from events.jobs import IngestJob
-from events.store import Store
-from events.table import empty, load
+from ui import source, uploads
 from ui.basemap import base_map, view_of
-from ui.colours import legend_items
-from ui.escape import markdown_literal, safe
-from ui.filters import filter_events, provinces
+from ui.filters import Choices, Selection, choices, date_bounds, narrow
 from ui.labels import towns_near
 from ui.layers import event_layer
+from ui.summary import counts_markdown, legend_html
 from ui.timeline import timeline_html
+from ui.uploads import MAX_FILES, MAX_PASTE_CHARS, MAX_SUBMISSION_MB
 
 st.set_page_config(page_title="Sitrep", layout="wide")
 
 #: The views under the map, one at a time.
 TABS = ("Timeline", "Events table", "Add articles")
-#: Limits of one submission on the "Add articles" tab (a file is also capped by the
-#: server's ``server.maxUploadSize``, set in .streamlit/config.toml).
-MAX_SUBMISSION_MB = 50
-MAX_FILES = 200
-MAX_PASTE_CHARS = 100_000
-#: Rejections listed on the page after an upload; the rest are counted.
-SHOW_REJECTIONS = 20
-#: Uploaded articles' ids live in a namespace of their own, apart from the analyst's corpus.
-UPLOAD_PREFIX = "upload:"
 
 
 def app_options() -> tuple[Path, bool]:
@@ -64,35 +54,14 @@ def _demo() -> Path:
 # Bounded: a new version of the store replaces the frame of the last but one.
 @st.cache_data(show_spinner=False, max_entries=2)
 def load_events(path: str, version: tuple) -> pd.DataFrame:
-    """The events of the store, read only: a viewer never creates, migrates or locks it."""
-    if version == _MISSING:
-        return empty()
-    with Store(path, readonly=True) as store:
-        return load(store, "events")
+    """The events of the store, read only (see :func:`ui.source.read_events`)."""
+    return source.read_events(path, version)
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
-def filter_choices(path: str, version: tuple) -> dict:
-    """What the sidebar offers for the whole store, worked out once per version of it:
-    provinces by label (see :func:`ui.filters.provinces`) and each filter column's values."""
-    df = load_events(path, version)
-
-    def values(*columns: str) -> list[str]:
-        return sorted(pd.concat([df[c].dropna() for c in columns]).unique().tolist())
-
-    return {"admin1": provinces(df), "event_type": values("event_type"),
-            "actor1": values("actor1", "actor2"), "claimant": values("claimant")}
-
-
-_MISSING = ((0, 0), (0, 0))
-
-
-def _version(path: Path) -> tuple:
-    """Changes whenever the store does (WAL writes included), to refresh the cached frame;
-    :data:`_MISSING` while there is no store yet (an ingest creates it)."""
-    files = [path, path.with_name(path.name + "-wal")]
-    version = tuple((f.stat().st_mtime_ns, f.stat().st_size) if f.exists() else (0, 0) for f in files)
-    return _MISSING if version[0][1] == 0 else version
+def filter_choices(path: str, version: tuple) -> Choices:
+    """What the sidebar offers for the whole store, worked out once per version of it."""
+    return choices(load_events(path, version))
 
 
 # -- sidebar blocks: each returns plain values ------------------------------------------
@@ -109,12 +78,10 @@ def place_filter(groups: dict[str, list[str]]) -> list[str]:
 
 
 def date_filter(df: pd.DataFrame) -> tuple[date, date] | None:
-    dated = df["event_date"].dropna()
-    if dated.empty:
+    bounds = date_bounds(df)
+    if bounds is None:
         return None
-    first, last = dated.min().date(), dated.max().date()
-    if first == last:
-        last = first + timedelta(days=1)
+    first, last = bounds
     start = _param_date("start", first, first, last)
     end = _param_date("end", last, first, last)
     return st.sidebar.slider("Dates", min_value=first, max_value=last, value=(start, end), key="dates")
@@ -156,19 +123,14 @@ def _write_params(**values) -> None:
 
 def counts(view: pd.DataFrame) -> None:
     # one line of markdown, not four st.metric columns: 0.1-0.3 s less before the map first shows
-    parts = [(len(view), "events"), (int(view["latitude"].notna().sum()), "on the map"),
-             (view["article_id"].nunique(), "articles"), (len(provinces(view)), "provinces")]
-    st.markdown(" · ".join(f"**{n:,}** {label}" for n, label in parts))
+    st.markdown(counts_markdown(view))
 
 
 def legend(df: pd.DataFrame) -> None:
-    items = legend_items(df)
-    if items:
+    html = legend_html(df)
+    if html:
         # st.html, not markdown: plain HTML set at once, sanitised again in the browser
-        st.html(" ".join(
-            f"<span style='display:inline-block;margin-right:12px'><span style='display:inline-block;"
-            f"width:11px;height:11px;border-radius:50%;background:{colour}'></span> {safe(name)} ({n})"
-            f"</span>" for name, colour, n in items))
+        st.html(html)
 
 
 def timeline(df: pd.DataFrame) -> None:
@@ -215,28 +177,17 @@ def upload_block(path: Path) -> None:
 
 
 def _start_ingest(path: Path, files, pasted: str, published, *, replace: bool) -> None:
-    size = sum(f.size for f in files) + len(pasted.encode("utf-8"))
-    if not files and not pasted.strip():
-        st.warning("Choose files or paste an article first.")
+    refused = uploads.refusal(sizes=[f.size for f in files], pasted=pasted)
+    if refused and refused.error:
+        st.error(refused.message)
         return
-    if len(pasted) > MAX_PASTE_CHARS:  # the box stops typing there; a client may not
-        st.error(f"The pasted text has {len(pasted):,} characters, over the limit of {MAX_PASTE_CHARS:,}; "
-                 "save it as a file and upload that.")
+    if refused:
+        st.warning(refused.message)
         return
-    if len(files) > MAX_FILES or size > MAX_SUBMISSION_MB * 2**20:
-        st.error(f"{len(files)} files of {size / 2**20:.1f} MB in all: over this page's limit of {MAX_FILES} "
-                 f"files and {MAX_SUBMISSION_MB} MB a submission. Add them in parts, or use "
-                 "python -m events ingest.")
-        return
-    job = IngestJob.create()
-    for f in files:
-        job.input_path(f.name).write_bytes(f.getvalue())
-    if pasted.strip():
-        job.input_path("pasted text.txt").write_text(pasted, encoding="utf-8")
     try:
-        job.start(db=path, published=published, id_prefix=UPLOAD_PREFIX, replace=replace)
+        job = uploads.start_ingest(path, files=((f.name, f.getvalue()) for f in files), pasted=pasted,
+                                   published=published, replace=replace)
     except (JobError, OSError) as exc:
-        job.cleanup()
         st.error(f"Could not add the articles: {exc}")
         return
     st.session_state["ingest_job"] = job
@@ -251,11 +202,8 @@ def ingest_status() -> None:
     if job is None:
         return
     if not job.finished():
-        p = job.progress()
-        total = len(job.inputs)
-        st.progress(min(1.0, p.inputs / max(1, total)) if total > 1 else 0.0,
-                    text=f"Adding articles: {p.inputs:,} read ({p.stored:,} added, {p.rejected:,} rejected), "
-                         f"{job.deadline - time.monotonic():.0f} s left at most")
+        status = uploads.status(job, now=time.monotonic())
+        st.progress(status.fraction, text=status.text)
         return
     try:
         st.session_state["ingest_result"] = job.result()
@@ -271,18 +219,15 @@ def _last_result() -> None:
     result = st.session_state.get("ingest_result")
     if not result:
         return
-    if "error" in result:
-        st.error(f"Could not add the articles: {result['error']}")
+    report = uploads.report(result)
+    if report.error:
+        st.error(report.error)
         return
-    st.success(f"{result['stored'] + result['replaced']:,} added, {result['unchanged']:,} already there, "
-               f"{result['rejected']:,} rejected; {result['events']:,} events.")
-    shown = result["rejections"][:SHOW_REJECTIONS]
-    for r in shown:
-        where = f"{r['input']} line {r['line']}" if r["line"] else r["input"]
-        st.warning(markdown_literal(f"{where}: {r['reason']}"))
-    if result["rejected"] > len(shown):
-        st.caption(f"...and {result['rejected'] - len(shown):,} more rejections (all are in the store: "
-                   "python -m events export --table ingest_errors)")
+    st.success(report.summary)
+    for line in report.rejections:
+        st.warning(line)
+    if report.more:
+        st.caption(report.more)
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
@@ -296,7 +241,7 @@ def main() -> None:
     st.title("Sitrep")
     try:
         path, view_only = app_options()
-        version = _version(path)
+        version = source.version(path)
         df = load_events(str(path), version)
     except EventsError as exc:  # a file that is not a store, an older schema...
         st.error(f"Cannot open the event store: {exc}")
@@ -304,26 +249,20 @@ def main() -> None:
     if "ingest_job" in st.session_state:
         ingest_status()
     st.sidebar.header("Filters")
-    choices = filter_choices(str(path), version)
-    groups = choices["admin1"]
-    admin1 = place_filter(groups)
+    offered = filter_choices(str(path), version)
+    admin1 = place_filter(offered.provinces)
     dates = date_filter(df)
-    event_type = choice_filter("Event type", "event_type", choices["event_type"])
-    actor = choice_filter("Actor", "actor1", choices["actor1"])
-    claimant = choice_filter("Claimant", "claimant", choices["claimant"])
+    event_type = choice_filter("Event type", "event_type", offered.event_types)
+    actor = choice_filter("Actor", "actor1", offered.actors)
+    claimant = choice_filter("Claimant", "claimant", offered.claimants)
     text = text_filter()
     heat, cluster = view_options()
     _write_params(admin1=admin1, event_type=event_type, actor1=actor, claimant=claimant, q=text,
                   start=dates[0].isoformat() if dates else None, end=dates[1].isoformat() if dates else None,
                   heat="1" if heat else None, cluster="1" if cluster else None)
-    # The full range is no filter: undated events stay in view until dates are narrowed.
-    if dates and df["event_date"].notna().any() and dates == (df["event_date"].min().date(),
-                                                             df["event_date"].max().date()):
-        dates = None
-    view = filter_events(df, start=dates[0] if dates else None, end=dates[1] if dates else None,
-                         admin1=[name for label in admin1 for name in groups[label]] or None,
-                         event_type=event_type or None, actor=actor or None,
-                         claimant=claimant or None, text=text or None)
+    view = narrow(df, Selection(provinces=tuple(admin1), dates=dates, event_types=tuple(event_type),
+                                actors=tuple(actor), claimants=tuple(claimant), text=text),
+                  groups=offered.provinces)
     counts(view)
     legend(view)
     local = bool(st.get_option("server.enableStaticServing"))

@@ -1,12 +1,13 @@
-"""The dashboard's filters: the provinces it offers, however their articles spell them
-(:func:`provinces`), and the events a choice of dates, places, types, actors, claimants and words
-leaves, from a loaded frame (:func:`filter_events`) or pushed down into the store
-(:func:`load_events`).
+"""The dashboard's filters: what the sidebar offers for a store (:func:`choices`, provinces by
+label however their articles spell them), and the events a choice of dates, places, types,
+actors, claimants and words leaves (:func:`narrow` of the sidebar's :class:`Selection`), from a
+loaded frame (:func:`filter_events`) or pushed down into the store (:func:`load_events`).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 import pandas as pd
 
@@ -37,6 +38,65 @@ def provinces(df: pd.DataFrame) -> dict[str, list[str]]:
         out.setdefault(label, [])
         out[label] += [name for _, name in names if name not in out[label]]
     return dict(sorted(out.items()))
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the sidebar offers for the whole store: provinces by label (see :func:`provinces`)
+    and the values of the other filters, sorted."""
+
+    provinces: dict[str, list[str]]
+    event_types: list[str]
+    actors: list[str]
+    claimants: list[str]
+
+
+def choices(events: pd.DataFrame) -> Choices:
+    """The :class:`Choices` of an events table; an actor is either side."""
+    def values(*columns: str) -> list[str]:
+        return sorted(pd.concat([events[c].dropna() for c in columns]).unique().tolist())
+
+    return Choices(provinces=provinces(events), event_types=values("event_type"),
+                   actors=values("actor1", "actor2"), claimants=values("claimant"))
+
+
+def date_bounds(events: pd.DataFrame) -> tuple[date, date] | None:
+    """The first and last days of the dated events, a day apart at least (a range slider needs
+    two); None if none is dated."""
+    dated = events["event_date"].dropna()
+    if dated.empty:
+        return None
+    first, last = dated.min().date(), dated.max().date()
+    if first == last:
+        last = first + timedelta(days=1)
+    return first, last
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the sidebar chose: province labels (see :func:`provinces`), a date range, event types,
+    actors, claimants and a search of the source sentences; what is left empty narrows nothing."""
+
+    provinces: tuple[str, ...] = ()
+    dates: tuple[date, date] | None = None
+    event_types: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    claimants: tuple[str, ...] = ()
+    text: str = ""
+
+
+def narrow(events: pd.DataFrame, selection: Selection, *, groups: Mapping[str, list[str]]) -> pd.DataFrame:
+    """The events of the whole store ``events`` that ``selection`` leaves; a province label
+    stands for every spelling ``groups`` (:attr:`Choices.provinces`) gives it."""
+    dates = selection.dates
+    # The full range is no filter: undated events stay in view until dates are narrowed.
+    if dates and events["event_date"].notna().any() and dates == (events["event_date"].min().date(),
+                                                                 events["event_date"].max().date()):
+        dates = None
+    return filter_events(events, start=dates[0] if dates else None, end=dates[1] if dates else None,
+                         admin1=[name for label in selection.provinces for name in groups[label]] or None,
+                         event_type=list(selection.event_types) or None, actor=list(selection.actors) or None,
+                         claimant=list(selection.claimants) or None, text=selection.text or None)
 
 
 def filter_events(df: pd.DataFrame, *, start: date | str | None = None, end: date | str | None = None,

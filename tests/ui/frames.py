@@ -2,7 +2,7 @@
 import pandas as pd
 
 from events.schema import Event
-from events.table import typed, empty
+from events.table import empty, typed
 
 HOSTILE = "<img src=x onerror=alert(1)> ${alert(2)} `x` \\u0061 </script> {{ 7*7 }} {% if 1 %}IF{% endif %}"
 

@@ -1,4 +1,7 @@
-"""The dashboard's filters: in pandas and pushed down into SQLite, and provinces by label."""
+"""The dashboard's filters: in pandas and pushed down into SQLite, provinces by label, what the sidebar
+offers and what its choices leave."""
+from datetime import date
+
 import pandas as pd
 import pytest
 
@@ -7,7 +10,15 @@ from events.store import Store
 from events.table import empty, load
 from parsing.articles import from_text
 from tests.events.test_table import ROWS
-from ui.filters import filter_events, load_events, provinces
+from ui.filters import (
+    Selection,
+    choices,
+    date_bounds,
+    filter_events,
+    load_events,
+    narrow,
+    provinces,
+)
 
 
 @pytest.fixture
@@ -71,3 +82,40 @@ def test_filters_provinces_are_one_per_code_however_spelt(tmp_path):
     assert groups == {"Kunduz": ["Kunduz", "Kondoz"], "Punjab": ["Punjab"], "Takhar": ["Takhar"]}
     chosen = filter_events(df, admin1=groups["Kunduz"])
     assert sorted(chosen["event_id"]) == ["1", "2", "3"]
+
+
+# -- what the sidebar offers, and what its choices leave ------------------------------------
+
+def test_filters_choices_offer_each_value_once_and_actors_of_either_side(frame):
+    offered = choices(frame)
+    assert offered.provinces == {"Kharkiv": ["Kharkiv"], "Kunduz": ["Kunduz"], "Takhar": ["Takhar"]}
+    assert offered.event_types == ["Battles", "Explosions/Remote violence", "Unclassified"]
+    assert offered.actors == ["Afghan security forces", "Taliban"]
+    assert offered.claimants == ["Hakmi", "an army officer", "the ministry"]
+
+
+def test_filters_date_bounds_span_a_day_at_least(frame):
+    assert date_bounds(frame) == (date(2021, 6, 20), date(2021, 7, 1))
+    one_day = frame[frame["event_id"] == "1"]
+    assert date_bounds(one_day) == (date(2021, 6, 20), date(2021, 6, 21))
+    assert date_bounds(frame[frame["event_date"].isna()]) is None
+
+
+@pytest.mark.parametrize("selection, ids", [
+    (Selection(), ["1", "2", "3", "4"]),
+    # the whole range is no filter: the undated event stays
+    (Selection(dates=(date(2021, 6, 20), date(2021, 7, 1))), ["1", "2", "3", "4"]),
+    (Selection(dates=(date(2021, 6, 21), date(2021, 7, 1))), ["2", "3"]),
+    (Selection(provinces=("Kunduz",), event_types=("Battles",)), ["1"]),
+    (Selection(actors=("Afghan security forces",), claimants=("Hakmi", "an army officer")), ["1", "2"]),
+    (Selection(text="kharkiv"), ["3"]),
+])
+def test_filters_narrow_to_what_the_sidebar_chose(frame, selection, ids):
+    assert sorted(narrow(frame, selection, groups=choices(frame).provinces)["event_id"]) == ids
+
+
+def test_filters_narrow_a_province_label_to_each_of_its_spellings():
+    df = pd.DataFrame({"event_id": ["1", "2", "3"], "admin1": ["Kunduz", "Kondoz", "Takhar"],
+                       "event_date": pd.to_datetime(["2021-06-01"] * 3)})
+    groups = {"Kunduz": ["Kunduz", "Kondoz"], "Takhar": ["Takhar"]}
+    assert sorted(narrow(df, Selection(provinces=("Kunduz",)), groups=groups)["event_id"]) == ["1", "2"]
