@@ -21,7 +21,7 @@ def _lists(tree: ast.Module):
     for node in tree.body:
         target = node.targets[0] if isinstance(node, ast.Assign) else getattr(node, "target", None)
         value = getattr(node, "value", None)
-        if not isinstance(target, ast.Name) or value is None:
+        if not isinstance(target, ast.Name) or value is None or target.id.startswith("__"):
             continue
         items = value.keys if isinstance(value, ast.Dict) else getattr(value, "elts", None)
         if items and len(items) >= 3 and all(isinstance(k, ast.Constant) and isinstance(k.value, str)

@@ -36,10 +36,11 @@ _RE_FUNCTIONS = {"compile": 1, "search": 2, "match": 2, "fullmatch": 2, "findall
 
 
 def _modules():
+    """Every module of the packages, those of their subpackages (parsing.places.cues) included."""
     for package in PACKAGES:
-        for info in pkgutil.iter_modules(importlib.import_module(package).__path__):
-            if info.name != "__main__":
-                yield importlib.import_module(f"{package}.{info.name}")
+        for info in pkgutil.walk_packages(importlib.import_module(package).__path__, f"{package}."):
+            if not info.name.endswith(".__main__"):
+                yield importlib.import_module(info.name)
 
 
 def _literal_patterns(module) -> dict[str, re.Pattern]:

@@ -1,0 +1,32 @@
+"""Place mentions: what an article names as places, and what only refers to one.
+
+:class:`PlaceFinder` is a spaCy pipeline component. From the NER entities and
+the gazetteer it puts spans in ``doc.spans["places"]`` (places to map) and
+``doc.spans["place_context"]`` (demonyms such as *Afghan*, organisations named
+after a place such as *Kunduz provincial council*). :func:`mentions` turns
+them into plain :class:`PlaceMention` records; spaCy objects stay here.
+
+Recovery beyond NER uses the text's own cues: "the town of X", "X Province",
+"the districts of X and Y", "X airport", "near X", "outskirts of X", and
+PERSON or ORG spans that the gazetteer knows and a cue places.
+
+The modules: :mod:`~parsing.places.finder` (the component, which runs the passes in order),
+:mod:`~parsing.places.found` (what the passes have found so far), the passes in
+:mod:`~parsing.places.entities` (NER's entities), :mod:`~parsing.places.cues` (cue words,
+capitalised runs, lists), :mod:`~parsing.places.conventions` (datelines, brackets, chains,
+diseases) and :mod:`~parsing.places.people` (names used for people);
+:mod:`~parsing.places.names` (what a name looks like), :mod:`~parsing.places.limits` (scores
+and reading limits) and :mod:`~parsing.places.mentions` (the records). The word lists are in
+:mod:`parsing.lexicon`.
+"""
+# The names other packages import from parsing.places (the Doc helpers are parsing.doc's).
+from parsing.doc import (capital_starts, entities_in, entity_at, sentence_spans, sentence_starts, text_of,
+                         trimmed)
+from parsing.places.finder import PlaceFinder, find_places
+from parsing.places.limits import (COUNTRY_SCORE, MAX_NAME_CHARS, STRONG_CUE_SCORE, WEAK_CUE_SCORE, WINDOW,
+                                   Known)
+from parsing.places.mentions import LIST_JOIN, PlaceMention, mentions
+
+__all__ = ["COUNTRY_SCORE", "LIST_JOIN", "MAX_NAME_CHARS", "STRONG_CUE_SCORE", "WEAK_CUE_SCORE", "WINDOW", "Known",
+           "PlaceFinder", "PlaceMention", "capital_starts", "entities_in", "entity_at", "find_places", "mentions",
+           "sentence_spans", "sentence_starts", "text_of", "trimmed"]
