@@ -8,6 +8,19 @@ from these (see ``DESIGNATORS``).
 """
 from __future__ import annotations
 
+from enum import StrEnum
+
+
+class PlaceKind(StrEnum):
+    """The kinds of place a word can hint: gazetteer kinds, whose values geo decides
+    (``geo.place.KINDS``)."""
+
+    ADMIN1 = "admin1"                      # a province, state, region, oblast
+    ADMIN2 = "admin2"                      # a district, county, parish
+    POPULATED_PLACE = "populated place"    # a city, town, village
+    AIRPORT = "airport"
+    PORT = "port or crossing"
+
 # --- Dates ----------------------------------------------------------------------------------
 
 #: Month names, in calendar order (a month's number is its index + 1).
@@ -30,26 +43,28 @@ DIRECTION_ADJECTIVES = ("northern", "southern", "eastern", "western", "northeast
                         "southeastern", "southwestern")
 
 # --- Places: unit words and designators -----------------------------------------------------
-# (The values are gazetteer kinds, geo.place.KINDS.)
 
 #: Words after a name that make it a place and hint its kind ("Takhar Province", "Ohaji LGA").
 #: geo.names.DESIGNATORS, the gazetteer's, differs: it has no "parish", and has "prefecture"
 #: and "municipality".
 DESIGNATORS = {
-    "province": "admin1", "provinces": "admin1", "governorate": "admin1", "state": "admin1",
-    "oblast": "admin1", "region": "admin1",
-    "district": "admin2", "districts": "admin2", "county": "admin2", "parish": "admin2", "regency": "admin2",
-    "lga": "admin2",  # Nigeria's local government areas: "Ohaji LGA"
-    "city": "populated place", "town": "populated place", "village": "populated place",
-    "airport": "airport", "airbase": "airport", "port": "port or crossing",
-    "crossing": "port or crossing",
+    "province": PlaceKind.ADMIN1, "provinces": PlaceKind.ADMIN1, "governorate": PlaceKind.ADMIN1,
+    "state": PlaceKind.ADMIN1, "oblast": PlaceKind.ADMIN1, "region": PlaceKind.ADMIN1,
+    "district": PlaceKind.ADMIN2, "districts": PlaceKind.ADMIN2, "county": PlaceKind.ADMIN2,
+    "parish": PlaceKind.ADMIN2, "regency": PlaceKind.ADMIN2,
+    "lga": PlaceKind.ADMIN2,  # Nigeria's local government areas: "Ohaji LGA"
+    "city": PlaceKind.POPULATED_PLACE, "town": PlaceKind.POPULATED_PLACE, "village": PlaceKind.POPULATED_PLACE,
+    "airport": PlaceKind.AIRPORT, "airbase": PlaceKind.AIRPORT, "port": PlaceKind.PORT,
+    "crossing": PlaceKind.PORT,
 }
 #: Plural unit words: after a list they hint the kind of every name in it ("Dakota, Otoe and
 #: Washington counties", "Kunduz and Takhar provinces").
 LIST_DESIGNATORS = {
-    "provinces": "admin1", "states": "admin1", "governorates": "admin1", "oblasts": "admin1",
-    "regions": "admin1", "districts": "admin2", "counties": "admin2", "parishes": "admin2", "regencies": "admin2",
-    "cities": "populated place", "towns": "populated place", "villages": "populated place",
+    "provinces": PlaceKind.ADMIN1, "states": PlaceKind.ADMIN1, "governorates": PlaceKind.ADMIN1,
+    "oblasts": PlaceKind.ADMIN1, "regions": PlaceKind.ADMIN1,
+    "districts": PlaceKind.ADMIN2, "counties": PlaceKind.ADMIN2, "parishes": PlaceKind.ADMIN2,
+    "regencies": PlaceKind.ADMIN2,
+    "cities": PlaceKind.POPULATED_PLACE, "towns": PlaceKind.POPULATED_PLACE, "villages": PlaceKind.POPULATED_PLACE,
 }
 #: Unit words after a name in a chain of units ("Tame, Arauca department"), lower-case: the
 #: designators and other countries' units.
@@ -68,19 +83,20 @@ ORG_PLACE_ENDINGS = {"airport", "province", "district", "city", "port", "base", 
 
 #: "the town of X": the noun before "of" hints the kind of X (None: a cue that hints no kind).
 OF_CUES = {
-    "town": "populated place", "towns": "populated place", "city": "populated place",
-    "cities": "populated place", "village": "populated place", "villages": "populated place",
-    "district": "admin2", "districts": "admin2", "province": "admin1", "provinces": "admin1",
-    "outskirts": None, "suburbs": None, "capital": None, "port": "port or crossing",
-    "region": None, "area": None, "county": "admin2", "state": "admin1",
+    "town": PlaceKind.POPULATED_PLACE, "towns": PlaceKind.POPULATED_PLACE, "city": PlaceKind.POPULATED_PLACE,
+    "cities": PlaceKind.POPULATED_PLACE, "village": PlaceKind.POPULATED_PLACE, "villages": PlaceKind.POPULATED_PLACE,
+    "district": PlaceKind.ADMIN2, "districts": PlaceKind.ADMIN2,
+    "province": PlaceKind.ADMIN1, "provinces": PlaceKind.ADMIN1,
+    "outskirts": None, "suburbs": None, "capital": None, "port": PlaceKind.PORT,
+    "region": None, "area": None, "county": PlaceKind.ADMIN2, "state": PlaceKind.ADMIN1,
     # "the western countryside of Aleppo", "the vicinity of Abu Rasin"
-    "countryside": None, "vicinity": None, "environs": None, "governorate": "admin1",
+    "countryside": None, "vicinity": None, "environs": None, "governorate": PlaceKind.ADMIN1,
     # "cases reported in areas of Botswana", "the Indonesian island of Java"
     "areas": None, "parts": None, "island": None, "islands": None,
     # "clashed in the direction of Krasne", "the east of Hodeidah"
     "direction": None, **dict.fromkeys(DIRECTIONS),
     # "a resident of Torun", "a native of Kabul", "the mayor of Dublin"
-    "resident": None, "residents": None, "native": None, "natives": None, "mayor": "populated place",
+    "resident": None, "residents": None, "native": None, "natives": None, "mayor": PlaceKind.POPULATED_PLACE,
 }
 #: Cues that name a settlement or unit, known or not: the name after them is kept, unresolved if need be.
 NAMING_CUES = {"town of", "towns of", "village of", "villages of", "district of", "districts of"}

@@ -12,6 +12,7 @@ from parsing.places.cues import cue_at, cue_before
 from parsing.places.found import Found
 from parsing.places.limits import COUNTRY_SCORE, STRONG_CUE_SCORE, WEAK_CUE_SCORE, Known
 from parsing.places.names import all_caps, capitalised
+from parsing.places.rules import Reason, Rule, Source
 
 
 def datelines(found: Found) -> None:
@@ -27,7 +28,7 @@ def datelines(found: Found) -> None:
             continue
         span = doc[i:j]
         if found.known(span.text) >= STRONG_CUE_SCORE:
-            add(span, "DATELINE", places)
+            add(span, Rule(Source.DATELINE), places)
 
 
 def party_homes(found: Found) -> None:
@@ -46,7 +47,7 @@ def party_homes(found: Found) -> None:
             j += 1
         span = doc[i:j]
         if j > i and found.known(span.text) >= STRONG_CUE_SCORE:
-            add(span, "PARTY-HOME", places)
+            add(span, Rule(Source.PARTY_HOME), places)
 
 
 def units_in_brackets(found: Found) -> None:
@@ -63,7 +64,7 @@ def units_in_brackets(found: Found) -> None:
     # at the end (looked for and removed one at a time, they made this quadratic)
     demonyms: dict[tuple[int, int], list[Span]] = {}
     for c in context:
-        if c.label_ == "DEMONYM":
+        if Rule.from_label(c.label_).source is Source.DEMONYM:
             demonyms.setdefault((c.start, c.end), []).append(c)
     released: set[int] = set()
     text = text_of(doc)
@@ -95,14 +96,15 @@ def units_in_brackets(found: Found) -> None:
                 # ("a Kurdish town") the resolver still sets aside
                 _release_demonym(head, demonyms, released, taken)
         if head.start not in starts and not ((designated or found.known(head.text) >= STRONG_CUE_SCORE)
-                                              and add(head, "ASIDE>head", places)) and len(pieces) < 2:
+                                              and add(head, Rule(Source.ASIDE, Reason.HEAD), places)) \
+                and len(pieces) < 2:
             continue  # a chain of units stands alone: "Barangay Zone 1 (Bangued, Abra, ...)"
         for piece in pieces:
             if found.known(piece.text) >= WEAK_CUE_SCORE:
                 # "(Kitaf, Sadah)": NER's NORP for a province; the gazetteer knows no demonym so
                 _release_demonym(piece, demonyms, released, taken)
             if not any(taken[piece.start:piece.end]):
-                add(piece, "ASIDE>unit", places)
+                add(piece, Rule(Source.ASIDE, Reason.UNIT), places)
     if released:
         context[:] = [c for c in context if id(c) not in released]
 
@@ -195,7 +197,7 @@ def comma_chains(found: Found) -> None:
                 if any(taken[name.start:name.end]) or name[-1].lower_ in FACILITY_WORDS or (
                         name.start and doc[name.start - 1].lower_ == "the" and not unit_word):
                     continue  # "the Civil Hospital, Ludhiana": a building in the town, no place
-                add(name, "CHAIN", places)
+                add(name, Rule(Source.CHAIN), places)
         resume = max(j, i + 1)
 
 
@@ -211,7 +213,7 @@ def diseases_to_context(found: Found) -> None:
     kept = []
     for span in places:
         if span.text.lower() in diseases and (_names_disease(span) or cue_before(span) is None):
-            context.append(Span(doc, span.start, span.end, label="NAMED-DISEASE"))
+            context.append(Span(doc, span.start, span.end, label=Rule(Source.NAMED_DISEASE).label))
         else:
             kept.append(span)
     found.places = kept

@@ -14,6 +14,7 @@ from parsing.places.found import Found
 from parsing.places.limits import (COUNTRY_SCORE, LISTED_NAMED_SCORE, MAJOR_PLACE_SCORE, PAIRED_NAMED_SCORE,
                                    STRONG_CUE_SCORE, WEAK_CUE_SCORE)
 from parsing.places.names import capitalised, without_designator
+from parsing.places.rules import Reason, Rule, Source
 
 
 def cue_at(doc: Doc, i: int, *, strong_only: bool = False) -> str | None:
@@ -121,7 +122,7 @@ def uncovered_runs(found: Found) -> None:
         if j < n and doc[j].like_num and not kind:
             need = max(need, WEAK_CUE_SCORE)  # "east of Highway 12": a road, unless a likely place
         if (cue or kind or listing or after_cue(span)) and len(core) and found.known(span.text) >= need:
-            if add(span, f"LIST>{listing}" if listing and not cue else "GAZETTEER", places):
+            if add(span, Rule(Source.LIST, of_cue=listing) if listing and not cue else Rule(Source.GAZETTEER), places):
                 place_ends.add(span.end)
             if cue and cue.endswith("s of"):
                 listing = cue
@@ -131,7 +132,7 @@ def uncovered_runs(found: Found) -> None:
                 and found.known(span.text) >= COUNTRY_SCORE):
             # "shelling hit Donetsk", "Nigeria reported 782 cases": NER missed a city or a
             # country (one opening a sentence before a lower-case word)
-            if add(span, "GAZETTEER>major", places):
+            if add(span, Rule(Source.GAZETTEER, Reason.MAJOR), places):
                 place_ends.add(span.end)
         else:
             later.append(span)
@@ -200,7 +201,7 @@ def coordinated(found: Found) -> None:
             # unit word says every name of the list is a unit, whatever NER labelled them
             for span, is_place in group:
                 if not is_place and found.known(span.text) >= STRONG_CUE_SCORE:
-                    add(span, "LIST>designator", places)
+                    add(span, Rule(Source.LIST, Reason.DESIGNATOR), places)
             return
         if len(group) == 2 and joined and group[0][1] and not group[1][1]:
             # "in Tehran and Isfahan": a pair after a place preposition, the second a city
@@ -209,13 +210,13 @@ def coordinated(found: Found) -> None:
             before = doc[first.start - 1].lower_ if first.start else ""
             if (cue_before(first) in STRONG_PREPOSITIONS or before == "from") and \
                     found.known(second.text) >= PAIRED_NAMED_SCORE:
-                add(second, "LIST>paired", places)
+                add(second, Rule(Source.LIST, Reason.PAIRED), places)
         if len(group) >= 3 and joined and any(is_place for _, is_place in group):
             for span, is_place in group:
                 # a name NER took for a person or organisation must be a sizeable place
                 need = LISTED_NAMED_SCORE if span.label_ in ("PERSON", "ORG") else WEAK_CUE_SCORE
                 if not is_place and found.known(span.text) >= need:
-                    add(span, "LIST>coordinated", places)
+                    add(span, Rule(Source.LIST, Reason.COORDINATED), places)
 
     for span, is_place in spans:
         if group:

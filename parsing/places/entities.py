@@ -13,6 +13,7 @@ from parsing.places.limits import (COUNTRY_SCORE, LISTED_NAMED_SCORE, MAX_NAME_C
                                    WEAK_CUE_SCORE, Known)
 from parsing.places.names import (PLACE_LABELS, body_unit, capitalised, extend_designator, known_part, part_of,
                                   strip_the, trim_common_designator, unit_word_inside, without_designator)
+from parsing.places.rules import Reason, Rule, Source
 
 
 def place_entities(found: Found, ents: list[Span]) -> None:
@@ -29,29 +30,29 @@ def place_entities(found: Found, ents: list[Span]) -> None:
             score = found.known(span.text)
             if span.start and doc[span.start - 1].lower_ in (",", "and", "or") and span.end < len(doc) \
                     and doc[span.end].lower_ in LIST_DESIGNATORS and score >= WEAK_CUE_SCORE:
-                add(span, "NORP>unit", places)  # "Harper and Kingman counties": a list's last unit
+                add(span, Rule(Source.NORP, Reason.UNIT), places)  # "Harper and Kingman counties": a list's last unit
                 continue
             # endings of demonyms (Afghan, Pakistani, Kurdish) need a sizeable town
             if (cue and cue.endswith(" of") and score >= STRONG_CUE_SCORE) or \
                     score >= COUNTRY_SCORE or (cue in NORP_PREPOSITIONS and score >= WEAK_CUE_SCORE
                                           and (score >= LISTED_NAMED_SCORE or not span.text.endswith(
                                               DEMONYM_ENDINGS))):
-                add(span, "NORP>cue", places)  # "demonstrated in Vasteras": NER's NORP is a town
+                add(span, Rule(Source.NORP, Reason.CUE), places)  # "demonstrated in Vasteras": NER's NORP is a town
             else:
-                add(span, "DEMONYM", context)
+                add(span, Rule(Source.DEMONYM), context)
         elif ent.label_ in PLACE_LABELS:
             span = trim_common_designator(span)
-            label = ent.label_ + (">part" if part_of(span, found.known) else "")
+            rule = Rule(Source(ent.label_), part=part_of(span, found.known))
             body = unit_word_inside(span, before=ORG_WORDS)
             if body is not None:
                 # NER's GPE "the Colfax County Sheriff's Department": the county names a body
-                add(doc[span.start:body + 1], "NAMED-ORG", context)
+                add(doc[span.start:body + 1], Rule(Source.NAMED_ORG), context)
             elif span.end < len(doc) and doc[span.end].lower_ in ORG_FOLLOWERS:
-                add(span, "NAMED-ORG", context)  # "Kunduz provincial council"
+                add(span, Rule(Source.NAMED_ORG), context)  # "Kunduz provincial council"
             elif len(span) == 1 and span[0].lower_ in VAGUE:
                 continue
             else:
-                add(_extend_connected(extend_designator(_extend_left(span, found.known)), found.known), label,
+                add(_extend_connected(extend_designator(_extend_left(span, found.known)), found.known), rule,
                     places)
 
 
@@ -66,7 +67,7 @@ def other_entities(found: Found, ents: list[Span]) -> None:
         if ent.label_ == "FAC":
             core, kind = without_designator(span)
             if kind and found.known(span.text) >= STRONG_CUE_SCORE:
-                found.add(span, "FAC", found.places)
+                found.add(span, Rule(Source.FAC), found.places)
         elif ent.label_ in ("ORG", "PERSON"):
             if not _person_or_org(found, span, ent.label_):
                 found.later.append(Span(doc, span.start, span.end, label=ent.label_))
@@ -84,7 +85,7 @@ def propagated(found: Found) -> None:
     for span in found.later:
         name = span.text.lower()
         if name in confirmed and (name in cued or found.known(span.text) >= STRONG_CUE_SCORE):
-            found.add(span, "PROPAGATED", places)
+            found.add(span, Rule(Source.PROPAGATED), places)
 
 
 def _person_or_org(found: Found, span: Span, label: str) -> bool:
@@ -95,10 +96,10 @@ def _person_or_org(found: Found, span: Span, label: str) -> bool:
     if label == "ORG" and len(span) >= 2 and span[-1].lower_ == "state" and span.end < len(doc) \
             and capitalised(doc[span.end]) and known(span[:-1].text) >= WEAK_CUE_SCORE:
         # NER's "the Minnesota State" of "the Minnesota State Patrol": a body of the state
-        return add(span[:-1], "ORG>place-named", context)
+        return add(span[:-1], Rule(Source.ORG, Reason.PLACE_NAMED), context)
     core, kind = without_designator(span)
     if kind and known(span.text) >= STRONG_CUE_SCORE:
-        return add(span, f"{label}>designator", places)
+        return add(span, Rule(Source(label), Reason.DESIGNATOR), places)
     if kind:
         # "Afghanistans Kabul International Airport": the known tail is the place.
         for cut in range(span.start + 1, span.end - 1):
@@ -106,14 +107,15 @@ def _person_or_org(found: Found, span: Span, label: str) -> bool:
             if body_unit(tail):
                 break  # "the Laurel County School District": the place, if any, leads (below)
             if known(tail.text) >= STRONG_CUE_SCORE:
-                return add(tail, f"{label}>designator", places)
+                return add(tail, Rule(Source(label), Reason.DESIGNATOR), places)
     cue = cue_before(span)
     need = STRONG_CUE_SCORE if cue and cue.endswith(" of") else WEAK_CUE_SCORE
     if (cue or after_cue(span)) and known(span.text) >= need:
-        return add(span, f"{label}>cue", places)
+        return add(span, Rule(Source(label), Reason.CUE), places)
     if label == "ORG" and span.end < len(span.doc) and span.doc[span.end].lower_ in ORG_WORDS \
             and known(span.text) >= LISTED_NAMED_SCORE:
-        return add(span, "ORG>place-named", context)  # "the NSW government": NER's ORG is the state
+        # "the NSW government": NER's ORG is the state
+        return add(span, Rule(Source.ORG, Reason.PLACE_NAMED), context)
     if label == "ORG":
         # "Kunduz provincial council": the place leads, organisation words follow.
         for cut in range(span.end - 1, span.start, -1):
@@ -123,7 +125,7 @@ def _person_or_org(found: Found, span: Span, label: str) -> bool:
                 if len(head) > 1 and head[-1].lower_ == "state" and \
                         known(head[:-1].text) >= WEAK_CUE_SCORE:
                     head = head[:-1]  # "Ohio State University": Ohio
-                return add(head, "ORG>place-named", context)
+                return add(head, Rule(Source.ORG, Reason.PLACE_NAMED), context)
         # "the University of Georgia", "the Ministry of Health of Uganda": the place ends it
         for cut in range(span.end - 1, span.start + 1, -1):
             if span.doc[cut - 1].lower_ != "of":
@@ -131,16 +133,16 @@ def _person_or_org(found: Found, span: Span, label: str) -> bool:
             head = {t.lower_ for t in span.doc[span.start:cut - 1]}
             tail = span.doc[cut:span.end]
             if head & ORG_WORDS and known_part(tail.text, known) >= WEAK_CUE_SCORE:
-                return add(tail, "ORG>place-named", context)
+                return add(tail, Rule(Source.ORG, Reason.PLACE_NAMED), context)
             break
     if len(span) == 1 and span.text.lower().endswith(TOWN_ENDINGS) and not span.text.isupper() \
             and known(span.text) >= WEAK_CUE_SCORE:
-        return add(span, f"{label}>town-name", places)  # NER's PERSON "Gainesville"
+        return add(span, Rule(Source(label), Reason.TOWN_NAME), places)  # NER's PERSON "Gainesville"
     # "Douglas County Public Works", NER's ORG or PERSON: no person's name holds "County", so
     # a body named after the county, whatever words follow
     k = unit_word_inside(span)
     if k is not None and known(span.doc[span.start:k + 1].text) >= WEAK_CUE_SCORE:
-        return add(span.doc[span.start:k + 1], "ORG>place-named", context)
+        return add(span.doc[span.start:k + 1], Rule(Source.ORG, Reason.PLACE_NAMED), context)
     return False
 
 
@@ -225,7 +227,7 @@ def joined_names(found: Found) -> None:
                       if found.known(doc[a.start:e].text) >= LISTED_NAMED_SCORE), None)
             if k is not None:
                 taken[a.start:k] = [True] * (k - a.start)
-                out.append(Span(doc, a.start, k, label="JOINED"))
+                out.append(Span(doc, a.start, k, label=Rule(Source.JOINED).label))
                 until = k
                 continue
         out.append(a)

@@ -5,14 +5,16 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from spacy.tokens import Doc
 
 from parsing.doc import text_of
-from parsing.lexicon import DESIGNATORS, LIST_DESIGNATORS, OF_CUES
+from parsing.lexicon import DESIGNATORS, LIST_DESIGNATORS, OF_CUES, PlaceKind
 from parsing.places.cues import cue_before
 from parsing.places.limits import WINDOW
 from parsing.places.names import without_designator, without_part_words
+from parsing.places.rules import Rule, Source
 
 # Patterns that begin with blanks read a run of them from its start only ("(?<!\s)"): tried at
 # every position of a long run, they would read the run once per position. Nor do two blanks'
@@ -25,6 +27,14 @@ _NEXT_WORD = re.compile(r"(?<!\s)\s*(\w+)")
 _AFTER_LIST_MEMBER = re.compile(r"(?:,|\band|\bor|&)\s*$")
 
 
+class Role(StrEnum):
+    """What a mention is to the text."""
+
+    PLACE = "place"          # a place the text names, to map
+    CONTEXT = "context"      # refers to one: a demonym, a body named after a place, a disease
+    MAYBE = "maybe"          # a known name NER took for a person or body: the resolver decides
+
+
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
     """A span of the text that names a place (role "place"), refers to one ("context"), or
@@ -32,6 +42,7 @@ class PlaceMention:
     decides by the article's other places).
 
     ``name`` is the place name to look up (designator and "the" removed);
+    ``label`` is the rule that found it, as a string (:attr:`rule` reads it);
     ``kind_hint`` comes from a designator or cue; ``cue`` says what made a
     non-NER span a place; ``sentence`` is the index of its sentence.
     """
@@ -40,11 +51,17 @@ class PlaceMention:
     end: int
     text: str
     name: str
-    role: str
+    role: Role
     label: str
-    kind_hint: str | None = None
+    kind_hint: PlaceKind | None = None
     cue: str | None = None
     sentence: int = 0
+
+    @property
+    def rule(self) -> Rule:
+        """The rule that found the mention."""
+        return Rule.from_label(self.label)
+
 
 
 def mentions(doc: Doc) -> list[PlaceMention]:
@@ -60,22 +77,23 @@ def mentions(doc: Doc) -> list[PlaceMention]:
         return sent_index[starts[pos]] if pos >= 0 else 0
 
     out = []
-    for role, key in (("place", "places"), ("context", "place_context"), ("maybe", "place_maybe")):
+    for role, key in ((Role.PLACE, "places"), (Role.CONTEXT, "place_context"), (Role.MAYBE, "place_maybe")):
         for span in doc.spans.get(key, []):
+            rule = Rule.from_label(span.label_)
             core, kind = without_designator(span)
             after = doc[span.end] if span.end < len(doc) else None
             if kind is None and after is not None and (after.text.islower() or after.text.isupper()):
                 # "Hebei province", "Ohaji LGA", "Kunduz and Takhar provinces"
                 kind = DESIGNATORS.get(after.lower_) or LIST_DESIGNATORS.get(after.lower_)
-            if role == "place" and kind is None and span.label_.startswith("LIST>"):
-                kind = OF_CUES.get(span.label_.removesuffix(">part")[5:-3])
-            elif role == "place" and kind is None:
+            if role is Role.PLACE and kind is None and rule.source is Source.LIST:
+                kind = OF_CUES.get(rule.of_cue.removesuffix(" of")) if rule.of_cue else None
+            elif role is Role.PLACE and kind is None:
                 cue = cue_before(span)
                 kind = OF_CUES.get(cue[:-3]) if cue and cue.endswith(" of") else None
             start, end, text, name = span.start_char, span.end_char, span.text, span.text
-            if span.label_.endswith(">part"):
+            if rule.part:
                 name = without_part_words(span.text)
-                if role == "context":
+                if role is Role.CONTEXT:
                     # "the Northeast Georgia Medical Center": the organisation's toponym is
                     # Georgia; in running text "Northeast Georgia" is a region's name, kept whole
                     start += span.text.find(name)

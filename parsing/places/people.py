@@ -13,6 +13,7 @@ from parsing.places.cues import cue_at
 from parsing.places.found import Found
 from parsing.places.limits import LISTED_NAMED_SCORE, STRONG_CUE_SCORE, Known
 from parsing.places.names import capitalised, no_place_name
+from parsing.places.rules import Rule, Source
 
 
 def people_named(doc: Doc, known: Known) -> set[str]:
@@ -91,5 +92,5 @@ def maybe_places(found: Found) -> list[Span]:
         if after in PERSON_SPEECH_VERBS or after in POSSESSIVES or before in SURNAME_TITLES \
                 or found.known(span.text) < STRONG_CUE_SCORE:
             continue  # "Madison said", "Mayor Lincoln": a person
-        out.append(Span(doc, span.start, span.end, label=f"MAYBE>{span.label_}"))
+        out.append(Span(doc, span.start, span.end, label=Rule(Source.MAYBE, entity=Source(span.label_)).label))
     return out

@@ -1,8 +1,9 @@
 """Place mentions as records: offsets, and the kinds a plural unit word after a list hints."""
 import pytest
 
+from parsing.lexicon import PlaceKind
 from parsing.places import LIST_JOIN, PlaceFinder, mentions
-from parsing.places.mentions import _NEXT_WORD, _after_list_member
+from parsing.places.mentions import _NEXT_WORD, Role, _after_list_member
 from tests.parsing.places.handmade import doc, found, known
 
 
@@ -42,3 +43,10 @@ def test_mentions_the_next_word_is_read_after_a_name():
 def test_mentions_a_list_member_is_told_by_the_word_before_it(before, member):
     text = before + " Washington counties"
     assert _after_list_member(text, text.index("Washington")) == member
+
+
+def test_mentions_roles_and_kinds_are_typed():
+    d = doc("retook the districts of Bangi and Khwaja Ghar".split(), [(6, 8, "PERSON")])
+    (m, _) = mentions(PlaceFinder(known)(d))
+    assert m.role is Role.PLACE and m.kind_hint is PlaceKind.ADMIN2
+    assert m.role == "place" and m.kind_hint == "admin2"  # and read as the strings they are
