@@ -52,6 +52,13 @@ class Claim:
     kind: str = "person"      # person | group | source | outlet
     date_text: str | None = None
 
+    def shifted(self, offset: int) -> Claim:
+        """The claim with its offsets moved by ``offset`` (read from a piece of a text that starts there)."""
+        if not offset:
+            return self
+        return replace(self, start=self.start + offset, end=self.end + offset,
+                       sentence_start=self.sentence_start + offset, sentence_end=self.sentence_end + offset)
+
 
 def _ent_at(doc: Doc, i: int) -> Span | None:
     return entity_at(doc, i) if doc[i].ent_iob_ in ("B", "I") else None

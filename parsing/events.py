@@ -105,6 +105,16 @@ class EventMention:
     def date_text(self) -> str | None:
         return self.date_texts[0] if self.date_texts else None
 
+    def shifted(self, offset: int) -> EventMention:
+        """The event mention with its offsets, and those of its places, moved by ``offset`` (read from
+        a piece of a text that starts there)."""
+        if not offset:
+            return self
+        return replace(self, trigger_start=self.trigger_start + offset,
+                       sentence_start=self.sentence_start + offset, sentence_end=self.sentence_end + offset,
+                       places=_shifted_spans(self.places, offset), near=_shifted_spans(self.near, offset),
+                       attributive=_shifted_spans(self.attributive, offset))
+
 
 @dataclass(frozen=True, slots=True)
 class DistanceCue:
@@ -114,6 +124,17 @@ class DistanceCue:
     km: float
     bearing: str | None
     anchor: tuple[int, int]
+
+    def shifted(self, offset: int) -> DistanceCue:
+        """The cue with its offsets moved by ``offset`` (read from a piece of a text that starts there)."""
+        if not offset:
+            return self
+        return replace(self, sentence_start=self.sentence_start + offset,
+                       anchor=(self.anchor[0] + offset, self.anchor[1] + offset))
+
+
+def _shifted_spans(spans: tuple[tuple[int, int], ...], offset: int) -> tuple[tuple[int, int], ...]:
+    return tuple((s + offset, e + offset) for s, e in spans)
 
 
 def _match_trigger(sent: Span):
@@ -355,7 +376,8 @@ def _acled_conventions(sent: Span, hits, chosen: tuple[str, str], trig: Span, ac
         return "Battles", "Armed clash"
     if sub == "Armed clash" and trig.text.lower() in HARM_ONLY_TRIGGERS and \
             not any(a.kind in _FIGHTING_KINDS for _, a in actors) and \
-            not any(h[4] == "Armed clash" and sent[h[1]].lower_ in GROUND_TRIGGERS - HARM_ONLY_TRIGGERS for h in hits) and \
+            not any(h[4] == "Armed clash" and sent[h[1]].lower_ in GROUND_TRIGGERS - HARM_ONLY_TRIGGERS
+                    for h in hits) and \
             not _SECURITY_TARGETS.search(sent.text):
         return "Violence against civilians", "Attack"
     return etype, sub

@@ -62,6 +62,12 @@ class PlaceMention:
         """The rule that found the mention."""
         return Rule.from_label(self.label)
 
+    def shifted(self, offset: int, *, sentences: int = 0) -> PlaceMention:
+        """The mention with its offsets moved by ``offset`` and its sentence number by ``sentences``
+        (read from a piece of a text that starts there)."""
+        if not offset and not sentences:
+            return self
+        return replace(self, start=self.start + offset, end=self.end + offset, sentence=self.sentence + sentences)
 
 
 def mentions(doc: Doc) -> list[PlaceMention]:

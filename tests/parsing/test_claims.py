@@ -1,7 +1,9 @@
 """Claims on short texts of our own, through the real spaCy model."""
+from dataclasses import replace
+
 import pytest
 
-from parsing.claims import find_claims
+from parsing.claims import Claim, find_claims
 from parsing.nlp import load
 
 
@@ -50,3 +52,11 @@ def test_claims_statement_offsets_point_into_the_text(nlp):
     (c,) = find_claims(nlp(text))
     assert text[c.start:c.end] == c.statement == "the market had burned."
     assert c.date_text == "Monday"
+
+
+def test_claims_shifting_a_claim_moves_every_offset():
+    c = Claim(claimant="Ahmad", role=None, anonymous=False, verb="said", statement="x", start=10, end=20,
+              sentence_start=5, sentence_end=30, date_text="Monday")
+    moved = c.shifted(100)
+    assert moved == replace(c, start=110, end=120, sentence_start=105, sentence_end=130)
+    assert c.shifted(0) is c

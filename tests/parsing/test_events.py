@@ -1,9 +1,11 @@
 """Event mentions on short texts of our own, through the real spaCy model."""
 import random
+from dataclasses import fields
 
 import pytest
 
-from parsing.events import _DISTANCE_BEFORE, _FATAL, Actor, _undropped, distance_cues, find_events
+from parsing.events import (_DISTANCE_BEFORE, _FATAL, Actor, DistanceCue, EventMention, _undropped, distance_cues,
+                            find_events)
 from parsing.nlp import load
 from parsing.places import PlaceFinder, mentions
 
@@ -211,3 +213,26 @@ def test_events_a_group_named_again_by_its_fighters_is_one_actor():
                 found.append((p, actor))
                 kept.append((p, actor))
         assert _undropped(found) == kept
+
+
+def _moved(record, shifted) -> set[str]:
+    return {f.name for f in fields(record) if getattr(record, f.name) != getattr(shifted, f.name)}
+
+
+def test_events_shifting_an_event_moves_every_offset_and_every_place():
+    e = EventMention(event_type="Battles", sub_event_type="Armed clash", trigger="clashes", trigger_start=12,
+                     sentence_start=5, sentence_end=40, actor1=Actor("troops", "military"), places=((20, 26),),
+                     near=((20, 26),), attributive=((30, 32),), date_texts=("Monday",), fatalities=3)
+    moved = e.shifted(100)
+    assert (moved.trigger_start, moved.sentence_start, moved.sentence_end, moved.places, moved.near,
+            moved.attributive) == (112, 105, 140, ((120, 126),), ((120, 126),), ((130, 132),))
+    # every field but the words, the actors, the dates and the count is an offset
+    assert {f.name for f in fields(e)} - _moved(e, moved) == {
+        "event_type", "sub_event_type", "trigger", "actor1", "actor2", "date_texts", "fatalities"}
+    assert e.shifted(0) is e
+
+
+def test_events_shifting_a_distance_cue_moves_its_sentence_and_anchor():
+    cue = DistanceCue(sentence_start=5, km=50.0, bearing="north", anchor=(20, 26))
+    assert cue.shifted(100) == DistanceCue(sentence_start=105, km=50.0, bearing="north", anchor=(120, 126))
+    assert _moved(cue, cue.shifted(100)) == {"sentence_start", "anchor"} and cue.shifted(0) is cue

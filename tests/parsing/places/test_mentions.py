@@ -1,8 +1,10 @@
 """Place mentions as records: offsets, and the kinds a plural unit word after a list hints."""
+from dataclasses import replace
+
 import pytest
 
 from parsing.lexicon import PlaceKind
-from parsing.places import LIST_JOIN, PlaceFinder, mentions
+from parsing.places import LIST_JOIN, PlaceFinder, PlaceMention, mentions
 from parsing.places.mentions import _NEXT_WORD, Role, _after_list_member
 from tests.parsing.places.handmade import doc, found, known
 
@@ -43,6 +45,14 @@ def test_mentions_the_next_word_is_read_after_a_name():
 def test_mentions_a_list_member_is_told_by_the_word_before_it(before, member):
     text = before + " Washington counties"
     assert _after_list_member(text, text.index("Washington")) == member
+
+
+def test_mentions_shifting_moves_the_offsets_and_the_sentence_number():
+    m = PlaceMention(start=10, end=16, text="Kunduz", name="Kunduz", role=Role.PLACE, label="GPE",
+                     kind_hint=PlaceKind.ADMIN1, cue="in", sentence=2)
+    assert m.shifted(100, sentences=3) == replace(m, start=110, end=116, sentence=5)
+    assert m.shifted(100) == replace(m, start=110, end=116)
+    assert m.shifted(0) is m
 
 
 def test_mentions_roles_and_kinds_are_typed():
