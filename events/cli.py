@@ -187,9 +187,10 @@ def cmd_evaluate_events(args) -> int:
 
 
 def _open_in(name: str):
+    """The input's lines as bytes, for :mod:`events.jsonl` to decode ('-': standard input)."""
     if name == "-":
-        return sys.stdin
-    return open(name, encoding="utf-8", errors="replace", newline="\n")
+        return sys.stdin.buffer
+    return open(name, "rb")
 
 
 def cmd_geoparse(args) -> int:

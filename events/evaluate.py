@@ -128,12 +128,15 @@ def report(summary: dict, *, corpus: str | None = None) -> str:
     return "\n".join(lines)
 
 
-def gold_lines(lines: Iterable[str], golds: dict[int, list], *, which: str = "all") -> Iterator[str]:
+def gold_lines(lines: Iterable[bytes | str], golds: dict[int, list], *,
+               which: str = "all") -> Iterator[bytes | str]:
     """The lines to geoparse from gold JSON Lines, each ``{"id", "text"}`` only, keeping each
     one's gold toponyms in ``golds`` under its number among the lines yielded (from 1, as
     :func:`events.runner.geoparse_lines` numbers them). ``which``: "all", or one of
-    :data:`HALVES`, which skips the other half's documents and every line without an id."""
-    from parsing.articles import json_record
+    :data:`HALVES`, which skips the other half's documents and every line without an id.
+    With "all" a line that is not a JSON object (a blank one too) goes on as it is, for the
+    geoparser to report (or pass over) under its number in the file."""
+    from events import jsonl
     from parsing.exc import ArticleError
 
     if which != "all" and which not in HALVES:
@@ -141,7 +144,7 @@ def gold_lines(lines: Iterable[str], golds: dict[int, list], *, which: str = "al
     number = 0
     for line in lines:
         try:
-            rec = json_record(line)
+            rec = jsonl.value(line)
             if which != "all" and half(rec.get("id")) != which:
                 continue
             number += 1

@@ -69,18 +69,17 @@ def report(summary: dict) -> str:
     return "\n".join(lines)
 
 
-def _chunk(lines: list[tuple[int, str]]) -> list[tuple[int, dict | None, dict | None]]:
+def _chunk(lines: list[tuple[int, bytes]]) -> list[tuple[int, dict | None, dict | None]]:
+    from events import jsonl
     from events.pipeline import analyse
     from events.runner import worker
-    from parsing.articles import ArticleError, from_record, json_record
+    from parsing.articles import ArticleError, from_record
 
     resolver, nlp = worker()
     out, arts = [], []
     for number, line in lines:
-        if not line.strip():
-            continue
         try:
-            gold = json_record(line)
+            gold = jsonl.value(line)
             arts.append((number, gold, from_record({"id": str(number), **gold})))
         except (ArticleError, TypeError):
             out.append((number, None, None))

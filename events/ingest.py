@@ -18,12 +18,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from events import jsonl
 from events.guard import ARTICLE_SECONDS, Failed, attempt, budget, guarded
 from events.pipeline import Analysis, analyse, content_hash
 from events.runner import looks_english, ordered_map, worker
 from events.store import Store
 from parsing.articles import (DEFAULT_MAX_BYTES, Article, ArticleError, decode, from_html,
-                              from_record, from_text, json_record, with_published)
+                              from_record, from_text, with_published)
 
 SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl",
             ".ndjson": "jsonl"}
@@ -99,17 +100,6 @@ def _reason_kind(reason: str) -> str:
 # -- reading inputs ---------------------------------------------------------------
 
 
-def _size(n: int) -> str:
-    return f"{n / 2**20:.1f} MB" if n >= 100_000 else f"{n:,} bytes"
-
-
-def _decode_line(raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
-
-
 def _title_and_text(text: str) -> str | None:
     first = text.strip().split("\n", 1)[0].strip()
     return first if first and len(first) <= _TITLE_MAX and "\n" in text.strip() else None
@@ -144,7 +134,7 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
             yield Rejection(name, 0, "empty: no JSON lines")
         return
     if size > max_bytes:
-        yield Rejection(name, 0, f"too large: {_size(size)}, over the {_size(max_bytes)} cap")
+        yield Rejection(name, 0, f"too large: {jsonl.size(size)}, over the {jsonl.size(max_bytes)} cap")
         return
     item = attempt(functools.partial(_one_file, kind=kind), path, seconds=seconds, doing="read")
     yield Rejection(name, 0, item.reason) if isinstance(item, Failed) else item
@@ -173,15 +163,12 @@ def _english(article: Article, name: str, line: int) -> Article | Rejection:
 
 def read_jsonl_stream(stream, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES,
                       seconds: float | None = ARTICLE_SECONDS) -> Iterator[Article | Rejection]:
-    """Articles of a binary JSON Lines stream; a broken line is rejected with its number."""
-    for number, raw in enumerate(stream, 1):
-        if isinstance(raw, str):
-            raw = raw.encode("utf-8", "surrogateescape")
-        if not raw.strip():
-            continue
-        if len(raw) > max_bytes:
-            yield Rejection(name, number, f"too large: a line of {_size(len(raw))}, over the "
-                                          f"{_size(max_bytes)} cap")
+    """Articles of a binary JSON Lines stream (read by :mod:`events.jsonl`); a broken line is
+    rejected with its number."""
+    for number, raw in jsonl.numbered(stream):
+        refused = jsonl.too_large(raw, max_bytes)
+        if refused:
+            yield Rejection(name, number, refused)
             continue
         item = attempt(functools.partial(_jsonl_line, name=name, number=number), raw, seconds=seconds,
                        doing="read")
@@ -193,7 +180,7 @@ def _jsonl_line(raw: bytes, *, name: str, number: int) -> Article | Rejection:
         return Rejection(name, number, "binary data, not text")
     rid = None
     try:
-        record = json_record(_decode_line(raw))
+        record = jsonl.value(raw)
         rid = record.get("id") if isinstance(record, dict) else None
         article = from_record(record, where=f"line {number}")
     except ArticleError as exc:

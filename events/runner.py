@@ -16,8 +16,8 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from events import jsonl
 from events.guard import ARTICLE_SECONDS, Failed, budget, guarded
-from parsing.articles import json_record
 from parsing.exc import ArticleError
 
 #: Below this share of common English words a long text is not English.
@@ -68,13 +68,11 @@ def _init_worker(gazetteer_path: str | None, blas_threads: int | None = None) ->
         threadpool_limits(blas_threads, user_api="blas")
 
 
-def _parse_line(number: int, line: str) -> tuple[Outcome, str | None, str | None]:
-    """Validate one input line: (outcome so far, id, text to geoparse or None)."""
+def _parse_line(number: int, line: bytes) -> tuple[Outcome, str | None, str | None]:
+    """Validate one input line (not blank): (outcome so far, id, text to geoparse or None)."""
     out = Outcome(number, None)
-    if not line.strip():
-        return out, None, None
     try:
-        record = json_record(line)
+        record = jsonl.value(line)
     except ArticleError as exc:
         out.record = {"id": None, "places": []}
         out.messages.append(f"line {number}: {exc}; skipped")
@@ -95,7 +93,7 @@ def _parse_line(number: int, line: str) -> tuple[Outcome, str | None, str | None
     return out, rid, text
 
 
-def _geoparse_chunk(chunk: list[tuple[int, str]], *, seconds: float | None = ARTICLE_SECONDS) -> list[Outcome]:
+def _geoparse_chunk(chunk: list[tuple[int, bytes]], *, seconds: float | None = ARTICLE_SECONDS) -> list[Outcome]:
     from events.analysis import geoparse_docs
 
     resolver, nlp = _worker
@@ -120,10 +118,11 @@ def _geoparse_chunk(chunk: list[tuple[int, str]], *, seconds: float | None = ART
     return outcomes
 
 
-def numbered_chunks(lines: Iterable[str], size: int) -> Iterator[list[tuple[int, str]]]:
-    """Lists of (line number, line), ``size`` at a time."""
-    chunk: list[tuple[int, str]] = []
-    for number, line in enumerate(lines, 1):
+def numbered_chunks(lines: Iterable[bytes | str], size: int) -> Iterator[list[tuple[int, bytes]]]:
+    """Lists of (line number, line), ``size`` at a time, of the lines that are not blank
+    (see :func:`events.jsonl.numbered`)."""
+    chunk: list[tuple[int, bytes]] = []
+    for number, line in jsonl.numbered(lines):
         chunk.append((number, line))
         if len(chunk) >= size:
             yield chunk
@@ -163,11 +162,11 @@ def worker():
     return _worker
 
 
-def geoparse_lines(lines: Iterable[str], *, jobs: int | None = None, chunk_size: int = 16,
+def geoparse_lines(lines: Iterable[bytes | str], *, jobs: int | None = None, chunk_size: int = 16,
                    gazetteer_path: str | None = None,
                    article_seconds: float | None = ARTICLE_SECONDS) -> Iterator[Outcome]:
-    """Outcomes for JSON Lines input, in input order, using ``jobs`` processes; a text
-    that runs over its :func:`budget` gets a message and no places."""
+    """Outcomes for JSON Lines input (none for a blank line), in input order, using ``jobs``
+    processes; a text that runs over its :func:`budget` gets a message and no places."""
     work = functools.partial(_geoparse_chunk, seconds=article_seconds)
     for outcomes in ordered_map(work, numbered_chunks(lines, chunk_size), jobs=jobs,
                                 gazetteer_path=gazetteer_path):
