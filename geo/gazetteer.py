@@ -25,7 +25,7 @@ import platformdirs
 from geo import nameindex, regions, sources
 from geo.exc import GazetteerBuildError, GazetteerMissingError
 from geo.names import ADMIN1_WORDS, normalize, skeleton, spelling
-from geo.place import Place
+from geo.place import Kind, Place
 
 #: Bump when the table layout or the build rules change: stale files rebuild.
 SCHEMA_VERSION = 25
@@ -46,7 +46,7 @@ REACH_ALWAYS = 2**62
 
 def reach(kind: str, population: int) -> int:
     """A place's reach in the skeleton index: a town's population; REACH_ALWAYS for other kinds."""
-    return population if kind == "populated place" else REACH_ALWAYS
+    return population if kind == Kind.POPULATED_PLACE else REACH_ALWAYS
 
 
 #: ``progress(stage, done, total)``; total is None when unknown.
@@ -279,7 +279,7 @@ class GazetteerWriter:
             key = normalize(name)
             if key and key not in keys:
                 keys[key] = min(quality, 1)
-        if place.kind == "admin1":
+        if place.kind == Kind.ADMIN1:
             # "Western Province" is what a text calls "Western": a province's name without its
             # unit word is a name of it too (a county's is not: "Boone" is no county)
             for key in list(keys):
@@ -393,7 +393,7 @@ def _noting_region_parts(places: Iterable[Place], admin1s: dict, towns: dict) ->
     :data:`geo.regions.SUBNATIONAL` regions are made of."""
     wanted = {town for _, _, _, town in regions.SUBNATIONAL.values() if town is not None}
     for p in places:
-        if p.kind == "admin1" and p.admin1_code:
+        if p.kind == Kind.ADMIN1 and p.admin1_code:
             admin1s[(p.country_code, p.admin1_code)] = (p.lat, p.lon, p.population)
         elif p.geonameid in wanted:
             towns[p.geonameid] = (p.lat, p.lon, p.population)

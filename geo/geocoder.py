@@ -26,7 +26,7 @@ from geo.gazetteer import REACH_ALWAYS, Gazetteer, Match, Progress
 from geo.geometry import distance_km  # noqa: F401  (also this module's public name)
 from geo.memo import memo
 from geo.names import normalize, spelling, split_designator
-from geo.place import Place
+from geo.place import Kind, Place
 
 #: Longer queries are not place names; they are refused rather than searched.
 MAX_QUERY_LENGTH = 200
@@ -47,18 +47,19 @@ _WHOLE_PHRASE = 1.5
 MIN_FUZZY_ANSWER = 3.5
 _NAME_REASON = {0: "exact name", 1: "alternate name", 2: "transliteration match"}
 _KIND_PRIOR = {
-    "world region": 6.0,
-    "country": 6.0,
-    "admin1": 3.5,
-    "admin2": 1.5,
-    "populated place": 0.0,
-    "airport": 0.5,
-    "port or crossing": 0.5,
-    "landmark": 0.3,
+    Kind.WORLD_REGION: 6.0,
+    Kind.COUNTRY: 6.0,
+    Kind.ADMIN1: 3.5,
+    Kind.ADMIN2: 1.5,
+    Kind.POPULATED_PLACE: 0.0,
+    Kind.AIRPORT: 0.5,
+    Kind.PORT: 0.5,
+    Kind.LANDMARK: 0.3,
 }
 # Admin units carry the summed population of their towns; count it for less
 # than a town's own, so that the prior above does most of the work.
-_POP_WEIGHT = {"world region": 0.0, "populated place": 0.6, "admin1": 0.15, "admin2": 0.3, "country": 0.0}
+_POP_WEIGHT = {Kind.WORLD_REGION: 0.0, Kind.POPULATED_PLACE: 0.6, Kind.ADMIN1: 0.15, Kind.ADMIN2: 0.3,
+               Kind.COUNTRY: 0.0}
 _DEFAULT_POP_WEIGHT = 0.3
 _KIND_MATCH, _KIND_MISMATCH = 3.0, -2.0
 _COUNTRY_MATCH, _COUNTRY_MISMATCH = 4.0, -4.0
@@ -71,12 +72,12 @@ _OVERLAY_BONUS = 2.0
 _NAMESAKE_BONUS = 1.5
 # A country's capital: news names it for its government ("talks between Washington and Moscow").
 _CAPITAL_BONUS = 1.5
-_NAMESAKE_MIN_POP = {"admin1": 50_000, "admin2": 1_000}
+_NAMESAKE_MIN_POP = {Kind.ADMIN1: 50_000, Kind.ADMIN2: 1_000}
 # A province loses its kind's prior to a namesake city abroad ten times its people and
 # sizeable: Portland, Oregon over Jamaica's parish of Portland (a unit's people here are
 # those of its towns, so a city inside a unit never outnumbers it).
 _OVERSHADOW_FACTOR, _OVERSHADOW_MIN_POP = 10, 100_000
-_UNIT_KINDS = frozenset({"world region", "country", "admin1", "admin2"})
+_UNIT_KINDS = frozenset({Kind.WORLD_REGION, Kind.COUNTRY, Kind.ADMIN1, Kind.ADMIN2})
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,12 +153,12 @@ def _in_namesake_unit(place: Match, quality: int, units: set, largest: int) -> b
     Only the largest: many a small US county seat shares its county's name
     (Athens, Ohio) and must not overtake a far larger namesake elsewhere.
     """
-    if place.kind != "populated place" or quality >= 2 or place.population < largest:
+    if place.kind != Kind.POPULATED_PLACE or quality >= 2 or place.population < largest:
         return False
     pop = place.population
-    return ((pop >= _NAMESAKE_MIN_POP["admin1"]
+    return ((pop >= _NAMESAKE_MIN_POP[Kind.ADMIN1]
              and (place.country_code, place.admin1_code, None) in units)
-            or (pop >= _NAMESAKE_MIN_POP["admin2"] and place.admin2_code is not None
+            or (pop >= _NAMESAKE_MIN_POP[Kind.ADMIN2] and place.admin2_code is not None
                 and (place.country_code, place.admin1_code, place.admin2_code) in units))
 
 
@@ -248,7 +249,7 @@ class GazetteerGeocoder(Geocoder):
     def countries(self) -> dict[str, Place]:
         """Country records by ISO code."""
         if self._countries is None:
-            self._countries = {p.country_code: p for p in self.gazetteer.places_of_kind("country")}
+            self._countries = {p.country_code: p for p in self.gazetteer.places_of_kind(Kind.COUNTRY)}
         return self._countries
 
     def country_code(self, hint: str | None) -> str | None:
@@ -259,7 +260,7 @@ class GazetteerGeocoder(Geocoder):
         if len(hint) == 2 and hint.upper() in self.countries():
             return hint.upper()
         for match, _ in self.gazetteer.matches(normalize(hint)):
-            if match.kind == "country":
+            if match.kind == Kind.COUNTRY:
                 return match.country_code
         return None
 
@@ -321,7 +322,7 @@ class GazetteerGeocoder(Geocoder):
         for m, q, _, _ in found.values():
             if q < 2:
                 exact.append(m)
-                if m.kind == "populated place":
+                if m.kind == Kind.POPULATED_PLACE:
                     if m.population > largest:
                         largest = m.population
                     if m.population >= 1000:
@@ -356,8 +357,8 @@ class GazetteerGeocoder(Geocoder):
             return (_Ranked(match, _points(match, quality, sim, whole, any_exact, False, False, False, *terms),
                             quality, sim, whole, any_exact, False, False, False),)
         units = {
-            (m.country_code, m.admin1_code, m.admin2_code if m.kind == "admin2" else None)
-            for m in exact if m.kind == "admin1" or m.kind == "admin2"
+            (m.country_code, m.admin1_code, m.admin2_code if m.kind == Kind.ADMIN2 else None)
+            for m in exact if m.kind == Kind.ADMIN1 or m.kind == Kind.ADMIN2
         }
         scored = []
         # A capital outranks the other places of its country that share its name (the state of
@@ -365,7 +366,7 @@ class GazetteerGeocoder(Geocoder):
         capitals = self.gazetteer.capitals()
         for match, quality, sim, whole in found.values():
             namesake = bool(units) and not kind and _in_namesake_unit(match, quality, units, largest)
-            overshadowed = match.kind == "admin1" and quality < 2 and largest >= _OVERSHADOW_MIN_POP \
+            overshadowed = match.kind == Kind.ADMIN1 and quality < 2 and largest >= _OVERSHADOW_MIN_POP \
                 and match.population * _OVERSHADOW_FACTOR < largest
             capital = quality == 0 and not namesake and match.ref in capitals \
                 and sum(m.country_code == match.country_code for m in exact) > 1
@@ -431,7 +432,7 @@ class GazetteerGeocoder(Geocoder):
         """A readable address: name, admin2, admin1, country."""
         parts = [place.name]
         for part in (place.admin2, place.admin1):
-            if part and part not in parts and place.kind not in ("country",):
+            if part and part not in parts and place.kind != Kind.COUNTRY:
                 parts.append(part)
         country = self.countries().get(place.country_code)
         if country and country.name not in parts:

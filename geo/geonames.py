@@ -19,7 +19,7 @@ from geo import nameindex
 from geo.exc import ImportFormatError
 from geo.gazetteer import GazetteerWriter, Progress
 from geo.names import is_latin, normalize
-from geo.place import Place
+from geo.place import Kind, Place
 from geo.sources import clean_alternates
 
 _MAIN_COLUMNS = 19
@@ -28,7 +28,7 @@ _CROSSINGS = {"PSTB", "PSTC", "PSTP", "PRT", "HBR", "PASS", "PT"}
 _AIRPORTS = {"AIRP", "AIRF", "AIRB", "AIRH"}
 
 
-def kind_for(feature_class: str, feature_code: str) -> str | None:
+def kind_for(feature_class: str, feature_code: str) -> Kind | None:
     """The gazetteer kind of a GeoNames feature class and code, or None to skip it.
 
     Historical and abandoned features (codes ending in H, PPLQ, AIRQ) and
@@ -39,16 +39,16 @@ def kind_for(feature_class: str, feature_code: str) -> str | None:
         return None
     if feature_class == "A":
         if code.startswith("PCL"):
-            return "country"
-        return {"ADM1": "admin1", "ADM2": "admin2"}.get(code)
+            return Kind.COUNTRY
+        return {"ADM1": Kind.ADMIN1, "ADM2": Kind.ADMIN2}.get(code)
     if feature_class == "P":
-        return "populated place"
+        return Kind.POPULATED_PLACE
     if code in _AIRPORTS:
-        return "airport"
+        return Kind.AIRPORT
     if code in _CROSSINGS:
-        return "port or crossing"
+        return Kind.PORT
     if feature_class in ("S", "T", "L", "H", "V", "R", "U"):
-        return "landmark"
+        return Kind.LANDMARK
     return None
 
 

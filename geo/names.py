@@ -20,6 +20,7 @@ import unicodedata
 from unidecode import unidecode
 
 from geo.memo import memo
+from geo.place import Kind
 
 # Marks that romanisations use for ‘ayn, hamza and glottal stops, and
 # apostrophes of all shapes: news text drops or swaps them freely.
@@ -37,26 +38,26 @@ ADMIN1_WORDS = frozenset({"province", "region", "state", "governorate", "oblast"
 #: Words after (or before, with "of") a name that give its kind, mapped to
 #: the gazetteer kind they point at.
 DESIGNATORS = {
-    "province": "admin1",
-    "provinces": "admin1",
-    "governorate": "admin1",
-    "state": "admin1",
-    "region": "admin1",
-    "oblast": "admin1",
-    "prefecture": "admin1",
-    "district": "admin2",
-    "districts": "admin2",
-    "regency": "admin2",
-    "county": "admin2",
-    "lga": "admin2",
-    "municipality": "populated place",
-    "city": "populated place",
-    "town": "populated place",
-    "village": "populated place",
-    "airport": "airport",
-    "airbase": "airport",
-    "port": "port or crossing",
-    "crossing": "port or crossing",
+    "province": Kind.ADMIN1,
+    "provinces": Kind.ADMIN1,
+    "governorate": Kind.ADMIN1,
+    "state": Kind.ADMIN1,
+    "region": Kind.ADMIN1,
+    "oblast": Kind.ADMIN1,
+    "prefecture": Kind.ADMIN1,
+    "district": Kind.ADMIN2,
+    "districts": Kind.ADMIN2,
+    "regency": Kind.ADMIN2,
+    "county": Kind.ADMIN2,
+    "lga": Kind.ADMIN2,
+    "municipality": Kind.POPULATED_PLACE,
+    "city": Kind.POPULATED_PLACE,
+    "town": Kind.POPULATED_PLACE,
+    "village": Kind.POPULATED_PLACE,
+    "airport": Kind.AIRPORT,
+    "airbase": Kind.AIRPORT,
+    "port": Kind.PORT,
+    "crossing": Kind.PORT,
 }
 
 # Connector words that romanisations write in several ways (-i-, -e-, al-,
@@ -132,7 +133,7 @@ def spelling(key: str) -> str:
     return _VOWEL_RUNS.sub("*", word)
 
 
-def split_designator(key: str) -> tuple[str, str | None]:
+def split_designator(key: str) -> tuple[str, Kind | None]:
     """Split a normalized name into (core, kind hinted by its designator word).
 
     ``"takhar province"`` -> ``("takhar", "admin1")``;
@@ -144,7 +145,7 @@ def split_designator(key: str) -> tuple[str, str | None]:
         if words[-1] in DESIGNATORS:
             kind = DESIGNATORS[words[-1]]
             core = words[:-1]
-            if kind == "airport" and core[-1:] == ["international"]:
+            if kind == Kind.AIRPORT and core[-1:] == ["international"]:
                 core = core[:-1]
             if core:
                 return " ".join(core), kind

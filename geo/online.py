@@ -21,7 +21,7 @@ from geopy.geocoders import get_geocoder_for_service
 
 from geo.exc import ConfigError, OnlineGeocoderError
 from geo.names import normalize
-from geo.place import Place
+from geo.place import Kind, Place
 
 ENV_SERVICE = "SITREP_ONLINE_GEOCODER"
 ENV_USER_AGENT = "SITREP_USER_AGENT"
@@ -29,13 +29,13 @@ ENV_DOMAIN = "SITREP_ONLINE_DOMAIN"
 ENV_SCHEME = "SITREP_ONLINE_SCHEME"
 
 _KINDS = {
-    "country": "country",
-    "state": "admin1", "province": "admin1", "region": "admin1",
-    "county": "admin2", "district": "admin2", "state_district": "admin2",
-    "city": "populated place", "town": "populated place", "village": "populated place",
-    "hamlet": "populated place", "suburb": "populated place", "municipality": "populated place",
-    "aerodrome": "airport", "airport": "airport",
-    "border_control": "port or crossing", "harbour": "port or crossing", "port": "port or crossing",
+    "country": Kind.COUNTRY,
+    "state": Kind.ADMIN1, "province": Kind.ADMIN1, "region": Kind.ADMIN1,
+    "county": Kind.ADMIN2, "district": Kind.ADMIN2, "state_district": Kind.ADMIN2,
+    "city": Kind.POPULATED_PLACE, "town": Kind.POPULATED_PLACE, "village": Kind.POPULATED_PLACE,
+    "hamlet": Kind.POPULATED_PLACE, "suburb": Kind.POPULATED_PLACE, "municipality": Kind.POPULATED_PLACE,
+    "aerodrome": Kind.AIRPORT, "airport": Kind.AIRPORT,
+    "border_control": Kind.PORT, "harbour": Kind.PORT, "port": Kind.PORT,
 }
 
 
@@ -109,7 +109,7 @@ def place_from_location(location, *, source: str) -> Place:
     name = raw.get("name") or location.address.split(",")[0].strip()
     return Place(
         name=name or location.address,
-        kind=_KINDS.get(kind_word, "landmark"),
+        kind=_KINDS.get(kind_word, Kind.LANDMARK),
         country_code=(address.get("country_code") or "").upper(),
         lat=float(location.latitude),
         lon=float(location.longitude),

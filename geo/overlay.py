@@ -23,7 +23,7 @@ from pathlib import Path
 import platformdirs
 
 from geo.exc import OverlayError
-from geo.place import KINDS, Place, canonical_kind
+from geo.place import KINDS, Kind, Place, canonical_kind
 
 ENV_PLACES = "SITREP_PLACES"
 COLUMNS = ("name", "aliases", "lat", "lon", "kind", "country", "admin1")
@@ -89,7 +89,7 @@ def _place(path: Path, line: int, row: dict) -> Place:
     admin1 = (row.get("admin1") or "").strip() or None
     return Place(
         name=name, kind=kind, country_code=country, lat=lat, lon=lon,
-        alternate_names=aliases, admin1=admin1 if kind != "country" else None,
+        alternate_names=aliases, admin1=admin1 if kind != Kind.COUNTRY else None,
         source=f"overlay:{path.name}",
     )
 

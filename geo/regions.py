@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from geo.place import Place
+from geo.place import Kind, Place
 
-KIND = "world region"
+KIND = Kind.WORLD_REGION
 
 #: GeoNames continent records: code -> (geonameid, name, lat, lon, other names).
 CONTINENTS = {
