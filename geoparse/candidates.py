@@ -7,7 +7,8 @@ import re
 from geo.gazetteer import Gazetteer
 from geo.geocoder import Candidate, GazetteerGeocoder
 from geo.names import normalize
-from parsing.places import PlaceMention
+from geo.place import SITE_KINDS, Kind
+from parsing.places import PlaceMention, Source
 
 #: How many readings of a name are weighed.
 CANDIDATES = 25
@@ -18,14 +19,16 @@ _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}")
 # The last word of a river's or creek's name.
 _WATER_WORDS = {"river", "creek"}
 #: The kinds of place a local story names: towns, counties and sites.
-LOCAL_KINDS = ("populated place", "admin2", "airport", "port or crossing", "landmark")
+LOCAL_KINDS = (Kind.POPULATED_PLACE, Kind.ADMIN2, *SITE_KINDS)
+# Towns and sites: the kinds that are no unit ("Toulouse district" names none of them).
+_NO_UNIT_KINDS = (Kind.POPULATED_PLACE, *SITE_KINDS)
 
 
 def demonym_only(gazetteer: Gazetteer, name: str) -> bool:
     """A demonym that is no country's or province's own name ("Djibouti" is both)."""
     key = normalize(name)
     return bool(key and gazetteer.demonym(key)) and not any(
-        m.kind in ("country", "admin1") for m, _ in gazetteer.matches(key))
+        m.kind in (Kind.COUNTRY, Kind.ADMIN1) for m, _ in gazetteer.matches(key))
 
 
 def for_mention(geocoder: GazetteerGeocoder, m: PlaceMention) -> list[Candidate]:
@@ -39,7 +42,7 @@ def for_mention(geocoder: GazetteerGeocoder, m: PlaceMention) -> list[Candidate]
         # names a place that goes by it, written so ("DRC", "U.S.", "UAE"). A dateline of
         # four letters or more writes a town's own name in capitals ("OMAHA --", "XENIA —").
         forms = {m.name, m.name.replace(".", "")}
-        if m.label.removesuffix(">part") == "DATELINE" and len(m.name) >= 4:
+        if m.rule.source is Source.DATELINE and len(m.name) >= 4:
             forms = {f.upper() for f in forms}
             cands = [c for c in cands if c.place.name.upper() in forms
                      or forms & {a.upper() for a in c.place.alternate_names}]
@@ -49,13 +52,13 @@ def for_mention(geocoder: GazetteerGeocoder, m: PlaceMention) -> list[Candidate]
     if last in _WATER_WORDS:
         # "the Red River" is the river, no Red River County or Parish (which the gazetteer
         # gives by its name without the unit word)
-        cands = [c for c in cands if c.place.kind != "admin2" or normalize(c.place.name).endswith(last)]
+        cands = [c for c in cands if c.place.kind != Kind.ADMIN2 or normalize(c.place.name).endswith(last)]
     top = cands[0] if cands else None
-    if top is not None and top.place.kind == "country" and not top.spelling_variant:
+    if top is not None and top.place.kind == Kind.COUNTRY and not top.spelling_variant:
         # "Iraq" is Iraq, though some language calls Arak so: a town that goes by a
         # country's name only as an alternate, and is far less likely, is not a
         # reading that context can bring back
-        cands = [c for c in cands if c.place.kind != "populated place" or c.quality != 1
+        cands = [c for c in cands if c.place.kind != Kind.POPULATED_PLACE or c.quality != 1
                  or c.score > top.score - _ALTERNATE_TOWN_GAP]
     return cands
 
@@ -66,15 +69,15 @@ def same_spelling(c: Candidate, key: str) -> bool:
     enough for that to be no coincidence: as good as the name itself for the country it is
     in and the places it holds. A town's is not: "Chikungunya" is a disease, whatever town
     is spelt like it."""
-    return c.spelling_variant and c.place.kind in ("admin1", "admin2") and c.terms[0][1] >= 0.99 \
+    return c.spelling_variant and c.place.kind in (Kind.ADMIN1, Kind.ADMIN2) and c.terms[0][1] >= 0.99 \
         and len(key.replace(" ", "")) >= 7
 
 
 def other_kind(c: Candidate) -> bool:
     """Whether the text calls the place a unit ("Toulouse district", "Nyanza province") and the
     candidate is a town or a site (a world region is what "the Darfur region" means)."""
-    return c.place.kind in ("populated place", "airport", "port or crossing", "landmark") and any(
-        label.startswith("kind is not") and arg in ("admin1", "admin2") for label, arg, _ in c.terms)
+    return c.place.kind in _NO_UNIT_KINDS and any(
+        label.startswith("kind is not") and arg in (Kind.ADMIN1, Kind.ADMIN2) for label, arg, _ in c.terms)
 
 
 def point(p) -> tuple:

@@ -6,8 +6,49 @@ import re
 from collections import Counter, defaultdict
 
 from geo.names import normalize
+from geo.place import Kind
 from geoparse.candidates import point, same_spelling
-from parsing.places import LIST_JOIN, WINDOW
+from parsing.places import LIST_JOIN, WINDOW, Source
+
+# --- Word lists: geoparse's own, each used here only (the text's rules read parsing.lexicon's,
+# the gazetteer geo.names'). Patterns are built from them, in the order given.
+
+# Unit words of "X district, Y": the place before lies in the unit after. Unlike parsing.lexicon's
+# CHAIN_UNIT_WORDS it has parts of a town ("suburb", "quarter"), and no sites ("airport", "port",
+# "crossing"), "parish", "regency" or "lga".
+_UNIT_GAP_WORDS = {"district", "districts", "province", "provinces", "county", "region", "state", "area",
+                   "village", "town", "city", "governorate", "township", "municipality", "locality",
+                   "department", "oblast", "neighborhood", "neighbourhood", "suburb", "quarter", "commune",
+                   "community"}
+# Words that may stand between a place and the unit it lies in: the unit words, and these.
+_GAP_WORDS = _UNIT_GAP_WORDS | {
+    "the", "limits", "zone", "coded", "to", "as", "a", "an", "outskirts", "part", "northern", "southern",
+    "eastern", "western", "central", "countryside", "suburbs", "vicinity", "environs"}
+# The gap's tokens that relate the place before to the one after ("X, Y", "X (Y", "X of Y").
+_GAP_TOKENS = {",", "(", ")", "of", "in", "near", "-", "and"}
+# The unit word after a unit the gazetteer does not know, or one the text gives another name of
+# in brackets, before the unit that holds it: "X of Bala Buluk district, Y", "Achin (Spin Ghar) district, Y".
+_UNIT_WORDS_BEFORE_HOLDER = ("district", "province", "county", "municipality", "township", "region", "governorate")
+# What the text calls a place before "of" or "in" such a unit: "X village of Bala Buluk district, Y".
+_PLACE_WORDS_BEFORE_UNIT = ("village", "town", "area", "city", "district")
+# What the text calls a place before "near" it: the same words, and "settlement" ("X settlement near Y").
+_PLACE_WORDS_BEFORE_NEAR = (*_PLACE_WORDS_BEFORE_UNIT, "settlement")
+# Words that put a place near the next: "X, near Y", "X, close to Y".
+_NEAR_WORDS = ("near", "close to", "outside")
+# Words after a place that make it one side of a border: "near the New York border".
+_BORDER_WORDS = ("border", "borders", "frontier", "line", "state line")
+# The words that end a newspaper's or broadcaster's name ("the Killeen Daily Herald").
+_MASTHEAD_WORDS = ("Times", "News", "Post", "Herald", "Journal", "Tribune", "Gazette", "Daily", "Chronicle", "Press",
+                   "Star", "Globe", "Sun", "Observer", "Courier", "Register", "Bulletin", "Telegraph", "Examiner",
+                   "Dispatch", "Inquirer", "Independent", "Reporter", "Record")
+# A county's unit word after its name inside an organisation's ("the Fulton County Jail").
+_COUNTY_WORDS = ("County", "Parish", "Borough")
+
+
+def _any_of(words) -> str:
+    """The words as a pattern's alternatives."""
+    return "|".join(words)
+
 
 # "X, Y", "X in Y", "X (Y": the reading of Y that holds a reading of X ("Atlanta, Georgia" is the
 # state; "Tbilisi, Georgia" the country).
@@ -17,43 +58,30 @@ _HOLDER_READINGS = 3
 # of one country is one too ("Washington, Pennsylvania and California").
 _LISTED_UNIT_SHARE = 0.6
 # How large a unit is, to tell which can hold which.
-_LEVEL = {"country": 0, "admin1": 1, "admin2": 2}
+_LEVEL = {Kind.COUNTRY: 0, Kind.ADMIN1: 1, Kind.ADMIN2: 2}
 # What may follow the unit of "in X, Y" for it to end the phrase: "in Zarate, Buenos Aires, a group"
 # (not ", and": "Cairo, Giza, and Minya" is a list).
 # (A run of blanks is read from its start only, as in parsing.places: tried at each of its positions
 # a pattern that begins with blanks would read a long run once per position.)
 _PHRASE_END = re.compile(r"(?<!\s)\s*(?:$|[.;:)!?]|,\s*(?!and\b|or\b|as well\b)[a-z])")
 _ASIDE_OPEN = re.compile(r"[\"'“”‘’]")
-_GAP_TOKENS = {",", "(", ")", "of", "in", "near", "-", "and"}
-# Gap words that say the place before lies in the unit after ("X district, Y").
-_UNIT_GAP_WORDS = {"district", "districts", "province", "provinces", "county", "region", "state", "area",
-                   "village", "town", "city", "governorate", "township", "municipality", "locality",
-                   "department", "oblast", "neighborhood", "neighbourhood", "suburb", "quarter", "commune",
-                   "community"}
-# Words that may stand between a place and the unit it lies in.
-_GAP_WORDS = _UNIT_GAP_WORDS | {
-    "the", "limits", "zone", "coded", "to", "as", "a", "an", "outskirts", "part", "northern", "southern",
-    "eastern", "western", "central", "countryside", "suburbs", "vicinity", "environs"}
 # "X (village) of Bala Buluk district, Y", "X in Nawa-e Barakzayi (Nawa) district, Y": an
 # intermediate unit the gazetteer does not know, then the unit it lies in.
 _UNKNOWN_UNIT_BETWEEN = re.compile(
-    r"^\s*(?:(?:village|town|area|city|district)\s+)?(?:of|in)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s*(?:\([^()]{1,30}\)\s*)?"
-    r"(?:district|province|county|municipality|township|region|governorate)\s*,\s*$")
+    rf"^\s*(?:(?:{_any_of(_PLACE_WORDS_BEFORE_UNIT)})\s+)?(?:of|in)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}}"
+    rf"\s*(?:\([^()]{{1,30}}\)\s*)?(?:{_any_of(_UNIT_WORDS_BEFORE_HOLDER)})\s*,\s*$")
+# "Achin (Spin Ghar) district, Y": the district's other name, then the unit it lies in.
+_ALIAS_BETWEEN = re.compile(rf"^\s*\([^()]{{1,30}}\)\s*(?:{_any_of(_UNIT_WORDS_BEFORE_HOLDER)})\s*,\s*$")
 # "X village near Y", "X, close to Y": X lies within NEAR_HINT_KM of Y.
 # (Each run of blanks read in one place: "\s*X?\s*,?\s*" reads a long run in every way of splitting it.)
-_NEAR_GAP = re.compile(r"^\s*(?:(?:village|town|area|district|city|settlement)\s*)?(?:,\s*)?(?:near|close to|outside)"
+_NEAR_GAP = re.compile(rf"^\s*(?:(?:{_any_of(_PLACE_WORDS_BEFORE_NEAR)})\s*)?(?:,\s*)?(?:{_any_of(_NEAR_WORDS)})"
                        r"\s+(?:the\s+)?$", re.I)
 NEAR_HINT_KM = 50.0
-_BORDER_AFTER = re.compile(r"(?<!\s)\s*(?:border|borders|frontier|line|state line)\b", re.I)
-_ALIAS_BETWEEN = re.compile(
-    r"^\s*\([^()]{1,30}\)\s*(?:district|province|county|municipality|township|region|governorate)\s*,\s*$")
+_BORDER_AFTER = re.compile(rf"(?<!\s)\s*(?:{_any_of(_BORDER_WORDS)})\b", re.I)
 # The rest of a newspaper's or broadcaster's name after the town it is named after.
-MASTHEAD = re.compile(r"(?<!\s)(?:\s+[A-Z][\w.&-]*){0,2}\s+(?:Times|News|Post|Herald|Journal|Tribune|Gazette|Daily|"
-                      r"Chronicle|Press|Star|Globe|Sun|Observer|Courier|Register|Bulletin|Telegraph|Examiner|"
-                      r"Dispatch|Inquirer|Independent|Reporter|Record)\b")
+MASTHEAD = re.compile(rf"(?<!\s)(?:\s+[A-Z][\w.&-]*){{0,2}}\s+(?:{_any_of(_MASTHEAD_WORDS)})\b")
 # A county's unit word after its name inside an organisation's ("the Fulton County Jail").
-COUNTY_WORD = re.compile(r"(?<!\s)\s+(?:County|Parish|Borough)\b")
-
+COUNTY_WORD = re.compile(rf"(?<!\s)\s+(?:{_any_of(_COUNTY_WORDS)})\b")
 
 def between(text: str, end: int, start: int) -> str:
     """The text between two mentions; none ("") where they stand more than WINDOW apart: what lies
@@ -63,11 +91,11 @@ def between(text: str, end: int, start: int) -> str:
 
 def holds(unit, p) -> bool:
     """Whether a country, province or district reading holds a place."""
-    if unit.kind == "country":
-        return p.country_code == unit.country_code and p.kind != "country"
-    if unit.kind == "admin1":
-        return p.country_code == unit.country_code and p.admin1_code == unit.admin1_code and p.kind != "admin1"
-    return unit.kind == "admin2" and p.kind not in ("country", "admin1", "admin2") and \
+    if unit.kind == Kind.COUNTRY:
+        return p.country_code == unit.country_code and p.kind != Kind.COUNTRY
+    if unit.kind == Kind.ADMIN1:
+        return p.country_code == unit.country_code and p.admin1_code == unit.admin1_code and p.kind != Kind.ADMIN1
+    return unit.kind == Kind.ADMIN2 and p.kind not in (Kind.COUNTRY, Kind.ADMIN1, Kind.ADMIN2) and \
         (p.country_code, p.admin1_code, p.admin2_code) == (unit.country_code, unit.admin1_code, unit.admin2_code)
 
 
@@ -77,7 +105,7 @@ def containers(text, places, by_name) -> dict[tuple, tuple[tuple, bool]]:
     hints: dict[tuple, tuple[tuple, bool]] = {}
     for k, a in enumerate(places):
         own = by_name.get((normalize(a.name), a.kind_hint))
-        if own and own[0].place.kind == "country" and not own[0].spelling_variant:
+        if own and own[0].place.kind == Kind.COUNTRY and not own[0].spelling_variant:
             continue  # no unit holds a country ("the US state of Texas")
         end = a.end
         for j, b in enumerate(places[k + 1:k + 4], start=k + 1):
@@ -101,7 +129,7 @@ def containers(text, places, by_name) -> dict[tuple, tuple[tuple, bool]]:
             # "X district, Y", "X (Z, Y)", "X of Y", "in X, Y." (Y ending the phrase): the text
             # itself says X lies in Y. "Kabul, Kandahar and Herat" is a list.
             strict = any(w in ("(", "of") or w in _UNIT_GAP_WORDS for w in raw) or \
-                a.label.startswith("ASIDE") or (raw == [","] and bool(_PHRASE_END.match(text, b.end))) \
+                a.rule.source is Source.ASIDE or (raw == [","] and bool(_PHRASE_END.match(text, b.end))) \
                 or (raw == [","] and _country_follows(text, b, places[j + 1:j + 2], by_name))
             if words[:1] == [")"] and words[1:2] in ([","], ["in"], ["of"]):
                 words = words[1:]  # "X (Y Z) district, W": a name in brackets lies where X does
@@ -113,14 +141,14 @@ def containers(text, places, by_name) -> dict[tuple, tuple[tuple, bool]]:
             # text says outright that X lies in it, every province of that name: "Ludhiana
             # (Punjab)" is in India's Punjab, not in Pakistan's; "Kelaniya, Western" in Sri Lanka's
             found = [c.place for c in (cands if strict else cands[:3])
-                     if c.place.kind in ("admin1", "admin2", "country")
+                     if c.place.kind in (Kind.ADMIN1, Kind.ADMIN2, Kind.COUNTRY)
                      and (not c.spelling_variant or same_spelling(c, normalize(b.name)))
                      # a district holds no province ("Sumatra province in the district of Karo")
                      and _LEVEL[c.place.kind] < _LEVEL.get(a.kind_hint, 3)]
             units = tuple(dict.fromkeys(
-                (u.country_code, u.admin1_code if u.kind in ("admin1", "admin2") else None,
-                 u.admin2_code if u.kind == "admin2" else None)
-                for i, u in enumerate(found) if i == 0 or strict and u.kind == "admin1"))
+                (u.country_code, u.admin1_code if u.kind in (Kind.ADMIN1, Kind.ADMIN2) else None,
+                 u.admin2_code if u.kind == Kind.ADMIN2 else None)
+                for i, u in enumerate(found) if i == 0 or strict and u.kind == Kind.ADMIN1))
             if not units:
                 # an unknown or a town between: the unit may come next ("X of Y district, Z",
                 # "X (Z, Y)"), the gap to it measured from here
@@ -138,8 +166,8 @@ def _country_follows(text, b, after, by_name) -> bool:
         return False
     z = by_name.get((normalize(after[0].name), after[0].kind_hint)) or []
     y = by_name.get((normalize(b.name), b.kind_hint)) or []
-    return bool(z) and z[0].place.kind == "country" and any(
-        c.place.kind in ("admin1", "admin2") and c.place.country_code == z[0].place.country_code
+    return bool(z) and z[0].place.kind == Kind.COUNTRY and any(
+        c.place.kind in (Kind.ADMIN1, Kind.ADMIN2) and c.place.country_code == z[0].place.country_code
         for c in y[:3])
 
 
@@ -154,7 +182,7 @@ def holders(text: str, places, by_name) -> dict[tuple, set]:
                  if not c.spelling_variant]
         key = (normalize(b.name), b.kind_hint)
         for c in by_name.get(key, ())[:_HOLDER_READINGS]:
-            if c.place.kind in ("country", "admin1", "admin2") and any(holds(c.place, p) for p in inner):
+            if c.place.kind in (Kind.COUNTRY, Kind.ADMIN1, Kind.ADMIN2) and any(holds(c.place, p) for p in inner):
                 out[key].add(point(c.place))
     return out
 
@@ -172,10 +200,10 @@ def listed_among_units(text: str, places, by_name) -> dict[tuple, str]:
         keys = [(normalize(m.name), m.kind_hint) for m in run]
         tops = {k: by_name[k][0].place for k in keys if by_name.get(k)}
         # counted once for the run, each name's own top then left out (not counted again per name)
-        units = Counter(p.country_code for p in tops.values() if p.kind == "admin1")
+        units = Counter(p.country_code for p in tops.values() if p.kind == Kind.ADMIN1)
         for k in dict.fromkeys(keys):
             own = tops.get(k)
-            mine = own.country_code if own is not None and own.kind == "admin1" else None
+            mine = own.country_code if own is not None and own.kind == Kind.ADMIN1 else None
             others = len(tops) - (own is not None)
             # leaving one out lowers one count: the most among the others is one of the two most
             # (a tie between two never reaches the share)

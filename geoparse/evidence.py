@@ -13,7 +13,9 @@ import numpy as np
 from geo.geocoder import GazetteerGeocoder, distance_km
 from geo.geometry import EARTH_KM
 from geo.names import normalize, split_designator
+from geo.place import Kind
 from geoparse.candidates import CANDIDATES, LOCAL_KINDS, for_mention, point, same_spelling
+from parsing.places import Source
 
 MIN_SHARE = 0.35  # a country (or unit) with less of the vote is no evidence
 _DEMONYM_VOTE = 0.5
@@ -40,17 +42,18 @@ def country_votes(geocoder: GazetteerGeocoder, text, mentions, places, context, 
     """
     # A world region (no country code) is no country's evidence.
     votes, own = _spread(places, by_name, pick=lambda cands: cands,
-                         unit=lambda p: p.country_code or None, double="country")
+                         unit=lambda p: p.country_code or None, double=Kind.COUNTRY)
     keys_of = defaultdict(list)
     for key in by_name:
         keys_of[key[0]].append(key)
     for m in context:
-        cc = geocoder.gazetteer.demonym(normalize(m.name)) if m.label == "DEMONYM" else None
-        if cc is None and m.label != "DEMONYM":
+        demonym = m.rule.source is Source.DEMONYM
+        cc = geocoder.gazetteer.demonym(normalize(m.name)) if demonym else None
+        if cc is None and not demonym:
             cands = for_mention(geocoder, m)
             cc = cands[0].place.country_code if cands else None
         if cc:
-            vote = _DEMONYM_VOTE if m.label == "DEMONYM" else 1.0
+            vote = _DEMONYM_VOTE if demonym else 1.0
             votes[cc] += vote
             # "Paris Regional Medical Center" is no evidence of which Paris "Paris" is
             for key in keys_of.get(normalize(m.name), ()):
@@ -70,7 +73,7 @@ def admin1_votes(places, by_name) -> tuple[Counter, dict]:
     """Votes for (country, admin1) units, as :func:`country_votes` does for countries:
     local news names many places in one province or state."""
     return _spread(places, by_name, pick=lambda cands: [c for c in cands if c.place.admin1_code],
-                   unit=lambda p: (p.country_code, p.admin1_code), double="admin1")
+                   unit=lambda p: (p.country_code, p.admin1_code), double=Kind.ADMIN1)
 
 
 def _spread(places, by_name, *, pick, unit, double: str) -> tuple[Counter, dict]:
@@ -116,20 +119,20 @@ def colocated(by_name) -> dict[tuple, set]:
     """
     counties: dict[tuple, set] = defaultdict(set)
     for key, cands in by_name.items():
-        if not cands or (key[1] != "admin2" and cands[0].place.kind != "admin2"):
+        if not cands or (key[1] != Kind.ADMIN2 and cands[0].place.kind != Kind.ADMIN2):
             continue
         for c in cands:
             p = c.place
-            if p.kind == "admin2" and p.admin2_code and not c.spelling_variant:
+            if p.kind == Kind.ADMIN2 and p.admin2_code and not c.spelling_variant:
                 counties[(p.country_code, p.admin1_code, p.admin2_code)].add(key)
     out: dict[tuple, set] = defaultdict(set)
     for key, cands in by_name.items():
-        if not cands or cands[0].place.kind in ("admin1", "world region"):
+        if not cands or cands[0].place.kind in (Kind.ADMIN1, Kind.WORLD_REGION):
             continue
         core = split_designator(key[0])[0]
         for c in cands:
             p = c.place
-            if p.kind == "admin2" or not p.admin2_code or c.spelling_variant:
+            if p.kind == Kind.ADMIN2 or not p.admin2_code or c.spelling_variant:
                 continue
             unit = (p.country_code, p.admin1_code, p.admin2_code)
             others = [k for k in counties.get(unit, ()) if split_designator(k[0])[0] != core]
@@ -149,14 +152,14 @@ def neighbours(by_name) -> dict[tuple, dict]:
     grid: dict[tuple, list] = defaultdict(list)
     readings = {}
     for key, cands in by_name.items():
-        if not cands or cands[0].place.kind in ("country", "admin1", "world region"):
+        if not cands or cands[0].place.kind in (Kind.COUNTRY, Kind.ADMIN1, Kind.WORLD_REGION):
             continue  # as in colocated: a name likeliest a country or a province is no town's
         core = split_designator(key[0])[0]
         # a county by a bare name only where it is the likeliest reading (as in colocated)
-        county = key[1] == "admin2" or cands[0].place.kind == "admin2"
+        county = key[1] == Kind.ADMIN2 or cands[0].place.kind == Kind.ADMIN2
         local = [(c.place, math.exp((c.score - cands[0].score) / _NEIGHBOUR_SCORE_SCALE))
                  for c in cands[:_NEIGHBOUR_READINGS]
-                 if c.place.kind in LOCAL_KINDS and c.quality == 0 and (county or c.place.kind != "admin2")]
+                 if c.place.kind in LOCAL_KINDS and c.quality == 0 and (county or c.place.kind != Kind.ADMIN2)]
         readings[key] = (core, local)
         for p, weight in local:
             grid[(int(p.lat // cell), int(p.lon // cell))].append((core, p, weight))
@@ -201,7 +204,7 @@ def focus_unit(place_keys, by_name, votes: Counter) -> tuple | None:
     named = 0
     for key in place_keys:
         units = {(c.place.country_code, c.place.admin1_code) for c in by_name.get(key, ())[:CANDIDATES]
-                 if c.quality == 0 and not c.spelling_variant and c.place.kind in ("populated place", "admin2")
+                 if c.quality == 0 and not c.spelling_variant and c.place.kind in (Kind.POPULATED_PLACE, Kind.ADMIN2)
                  and c.place.country_code == country and c.place.admin1_code}
         named += bool(units)
         for u in units:

@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from geo.geocoder import Candidate
 from geo.names import normalize, split_designator
+from geo.place import Kind
 from geoparse.candidates import LOCAL_KINDS, other_kind, point
 from geoparse.evidence import MIN_SHARE
 from geoparse.records import ResolvedPlace
@@ -47,8 +48,8 @@ def rerank(cands, shares, container, *, anchors, units, colocated=(), neighbours
         cc, admin1, admin2 = unit
         return p.country_code == cc and (admin1 is None or p.admin1_code == admin1) \
             and (admin2 is None or p.admin2_code is None or p.admin2_code == admin2) \
-            and (own or not (p.kind == "admin1" and admin1 == p.admin1_code)
-                 and not (p.kind == "admin2" and admin2 is not None and admin2 == p.admin2_code))
+            and (own or not (p.kind == Kind.ADMIN1 and admin1 == p.admin1_code)
+                 and not (p.kind == Kind.ADMIN2 and admin2 is not None and admin2 == p.admin2_code))
 
     # the likeliest reading of the unit's name that holds a candidate ("Ludhiana (Punjab)":
     # India's Punjab, though Pakistan's is the likelier Punjab alone)
@@ -64,7 +65,7 @@ def rerank(cands, shares, container, *, anchors, units, colocated=(), neighbours
     # a name whose likeliest reading is a state of the article's own country ("Kansas",
     # "Wales") is that state, not a town of that name in the state the article is about
     top = cands[0] if cands else None
-    state_name = top is not None and top.place.kind == "admin1" and not top.spelling_variant \
+    state_name = top is not None and top.place.kind == Kind.ADMIN1 and not top.spelling_variant \
         and shares.get(top.place.country_code, 0.0) >= MIN_SHARE
     for c in cands:
         p = c.place
@@ -73,8 +74,8 @@ def rerank(cands, shares, container, *, anchors, units, colocated=(), neighbours
         score = c.score + _COUNTRY_WEIGHT * shares.get(p.country_code, 0.0) * (
             shares.get(p.country_code, 0.0) >= MIN_SHARE)
         if dominant and shares.get(p.country_code, 0.0) < MIN_SHARE and (
-                c.spelling_variant and not (p.kind == "country" and c.terms[0][1] >= 0.99)
-                or ((other_kind(c) or p.kind == "populated place" and p.population < _SMALL_TOWN)
+                c.spelling_variant and not (p.kind == Kind.COUNTRY and c.terms[0][1] >= 0.99)
+                or ((other_kind(c) or p.kind == Kind.POPULATED_PLACE and p.population < _SMALL_TOWN)
                     and max(shares.values()) >= _ONE_COUNTRY)):
             # a spelling variant, a place of another kind than the text says ("Toulouse
             # district": a town), or a small town, abroad, in an article about
@@ -82,7 +83,7 @@ def rerank(cands, shares, container, *, anchors, units, colocated=(), neighbours
             # is still that country
             continue
         unit_share = units.get((p.country_code, p.admin1_code), 0.0)
-        if unit_share >= MIN_SHARE and p.kind != "admin1" and not state_name:
+        if unit_share >= MIN_SHARE and p.kind != Kind.ADMIN1 and not state_name:
             score += _ADMIN1_WEIGHT * unit_share
         if unit is not None and within(p, unit, own=False):
             score += _CONTAINER_BONUS
@@ -90,7 +91,7 @@ def rerank(cands, shares, container, *, anchors, units, colocated=(), neighbours
             score += _COLOCATED_BONUS
         if neighbours:
             score += _NEIGHBOUR_BONUS * neighbours.get(point(p), 0.0)
-        if listed and p.kind == "admin1" and p.country_code == listed:
+        if listed and p.kind == Kind.ADMIN1 and p.country_code == listed:
             score += _LISTED_UNIT_BONUS
         if holds and point(p) in holds:
             score += _CONTAINER_BONUS
@@ -98,7 +99,7 @@ def rerank(cands, shares, container, *, anchors, units, colocated=(), neighbours
             score += _CONTAINER_BONUS
         if focus and not state_name and p.kind in LOCAL_KINDS and (p.country_code, p.admin1_code) == focus:
             score += _FOCUS_BONUS
-        if anchors and p.kind not in ("country",):
+        if anchors and p.kind != Kind.COUNTRY:
             d = anchors.nearest(p)
             if d is not None:
                 score += _NEAR_BONUS * math.exp(-d / _NEAR_KM)
@@ -116,11 +117,11 @@ def named_units(places, ranked_by_name) -> dict[tuple, tuple]:
         ranked = ranked_by_name.get((normalize(m.name), m.kind_hint)) or []
         core, designated = split_designator(normalize(m.name))
         kind = m.kind_hint or designated
-        if kind in ("admin1", "admin2") and ranked and ranked[0][1].place.kind == kind \
+        if kind in (Kind.ADMIN1, Kind.ADMIN2) and ranked and ranked[0][1].place.kind == kind \
                 and not ranked[0][1].spelling_variant and margin(ranked) > _NAMED_UNIT_MARGIN:
             u = ranked[0][1].place
             units[core].add(
-                (u.country_code, u.admin1_code, u.admin2_code if u.kind == "admin2" else None))
+                (u.country_code, u.admin1_code, u.admin2_code if u.kind == Kind.ADMIN2 else None))
     if not units:
         return {}
     return {(normalize(m.name), None): tuple(units[normalize(m.name)]) for m in places
@@ -138,7 +139,7 @@ def result(m: PlaceMention, ranked) -> ResolvedPlace:
     """The mention's place: its best reading, or unresolved where none scores MIN_SCORE."""
     if not ranked or ranked[0][0] < MIN_SCORE:
         return ResolvedPlace(start=m.start, end=m.end, name=m.text, lat=None, lon=None,
-                             geonameid=None, kind="unresolved", country_code=None, admin1=None,
+                             geonameid=None, kind=Kind.UNRESOLVED, country_code=None, admin1=None,
                              confidence=0.0, kind_hint=m.kind_hint, sentence=m.sentence)
     best_score, best = ranked[0]
     second = ranked[1][1].place if len(ranked) > 1 else None
@@ -147,7 +148,7 @@ def result(m: PlaceMention, ranked) -> ResolvedPlace:
     p = best.place
     return ResolvedPlace(
         start=m.start, end=m.end, name=m.text, lat=p.lat, lon=p.lon, geonameid=p.geonameid,
-        kind=p.kind, country_code=p.country_code or None, admin1=p.admin1 if p.kind != "country" else None,
+        kind=p.kind, country_code=p.country_code or None, admin1=p.admin1 if p.kind != Kind.COUNTRY else None,
         confidence=confidence, admin2=p.admin2, resolved_name=p.name,
         runner_up=f"{second.name} ({second.kind}, {second.country_code})" if second else None,
         kind_hint=m.kind_hint, sentence=m.sentence, admin1_code=p.admin1_code,

@@ -3,10 +3,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from geo.place import Kind
+from parsing.places import Role
+
 
 @dataclass(frozen=True, slots=True)
 class ResolvedPlace:
-    """A place mention with where it is; ``kind`` is "unresolved" when nothing fits."""
+    """A place mention with where it is; ``kind`` is :attr:`Kind.UNRESOLVED <geo.place.Kind.UNRESOLVED>`
+    when nothing fits."""
 
     start: int
     end: int
@@ -14,7 +18,7 @@ class ResolvedPlace:
     lat: float | None
     lon: float | None
     geonameid: int | None
-    kind: str
+    kind: Kind
     country_code: str | None
     admin1: str | None
     confidence: float
@@ -24,9 +28,9 @@ class ResolvedPlace:
     kind_hint: str | None = None
     sentence: int = 0
     admin1_code: str | None = None
-    #: "place", or "context" for a country or province named inside an organisation's name
-    #: ("the Texas Department of Health"): a toponym of the text, never where anything happened
-    role: str = "place"
+    #: a place, or context: a country or province named inside an organisation's name ("the
+    #: Texas Department of Health"), a toponym of the text, never where anything happened
+    role: Role = Role.PLACE
     #: for an unresolved name put at a rough point: the known place that point is taken from
     #: (the unit named right after it, or the middle of the article's places)
     estimated_from: str | None = None

@@ -8,17 +8,16 @@ from dataclasses import replace
 
 from geo.geocoder import Candidate, GazetteerGeocoder, distance_km
 from geo.names import normalize, split_designator
+from geo.place import Kind
 from geoparse import cues, evidence
 from geoparse.candidates import LOCAL_KINDS, demonym_only, for_mention, same_spelling
 from geoparse.estimates import estimated
 from geoparse.ranking import margin, named_units, rerank, result
 from geoparse.records import ResolvedPlace
-from parsing.places import PlaceMention
+from parsing.places import PlaceMention, Reason, Role, Source
 
 # A name NER took for a person is a place when a reading lies this close to a confident place.
 _MAYBE_KM = 30.0
-# Context mentions that name an organisation after a place ("Texas Department of Health").
-_NAMED_AFTER = ("ORG>place-named", "NAMED-ORG")
 
 
 class Resolver:
@@ -45,10 +44,10 @@ class Resolver:
         text order."""
         mentions = list(mentions)
         # NER labels some demonyms GPE ("the Sri Lankan army"): context, as the finder's NORPs are
-        demonyms = {id(m) for m in mentions if m.role == "place" and demonym_only(self.gazetteer, m.name)}
-        places = [m for m in mentions if m.role == "place" and id(m) not in demonyms]
-        context = [m for m in mentions if m.role == "context"]
-        named_after = [m for m in context if m.label.removesuffix(">part") in _NAMED_AFTER]
+        demonyms = {id(m) for m in mentions if m.role == Role.PLACE and demonym_only(self.gazetteer, m.name)}
+        places = [m for m in mentions if m.role == Role.PLACE and id(m) not in demonyms]
+        context = [m for m in mentions if m.role == Role.CONTEXT]
+        named_after = [m for m in context if _names_a_body_after_a_place(m)]
         by_name: dict[tuple, list[Candidate]] = {}
         for m in places + named_after:
             key = (normalize(m.name), m.kind_hint)
@@ -84,7 +83,7 @@ class Resolver:
         named = named_units(places, first)
         anchors = evidence.Anchors([ranked[0][1].place for key, ranked in first.items()
                                     if key in place_keys and ranked
-                                    and ranked[0][1].place.kind not in ("country", "admin1")
+                                    and ranked[0][1].place.kind not in (Kind.COUNTRY, Kind.ADMIN1)
                                     and margin(ranked) > 2.0])
         out, in_orgs = [], []
         reranked: dict[tuple, list] = {}  # a name's ranking is its name's: made once, however often named
@@ -100,29 +99,29 @@ class Resolver:
                     holds=holders.get(key, ()), named_units=named.get(key, ()), focus=focus) \
                     if anchors or key in named else first[key]
             ref = first.get(nears.get(key))
-            if ref and ref[0][1].place.kind == "populated place":
+            if ref and ref[0][1].place.kind == Kind.POPULATED_PLACE:
                 # "Kan Thit village near Shwebo": not a namesake far from the place it is near; a
                 # sea or a country may be ("the Gulf of Mexico near Beaumont")
                 ranked = [(sc, c) for sc, c in ranked if c.place.kind not in LOCAL_KINDS or distance_km(
                     c.place.lat, c.place.lon, ref[0][1].place.lat, ref[0][1].place.lon) <= cues.NEAR_HINT_KM]
             found = result(m, ranked)
-            if m.role == "context":
+            if m.role == Role.CONTEXT:
                 # the country or province an organisation is named after is a toponym of the
                 # text; a county (the Laurel County Sheriff's Office) where the text names places
                 # of its state, a town's name in one ("Killeen Police Department") where the
                 # text names that town as a place too (below)
-                if found.kind not in ("country", "admin1"):
+                if found.kind not in (Kind.COUNTRY, Kind.ADMIN1):
                     in_orgs.append((m, found))
                     continue
-                found = replace(found, role="context")
+                found = replace(found, role=Role.CONTEXT)
             out.append(found)
         # a province named in an organisation's name counts in a country the text names places
         # of: "the Central Institute of Hygiene" in Hanoi is no province of Uganda's
-        countries = {p.country_code for p in out if p.role == "place" and p.kind != "unresolved"}
-        out = [p for p in out if p.role == "place" or p.kind != "admin1" or p.country_code in countries]
+        countries = {p.country_code for p in out if p.role == Role.PLACE and p.kind != Kind.UNRESOLVED}
+        out = [p for p in out if p.role == Role.PLACE or p.kind != Kind.ADMIN1 or p.country_code in countries]
         out += self._towns_in_orgs(text, in_orgs, out)
         out.sort(key=lambda p: p.start)
-        out += self._maybe_places(text, [m for m in mentions if m.role == "maybe"], anchors, out)
+        out += self._maybe_places(text, [m for m in mentions if m.role == Role.MAYBE], anchors, out)
         out.sort(key=lambda p: p.start)
         return estimated(text, out)
 
@@ -134,21 +133,21 @@ class Resolver:
         ("the Laurel County Sheriff's Office") counts as it was read, in a state the text
         names places of."""
         towns = {split_designator(normalize(p.name))[0]: p for p in resolved
-                 if p.role == "place" and p.kind not in ("unresolved", "country", "admin1")}
-        states = {(p.country_code, p.admin1) for p in resolved if p.role == "place" and p.kind != "unresolved"}
+                 if p.role == Role.PLACE and p.kind not in (Kind.UNRESOLVED, Kind.COUNTRY, Kind.ADMIN1)}
+        states = {(p.country_code, p.admin1) for p in resolved if p.role == Role.PLACE and p.kind != Kind.UNRESOLVED}
         out = []
         for m, found in in_orgs:
             if cues.MASTHEAD.match(text, m.end):
                 continue
             # named as a county ("Laurel County"): "Columbia University" is no Columbia County
-            if found.kind == "admin2" and (m.kind_hint == "admin2" or cues.COUNTY_WORD.match(text, m.end)) \
+            if found.kind == Kind.ADMIN2 and (m.kind_hint == Kind.ADMIN2 or cues.COUNTY_WORD.match(text, m.end)) \
                     and (found.country_code, found.admin1) in states:
-                out.append(replace(found, role="context"))
+                out.append(replace(found, role=Role.CONTEXT))
                 continue
             town = towns.get(split_designator(normalize(m.name))[0])
             if town is not None:
                 out.append(replace(town, start=m.start, end=m.end, name=m.text, kind_hint=m.kind_hint,
-                                   sentence=m.sentence, role="context"))
+                                   sentence=m.sentence, role=Role.CONTEXT))
         return out
 
     def _maybe_places(self, text, maybes, anchors, resolved) -> list[ResolvedPlace]:
@@ -159,15 +158,15 @@ class Resolver:
         starts = [p.start for p in resolved]
         for m in maybes:
             i = bisect.bisect_left(starts, m.end)
-            holder = resolved[i] if i < len(resolved) and resolved[i].kind in ("country", "admin1") \
-                and resolved[i].role == "place" \
+            holder = resolved[i] if i < len(resolved) and resolved[i].kind in (Kind.COUNTRY, Kind.ADMIN1) \
+                and resolved[i].role == Role.PLACE \
                 and cues.HOLDER_GAP.match(cues.between(text, m.end, resolved[i].start)) else None
             near = []
             for c in for_mention(self.geocoder, m):
                 # a town by its own name ("Hamas" is an alternate name of Hamm, "Taliban" of a
                 # Turkish village); a county also by its name without "County"
-                if c.place.kind not in ("populated place", "admin2") or c.spelling_variant or (
-                        c.place.kind == "populated place" and c.quality != 0):
+                if c.place.kind not in (Kind.POPULATED_PLACE, Kind.ADMIN2) or c.spelling_variant or (
+                        c.place.kind == Kind.POPULATED_PLACE and c.quality != 0):
                     continue
                 if anchors.within(c.place, _MAYBE_KM) or holder is not None and cues.holds(holder, c.place):
                     near.append((c.score, c))
@@ -176,3 +175,9 @@ class Resolver:
                 out.append(result(m, near))
         return out
 
+
+def _names_a_body_after_a_place(m: PlaceMention) -> bool:
+    """Whether a context mention names an organisation after a place ("the Texas Department of
+    Health", "Kunduz provincial council"), not a people ("Afghan") or a disease."""
+    rule = m.rule
+    return rule.source is Source.NAMED_ORG or (rule.source is Source.ORG and rule.reason is Reason.PLACE_NAMED)

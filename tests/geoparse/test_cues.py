@@ -4,7 +4,9 @@ import time
 
 import pytest
 
-from geoparse.cues import _BORDER_AFTER, _NEAR_GAP, _PHRASE_END, COUNTY_WORD, MASTHEAD, between
+from geoparse.cues import (_ALIAS_BETWEEN, _BORDER_AFTER, _BORDER_WORDS, _COUNTY_WORDS, _MASTHEAD_WORDS, _NEAR_GAP,
+                           _NEAR_WORDS, _PHRASE_END, _PLACE_WORDS_BEFORE_NEAR, _PLACE_WORDS_BEFORE_UNIT,
+                           _UNIT_WORDS_BEFORE_HOLDER, _UNKNOWN_UNIT_BETWEEN, COUNTY_WORD, MASTHEAD, between)
 from parsing.places import WINDOW
 from tests.geoparse.reading import places
 
@@ -176,3 +178,17 @@ def test_cues_a_long_run_of_blanks_between_places_is_read_quickly(resolver):
     start = time.perf_counter()
     found = places(resolver, "Taliban fighters attacked Kunduz" + " " * 3000 + "Takhar on Monday, officials said.")
     assert [p.name for p in found] == ["Kunduz", "Takhar"] and time.perf_counter() - start < 20
+
+
+def test_cues_each_word_of_a_list_reads_in_the_patterns_built_from_it():
+    # the patterns take their alternatives from the declared lists: every word is read
+    for unit in _UNIT_WORDS_BEFORE_HOLDER:
+        assert _ALIAS_BETWEEN.match(f" (Spin Ghar) {unit}, ") and _UNKNOWN_UNIT_BETWEEN.match(f" of Bala Buluk {unit}, ")
+        for word in _PLACE_WORDS_BEFORE_UNIT:
+            assert _UNKNOWN_UNIT_BETWEEN.match(f" {word} of Bala Buluk {unit}, ")
+    assert all(_NEAR_GAP.match(f" {word}, {near} the ") for word in _PLACE_WORDS_BEFORE_NEAR for near in _NEAR_WORDS)
+    assert all(_BORDER_AFTER.match(f" {word}") for word in _BORDER_WORDS)
+    assert all(MASTHEAD.match(f" Evening {word}") for word in _MASTHEAD_WORDS)
+    assert all(COUNTY_WORD.match(f" {word} Jail") for word in _COUNTY_WORDS)
+    assert not _UNKNOWN_UNIT_BETWEEN.match(" settlement of Bala Buluk district, ")  # "settlement": before "near" only
+

@@ -1,6 +1,8 @@
 """The resolver end to end on short texts: real spaCy model, real gazetteer."""
 import pytest
 
+from geoparse.resolver import _names_a_body_after_a_place
+from parsing.places import PlaceMention, Role
 from tests.geoparse.reading import places
 
 
@@ -184,3 +186,13 @@ def test_resolver_a_maybe_place_is_a_town_only_by_its_own_name(resolver):
 ])
 def test_resolver_a_part_of_a_state_is_that_state(resolver, text, expected):
     assert {p.name: (p.kind, p.admin1, p.role) for p in places(resolver, text)} == expected
+
+
+@pytest.mark.parametrize("label, named_after", [
+    ("ORG>place-named", True), ("ORG>place-named>part", True), ("NAMED-ORG", True), ("NAMED-ORG>part", True),
+    ("DEMONYM", False), ("NAMED-DISEASE", False), ("ORG>designator", False), ("GPE", False),
+])
+def test_resolver_a_body_named_after_a_place_is_told_by_the_mentions_rule(label, named_after):
+    m = PlaceMention(start=0, end=5, text="Texas", name="Texas", role=Role.CONTEXT, label=label)
+    assert _names_a_body_after_a_place(m) is named_after
+
