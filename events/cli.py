@@ -13,15 +13,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
-
 import time
 from datetime import date
+from pathlib import Path
+
+from tqdm import tqdm
 
 from events.exc import EventsError, StoreError
 from events.export import FORMATS
 from events.guard import ARTICLE_SECONDS
-from events.runner import Progress, geoparse_lines
+from events.runner import geoparse_lines
 from parsing.articles import DEFAULT_MAX_BYTES, plausible_published
 from parsing.exc import ArticleError
 
@@ -94,45 +95,79 @@ def _date(value: str) -> date:
                                          else f"not a date in YYYY-MM-DD form: {value!r}") from None
 
 
-class _IngestProgress:
-    """Progress on stderr at most once a second: one line rewritten in place, or (``jsonl``)
-    one JSON object a line, ``{"inputs", "stored", "unchanged", "rejected"}``, for programs."""
+class _Line(tqdm):
+    """A progress line on stderr (tqdm's): rewritten at most once a second, and not shown where
+    stderr is not a terminal. Its ``bar_format`` may name counts of its own, kept in ``counts``,
+    and their rates since the start (``{words_per_s}``; ``{n_per_s}`` for the items)."""
 
-    def __init__(self, style: str = "line"):
+    def __init__(self, label: str, *, bar_format: str, **counts: int):
+        self.counts = counts
+        super().__init__(desc=label, bar_format=bar_format, file=sys.stderr, mininterval=1.0,
+                         disable=None)
+
+    @property
+    def format_dict(self) -> dict:
+        shown = super().format_dict
+        seconds = shown["elapsed"]
+        rates = {f"{k}_per_s": v / seconds if seconds else 0.0
+                 for k, v in (("n", shown["n"]), *self.counts.items())}
+        return {**shown, **self.counts, **rates}
+
+    def add(self, **counts: int) -> None:
+        """One more item, and ``counts`` added to the line's counts."""
+        for key, n in counts.items():
+            self.counts[key] += n
+        self.update(1)
+
+
+def _reading(label: str) -> _Line:
+    """The progress line of a command that reads articles: how many, their words, words a second."""
+    return _Line(label, bar_format="{desc}: {n:,} articles, {words:,} words, {words_per_s:,.0f} words/s "
+                                   "[{elapsed}]", words=0)
+
+
+class _IngestProgress:
+    """Ingest's progress on stderr: a :class:`_Line` (``line``), or (``jsonl``, for programs:
+    :mod:`events.jobs` reads it) one JSON object a line at most four times a second,
+    ``{"inputs", "stored", "unchanged", "rejected"}``, or (``none``) nothing."""
+
+    def __init__(self, *, style: str = "line"):
         self.style = style
         self.last = 0.0
-        self.shown = False
+        self.line = _Line("ingest", bar_format="{desc}: {n:,} inputs ({stored:,} stored, {unchanged:,} unchanged, "
+                                               "{rejected:,} rejected), {n_per_s:,.1f}/s [{elapsed}]",
+                          stored=0, unchanged=0, rejected=0) if style == "line" else None
 
     def __call__(self, s) -> None:
+        if self.line is not None:
+            self.line.counts.update(stored=s.stored + s.replaced, unchanged=s.unchanged, rejected=s.rejected)
+            self.line.update(s.articles + s.rejected - self.line.n)
+            return
         now = time.monotonic()
-        if self.style == "none" or now - self.last < (0.25 if self.style == "jsonl" else 1.0):
+        if self.style == "none" or now - self.last < 0.25:
             return
-        self.last, self.shown = now, True
-        if self.style == "jsonl":
-            print(json.dumps({"inputs": s.articles + s.rejected, "stored": s.stored + s.replaced,
-                              "unchanged": s.unchanged, "rejected": s.rejected}), file=sys.stderr, flush=True)
-            return
-        rate = (s.articles + s.rejected) / s.seconds if s.seconds else 0.0
-        print(f"\ringest: {s.articles + s.rejected:,} inputs ({s.stored + s.replaced:,} stored, "
-              f"{s.unchanged:,} unchanged, {s.rejected:,} rejected), {rate:,.1f}/s   ",
-              end="", file=sys.stderr, flush=True)
+        self.last = now
+        print(json.dumps({"inputs": s.articles + s.rejected, "stored": s.stored + s.replaced,
+                          "unchanged": s.unchanged, "rejected": s.rejected}), file=sys.stderr, flush=True)
 
     def done(self) -> None:
-        if self.shown and self.style == "line":
-            print(file=sys.stderr)
+        if self.line is not None:
+            self.line.close()
 
 
 def cmd_ingest(args) -> int:
     from events.ingest import ingest
     from events.store import Store
 
-    progress = _IngestProgress(args.progress)
     with Store(args.db) as store:
-        summary = ingest(args.paths, store=store, published=args.published, jobs=args.jobs,
-                         max_bytes=args.max_bytes, gazetteer_path=args.gazetteer, progress=progress,
-                         id_prefix=args.id_prefix, replace=args.replace,
-                         article_seconds=args.article_timeout or None)
-        progress.done()
+        progress = _IngestProgress(style=args.progress)
+        try:
+            summary = ingest(args.paths, store=store, published=args.published, jobs=args.jobs,
+                             max_bytes=args.max_bytes, gazetteer_path=args.gazetteer, progress=progress,
+                             id_prefix=args.id_prefix, replace=args.replace,
+                             article_seconds=args.article_timeout or None)
+        finally:
+            progress.done()
     if args.json:
         print(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
     else:
@@ -177,10 +212,9 @@ def cmd_stats(args) -> int:
 def cmd_evaluate_events(args) -> int:
     from events.evaluate_events import evaluate, report
 
-    progress = Progress("evaluate-events")
-    with _open_in(args.gold) as lines:
-        scores = evaluate(lines, jobs=args.jobs, gazetteer_path=args.gazetteer, progress=progress.update)
-    progress.done()
+    with _open_in(args.gold) as lines, _reading("evaluate-events") as progress:
+        scores = evaluate(lines, jobs=args.jobs, gazetteer_path=args.gazetteer,
+                          progress=lambda words: progress.add(words=words))
     summary = scores.summary()
     print(json.dumps(summary, indent=2) if args.json else report(summary))
     return 0
@@ -194,21 +228,19 @@ def _open_in(name: str):
 
 
 def cmd_geoparse(args) -> int:
-    progress = Progress("geoparse")
     out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")
     try:
-        with _open_in(args.input) as lines:
+        with _open_in(args.input) as lines, _reading("geoparse") as progress:
             for outcome in geoparse_lines(lines, jobs=args.jobs, gazetteer_path=args.gazetteer,
                                           article_seconds=args.article_timeout or None):
                 for message in outcome.messages:
-                    print(f"\ngeoparse: {message}", file=sys.stderr)
+                    progress.write(f"geoparse: {message}", file=sys.stderr)
                 if outcome.record is not None:
                     out.write(json.dumps(outcome.record, ensure_ascii=False) + "\n")
-                    progress.update(outcome.words)
+                    progress.add(words=outcome.words)
     finally:
         if out is not sys.stdout:
             out.close()
-    progress.done()
     return 0
 
 
@@ -216,11 +248,9 @@ def cmd_evaluate(args) -> int:
     from events.evaluate import evaluate, report
 
     gold_path = Path(args.gold)
-    progress = Progress("evaluate")
-    with _open_in(args.gold) as lines:
+    with _open_in(args.gold) as lines, _reading("evaluate") as progress:
         scores = evaluate(lines, which=args.half, jobs=args.jobs, gazetteer_path=args.gazetteer,
-                          progress=progress.update)
-    progress.done()
+                          progress=lambda words: progress.add(words=words))
     summary = scores.summary()
     if args.json:
         print(json.dumps(summary, indent=2))

@@ -11,7 +11,6 @@ import multiprocessing as mp
 import os
 import re
 import sys
-import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -171,28 +170,3 @@ def geoparse_lines(lines: Iterable[bytes | str], *, jobs: int | None = None, chu
     for outcomes in ordered_map(work, numbered_chunks(lines, chunk_size), jobs=jobs,
                                 gazetteer_path=gazetteer_path):
         yield from outcomes
-
-
-class Progress:
-    """Counts and rate on stderr, at most once a second."""
-
-    def __init__(self, label: str, *, stream=sys.stderr):
-        self.label, self.stream = label, stream
-        self.docs = self.words = 0
-        self.start = self.last = time.monotonic()
-
-    def update(self, words: int) -> None:
-        self.docs += 1
-        self.words += words
-        now = time.monotonic()
-        if now - self.last >= 1.0:
-            self.last = now
-            self._print("\r")
-
-    def _print(self, lead: str, end: str = "") -> None:
-        secs = max(1e-9, time.monotonic() - self.start)
-        print(f"{lead}{self.label}: {self.docs:,} articles, {self.words:,} words, "
-              f"{self.words / secs:,.0f} words/s   ", end=end, file=self.stream, flush=True)
-
-    def done(self) -> None:
-        self._print("\r", end="\n")

@@ -11,6 +11,8 @@ import os
 import sys
 from pathlib import Path
 
+from tqdm import tqdm
+
 from geo import gazetteer as gz
 from geo import overlay
 from geo.exc import GeoError, QueryError
@@ -21,8 +23,32 @@ JSON_FIELDS = ("name", "lat", "lon", "kind", "country_code", "admin1", "admin2",
                "geonameid", "population", "source")
 
 
-def _progress(stage: str, done: int, total: int | None) -> None:
-    gz._stderr_progress(stage, done, total)
+class _Stages:
+    """A gazetteer build's or import's progress, ``progress(stage, done, total)``, as one line on
+    stderr (tqdm's), rewritten at most once a second and not shown where stderr is not a
+    terminal; the line ends when the ``with`` block does."""
+
+    def __init__(self):
+        self.line: tqdm | None = None
+
+    def __enter__(self) -> "_Stages":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.line is not None:
+            self.line.close()
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        desc = f"gazetteer: {stage}"
+        shape = "{desc}: {n:,}/{total:,} [{elapsed}]" if total else "{desc}: {n:,} [{elapsed}]"
+        if self.line is None:
+            self.line = tqdm(desc=desc, total=total, bar_format=shape, file=sys.stderr, mininterval=1.0,
+                             disable=None)
+        elif desc != self.line.desc:
+            self.line.set_description_str(desc, refresh=False)
+            self.line.bar_format = shape
+            self.line.reset(total=total)
+        self.line.update(done - self.line.n)
 
 
 def _common() -> argparse.ArgumentParser:
@@ -123,7 +149,8 @@ def _record(place) -> dict:
 
 def cmd_geocode(args) -> int:
     places = overlay.load(args.places) if args.places else overlay.load()
-    path = gz.ensure(args.gazetteer, progress=_progress)
+    with _Stages() as progress:
+        path = gz.ensure(args.gazetteer, progress=progress)
     geocoder = GazetteerGeocoder(gz.Gazetteer(path, overlay=places), fallback=_fallback(args))
     rows = []
     for n, query in enumerate(args.queries, 1):
@@ -175,27 +202,28 @@ def _print_table(rows, *, candidates: bool) -> None:
 def cmd_gazetteer(args) -> int:
     path = Path(args.gazetteer) if args.gazetteer else gz.default_path()
     if args.action == "build":
-        if args.force:
-            with gz._build_lock(path):
-                gz.build(path, progress=_progress)
-        else:
-            gz.ensure(path, progress=_progress)
-        print(file=sys.stderr)
+        with _Stages() as progress:
+            if args.force:
+                with gz._build_lock(path):
+                    gz.build(path, progress=progress)
+            else:
+                gz.ensure(path, progress=progress)
         _print_info(gz.Gazetteer(path).info())
     elif args.action == "import":
         from geo.geonames import import_files
 
-        gz.ensure(path, progress=_progress)
-        conn = gz.open_writable(path)
-        try:
-            counts = import_files(conn, list(args.files), progress=_progress)
-        finally:
-            conn.close()
-        print(file=sys.stderr)
+        with _Stages() as progress:
+            gz.ensure(path, progress=progress)
+            conn = gz.open_writable(path)
+            try:
+                counts = import_files(conn, list(args.files), progress=progress)
+            finally:
+                conn.close()
         for name, count in counts.items():
             print(f"{name}: {count:,}")
     else:
-        info = gz.Gazetteer.open(path, progress=_progress).info()
+        with _Stages() as progress:
+            info = gz.Gazetteer.open(path, progress=progress).info()
         if args.json:
             print(json.dumps(info, indent=2))
         else:

@@ -232,3 +232,56 @@ def test_cli_geoparse_hostile_lines_are_messages_and_the_rest_are_read(tmp_path,
     assert [r["id"] for r in rows] == ["art-0", None, None, "y1", "art-1", "blanks", "formula", "art-2"]
     assert "line 2: not valid JSON here (nested too deeply); skipped" in out.stderr
     assert {"Kunduz", "Takhar", "Taloqan"} <= {p["name"] for p in rows[5]["places"]}
+
+
+class _Terminal:
+    """A stand-in stderr that says it is a terminal, for the progress line to show."""
+
+    def __init__(self):
+        import io
+
+        self.buffer = io.StringIO()
+        self.write, self.flush = self.buffer.write, self.buffer.flush
+
+    def isatty(self):
+        return True
+
+
+def test_cli_progress_line_shows_counts_and_rates_on_a_terminal(monkeypatch):
+    from events import cli
+
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    with cli._reading("geoparse") as progress:
+        progress.add(words=120)
+        progress.write("geoparse: line 2: not valid JSON; skipped", file=sys.stderr)
+        progress.add(words=30)
+    shown = terminal.buffer.getvalue()
+    assert "geoparse: line 2: not valid JSON; skipped\n" in shown
+    assert shown.rstrip().rpartition("\r")[2].startswith("geoparse: 2 articles, 150 words, ")
+    assert shown.endswith("\n")  # the last count stays on the screen
+
+
+def test_cli_ingest_progress_line_counts_inputs_by_outcome(monkeypatch):
+    from events import cli
+    from events.ingest import Summary
+
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    progress = cli._IngestProgress(style="line")
+    progress(Summary(stored=1200, replaced=3, unchanged=40, rejected=5, seconds=2.0))
+    progress.done()
+    assert "ingest: 1,248 inputs (1,203 stored, 40 unchanged, 5 rejected), " in terminal.buffer.getvalue()
+
+
+def test_cli_progress_is_not_shown_where_stderr_is_no_terminal(tmp_path, gazetteer_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(list(_articles(2)) + ["{broken"]) + "\n", encoding="utf-8")
+    out = run("geoparse", str(src), "-o", str(tmp_path / "out.jsonl"), "--jobs", "1")
+    assert out.returncode == 0 and out.stderr == "geoparse: line 3: not valid JSON (Expecting property name " \
+                                                 "enclosed in double quotes at column 2); skipped\n"
+    out = run("ingest", str(src), "--db", str(tmp_path / "e.sqlite"), "--jobs", "1")
+    assert out.returncode == 0 and out.stderr == "" and "2 stored" in out.stdout
+    out = run("ingest", str(src), "--db", str(tmp_path / "f.sqlite"), "--jobs", "1", "--progress", "jsonl")
+    lines = [json.loads(line) for line in out.stderr.splitlines()]  # the protocol events/jobs.py reads
+    assert lines and set(lines[0]) == {"inputs", "stored", "unchanged", "rejected"}

@@ -100,3 +100,30 @@ def test_cli_gazetteer_info(gazetteer_path):
     info = json.loads(out.stdout)
     assert info["path"] == str(gazetteer_path)
     assert info["places_by_kind"]["populated place"] > 200_000
+
+
+def test_cli_gazetteer_progress_is_one_line_of_stages_on_a_terminal(monkeypatch):
+    import io
+
+    from geo import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    with cli._Stages() as progress:
+        progress("countries", 0, None)
+        progress("places", 20_000, None)
+        progress("places", 40_000, None)
+        progress("alternateNamesV2.zip", 5, 10)
+    shown = terminal.getvalue()
+    assert "\rgazetteer: countries: 0 [" in shown and "\rgazetteer: places: " in shown  # (counts: once a second)
+    assert shown.rstrip().rpartition("\r")[2].startswith("gazetteer: alternateNamesV2.zip: 5/10 [")
+    assert shown.endswith("\n") and shown.count("\n") == 1
+
+
+def test_cli_gazetteer_progress_is_not_shown_where_stderr_is_no_terminal(gazetteer_path):
+    out = run("gazetteer", "info", "--gazetteer", str(gazetteer_path))
+    assert out.returncode == 0 and out.stderr == b""
