@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from parsing.events import Actor
+from parsing.lexicon import ActorKind
 
 #: ``country_of(adjective or name) -> country name or None``.
 CountryOf = Callable[[str], "str | None"]
@@ -24,21 +25,21 @@ def actor_name(actor: Actor | None, *, country: str | None, country_of: CountryO
     """The normalised name of an actor; ``country`` is where the event is, for unqualified forces."""
     if actor is None:
         return None
-    if actor.kind in ("military", "police") and actor.text.lower().split()[0] in _FOREIGN:
+    if actor.kind in (ActorKind.MILITARY, ActorKind.POLICE) and actor.text.lower().split()[0] in _FOREIGN:
         return "International forces"  # "foreign troops", "coalition forces": not the host's
     own = country_of(actor.adjective) if actor.adjective else None
     where = own or country
-    if actor.kind == "military":
+    if actor.kind == ActorKind.MILITARY:
         return f"Military Forces of {where}" if where else "Military Forces"
-    if actor.kind == "police":
+    if actor.kind == ActorKind.POLICE:
         return f"Police Forces of {where}" if where else "Police Forces"
-    if actor.kind == "armed group":
+    if actor.kind == ActorKind.ARMED_GROUP:
         if actor.group:
             return actor.group
         return f"Unidentified Armed Group ({where})" if where else "Unidentified Armed Group"
-    if actor.kind in ("civilians", "protesters", "rioters"):
+    if actor.kind in (ActorKind.CIVILIANS, ActorKind.PROTESTERS, ActorKind.RIOTERS):
         label = actor.kind.capitalize()
         return f"{label} ({where})" if where else label
-    if actor.kind == "state":
+    if actor.kind == ActorKind.STATE:
         return country_of(actor.text) or actor.text
     return actor.text

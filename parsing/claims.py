@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from parsing.doc import entities_in, entity_at, text_of, trimmed
 from parsing.lexicon import (ANONYMOUS_LEADS, ANONYMOUS_NOUNS, CLOSE_QUOTES, OPEN_QUOTES, POSSESSIVES, PRONOUNS,
                              ROLE_WORDS, SAY_VERBS, SKIP_BEFORE_VERB, SOURCE_NOUNS, SOURCE_PHRASE_BREAKS,
-                             SOURCE_PHRASE_LEADS)
+                             SOURCE_PHRASE_LEADS, ClaimantKind)
 
 _ANONYMITY = re.compile(r"condition of anonymity|declined to be named|not authori[sz]ed to speak|"
                         r"asked not to be (named|identified)", re.I)
@@ -49,7 +49,7 @@ class Claim:
     end: int
     sentence_start: int
     sentence_end: int
-    kind: str = "person"      # person | group | source | outlet
+    kind: ClaimantKind = ClaimantKind.PERSON
     date_text: str | None = None
 
     def shifted(self, offset: int) -> Claim:
@@ -124,8 +124,8 @@ def find_claims(doc: Doc) -> list[Claim]:
                 out.append(_with_statement(claim, inner))
             pending_quote = []
             out.append(claim)
-            if claim.kind == "person":
-                speakers.last = (claim.claimant, claim.role, "person")
+            if claim.kind == ClaimantKind.PERSON:
+                speakers.last = (claim.claimant, claim.role, ClaimantKind.PERSON)
         else:
             pending_quote = []
     return _inherit_dates(out)
@@ -181,9 +181,9 @@ def _claim_in(sent: Span, speakers: _Speakers) -> Claim | None:
             if speakers.last is None:
                 continue
             name, role, kind = speakers.last
-        elif kind == "person":
+        elif kind == ClaimantKind.PERSON:
             name, role = speakers.full(name, role)
-        anonymous = kind == "source" or (anonymous_cue and kind != "person")
+        anonymous = kind == ClaimantKind.SOURCE or (anonymous_cue and kind != ClaimantKind.PERSON)
         after_verb = sum(1 for t in doc[v.i + 1:sent.end] if not (t.is_punct or t.is_space))
         before = span_start > sent.start + 3 and doc[span_start - 1].text in (",", "”", "\"") and (
             after_verb < 6 or v.lower_ in ("told", "tells"))
@@ -200,7 +200,7 @@ def _claim_in(sent: Span, speakers: _Speakers) -> Claim | None:
         ss, se = trimmed(sent)
         return Claim(claimant=name, role=role, anonymous=anonymous, verb=v.lower_,
                      statement=text_of(doc)[s:e].strip(" ,“”\"'"), start=s, end=e,
-                     sentence_start=ss, sentence_end=se, kind="source" if anonymous else kind,
+                     sentence_start=ss, sentence_end=se, kind=ClaimantKind.SOURCE if anonymous else kind,
                      date_text=_date_near(sent, v))
     return _quote_attribution(sent, speakers)
 
@@ -251,16 +251,16 @@ def _speaker_before(sent: Span, v):
         person = next((e for e in entities_in(inner) if e.label_ == "PERSON"), None)
         head = _ent_at(doc, k - 1) if k - 1 >= sent.start else None
         if head is not None and head.label_ == "PERSON":
-            return head.text, _strip_article(inner.text), "person", head.start, j
+            return head.text, _strip_article(inner.text), ClaimantKind.PERSON, head.start, j
         if person is not None:
             # "the US ambassador to the UN, Linda Thomas-Greenfield, stressed"
             b = k - 1
             while b >= sent.start and doc[b].text != "," and not doc[b].is_space:
                 b -= 1
             role = doc[b + 1:k].text.strip()
-            return person.text, _strip_article(role) or None, "person", b + 1, j
+            return person.text, _strip_article(role) or None, ClaimantKind.PERSON, b + 1, j
         if head is not None and head.label_ == "ORG":
-            return head.text, _strip_article(inner.text), "group", head.start, j
+            return head.text, _strip_article(inner.text), ClaimantKind.GROUP, head.start, j
         j = k - 1
         role = _strip_article(inner.text)
         break
@@ -286,7 +286,7 @@ def _speaker_before(sent: Span, v):
         phrase = doc[k:j + 1].text
         lead = doc[k].lower_
         anonymous = lead in ANONYMOUS_LEADS or tok.lower_ in ANONYMOUS_NOUNS
-        kind = "source" if anonymous else "group"
+        kind = ClaimantKind.SOURCE if anonymous else ClaimantKind.GROUP
         return phrase if lead in ("a", "an") else _strip_article(phrase), role, kind, k, j
     return None
 
@@ -330,9 +330,9 @@ def _named(sent: Span, ent: Span):
                 k -= 1
             role = doc[k + 1:j].text.strip()
             if role and len(role.split()) <= 10 and any(w.lower() in ROLE_WORDS for w in role.split()):
-                return ent.text, _strip_article(role), "person", k + 1, ent.end - 1
-        return ent.text, " ".join(role_toks) or None, "person", ent.start - len(role_toks), ent.end - 1
-    kind = "group"
+                return ent.text, _strip_article(role), ClaimantKind.PERSON, k + 1, ent.end - 1
+        return ent.text, " ".join(role_toks) or None, ClaimantKind.PERSON, ent.start - len(role_toks), ent.end - 1
+    kind = ClaimantKind.GROUP
     name = ent.text
     if name.endswith(POSSESSIVES):
         name = name[:-2]
@@ -357,7 +357,7 @@ def _speaker_after(sent: Span, v):
             name, role, kind, s, e = _named(sent, ent)
             if ent.label_ in ("ORG", "GPE", "NORP") and len(ent) == 1 and ent.text[:1].isupper() \
                     and ent.start > sent.start and doc[ent.start - 1].text == ",":
-                kind = "person"  # "..., Sadat said." NER often labels a lone surname ORG
+                kind = ClaimantKind.PERSON  # "..., Sadat said." NER often labels a lone surname ORG
             return name, role, kind, s, e
         if doc[j].lower_ in PRONOUNS:
             return doc[j].text, None, "pronoun", j, j
@@ -382,5 +382,5 @@ def _quote_attribution(sent: Span, speakers: _Speakers) -> Claim | None:
             ss, se = trimmed(sent)
             return Claim(claimant=name, role=role, anonymous=False, verb=None,
                          statement=text_of(doc)[s:tok.idx].strip(" ,“”\"'"), start=s, end=tok.idx,
-                         sentence_start=ss, sentence_end=se, kind="person")
+                         sentence_start=ss, sentence_end=se, kind=ClaimantKind.PERSON)
     return None

@@ -24,7 +24,7 @@ from parsing.lexicon import (ACTOR_MODIFIER_BREAKS, ADJECTIVE_DETERMINERS, ARMED
                              COMPASS_POINTS, GROUND_TRIGGERS, HARM_ONLY_TRIGGERS, MILITARY, NOT_HAPPENED,
                              NUMBER_WORDS, ORG_PLACE_ENDINGS, OWNED_ABROAD_NOUNS, OWNED_NOUNS, PERSON_NOUNS,
                              POLICE, PROTESTERS, RIOTERS, SPEAKER_VERBS, STATE_ACTION_VERBS, STATE_SPEECH_VERBS,
-                             TRIGGERS)
+                             TRIGGERS, ActorKind)
 from parsing.places import WINDOW, PlaceMention
 
 # Flatten to (tokens, type, sub-type), longest phrases first so "suicide car bomb" beats "bomb";
@@ -72,11 +72,11 @@ _NEAR_BEFORE = re.compile(r"\b(outskirts|suburbs|vicinity|edge|outside|near|near
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """An actor as the text names it; ``kind`` is military, police, armed group, named group,
-    state, civilians, protesters or rioters; ``adjective`` a demonym before it ("Afghan")."""
+    """An actor as the text names it: what it is (``kind``), and a demonym before it (``adjective``:
+    "Afghan")."""
 
     text: str
-    kind: str
+    kind: ActorKind
     adjective: str | None = None
     group: str | None = None   # the named group that "militants" are linked to in the text
 
@@ -185,9 +185,9 @@ def _actors(sent: Span, groups: set[str], linked: dict[str, str]) -> list[tuple[
         if ent.label_ == "ORG" or (ent.label_ == "NORP" and ent.text.lower().rstrip("s") in groups):
             name = ent.text.removesuffix("’s").removesuffix("'s")
             if name.lower().startswith("anti-"):
-                out.append((ent.start, Actor(f"{name} forces", "military")))
+                out.append((ent.start, Actor(f"{name} forces", ActorKind.MILITARY)))
             else:
-                out.append((ent.start, Actor(name, "named group")))
+                out.append((ent.start, Actor(name, ActorKind.NAMED_GROUP)))
             taken.update(range(ent.start, ent.end))
     for tok in sent:
         if tok.i in taken or tok.lower_ not in _ACTOR_HEADS:
@@ -195,19 +195,19 @@ def _actors(sent: Span, groups: set[str], linked: dict[str, str]) -> list[tuple[
         if tok.i + 1 < sent.end and doc[tok.i + 1].lower_ in PERSON_NOUNS:
             continue  # "an army officer", "a police spokesman": a person, usually the speaker
         if tok.lower_ in CIVILIANS and tok.lower_ in ("man", "woman", "boy", "girl", "people"):
-            kind = "civilians"
+            kind = ActorKind.CIVILIANS
         elif tok.lower_ in MILITARY:
-            kind = "military"
+            kind = ActorKind.MILITARY
         elif tok.lower_ in POLICE:
-            kind = "police"
+            kind = ActorKind.POLICE
         elif tok.lower_ in ARMED:
-            kind = "armed group"
+            kind = ActorKind.ARMED_GROUP
         elif tok.lower_ in PROTESTERS:
-            kind = "protesters"
+            kind = ActorKind.PROTESTERS
         elif tok.lower_ in RIOTERS:
-            kind = "rioters"
+            kind = ActorKind.RIOTERS
         else:
-            kind = "civilians"
+            kind = ActorKind.CIVILIANS
         # Words before the head: "Afghan government forces", "Taliban militants".
         j = tok.i - 1
         adjective, group = None, None
@@ -223,18 +223,18 @@ def _actors(sent: Span, groups: set[str], linked: dict[str, str]) -> list[tuple[
             elif w.lower_ in ACTOR_MODIFIER_BREAKS:
                 break
             j -= 1
-        if group and kind == "armed group":
+        if group and kind == ActorKind.ARMED_GROUP:
             # "Taliban militants" is the group's actor, once: not the group named from j on
             out.append((None, (j, group)))
-            out.append((tok.i, Actor(group, "named group")))
+            out.append((tok.i, Actor(group, ActorKind.NAMED_GROUP)))
             continue
-        if kind == "armed group" and group is None:
+        if kind == ActorKind.ARMED_GROUP and group is None:
             group = linked.get(tok.lower_)
         out.append((tok.i, Actor(doc[j + 1:tok.i + 1].text, kind, adjective, group)))
     out = _undropped(out)
     for ent in entities_in(sent):
         if ent.label_ == "GPE" and _acts(doc, ent):
-            out.append((ent.start, Actor(ent.text, "state")))
+            out.append((ent.start, Actor(ent.text, ActorKind.STATE)))
     out.sort(key=lambda pa: pa[0])
     return out
 
@@ -249,7 +249,7 @@ def _undropped(found: list[tuple]) -> list[tuple[int, Actor]]:
         if p is None:
             j, group = item
             lowest[group] = min(j, lowest.get(group, j))
-        elif not (item.kind == "named group" and item.text in lowest and p >= lowest[item.text]):
+        elif not (item.kind == ActorKind.NAMED_GROUP and item.text in lowest and p >= lowest[item.text]):
             kept.append((p, item))
     kept.reverse()
     return kept
@@ -354,7 +354,7 @@ def distance_cues(doc: Doc, places: list[PlaceMention]) -> list[DistanceCue]:
 
 
 # Security forces, named groups and states fight; without them, harm done by gunmen is an attack.
-_FIGHTING_KINDS = {"military", "police", "named group", "state"}
+_FIGHTING_KINDS = {ActorKind.MILITARY, ActorKind.POLICE, ActorKind.NAMED_GROUP, ActorKind.STATE}
 _SECURITY_TARGETS = re.compile(r"\b(checkpoints?|posts?|outposts?|bases?|convoys?|patrols?|positions?|"
                                r"barracks|garrison|troops|soldiers?|police(?:men)?)\b", re.I)
 # Words after a protest that say the authorities stepped in against it (not an arrest the
@@ -444,7 +444,7 @@ def find_events(doc: Doc, places: list[PlaceMention]) -> list[EventMention]:
                 actor1, actor2 = doers[0], (before[-1] if before else actor2)
         in_sent = place_list[bisect.bisect_left(place_starts, sent.start_char):
                              bisect.bisect_left(place_starts, sent.end_char)]
-        acting = {(doc[p].idx) for p, a in actors if a.kind == "state"}
+        acting = {(doc[p].idx) for p, a in actors if a.kind == ActorKind.STATE}
         kept = [m for m in in_sent if not _excluded(doc, m, sent.start_char) and m.start not in acting
                 and not _abroad(doc, m)]
         near = tuple((m.start, m.end) for m in kept

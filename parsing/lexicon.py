@@ -13,13 +13,37 @@ from enum import StrEnum
 
 class PlaceKind(StrEnum):
     """The kinds of place a word can hint: gazetteer kinds, whose values geo decides
-    (``geo.place.KINDS``)."""
+    (``geo.place.Kind``). Declared again here, the five a word hints, for parsing and geo are
+    siblings that import neither the other (tests/parsing/test_lexicon.py checks the values are geo's)."""
 
     ADMIN1 = "admin1"                      # a province, state, region, oblast
     ADMIN2 = "admin2"                      # a district, county, parish
     POPULATED_PLACE = "populated place"    # a city, town, village
     AIRPORT = "airport"
     PORT = "port or crossing"
+
+
+class ActorKind(StrEnum):
+    """What an actor is (``parsing.events.Actor.kind``): the word lists under "Actors" below tell
+    the first six."""
+
+    MILITARY = "military"                  # MILITARY
+    POLICE = "police"                      # POLICE
+    ARMED_GROUP = "armed group"            # ARMED: a group without a name
+    CIVILIANS = "civilians"                # CIVILIANS
+    PROTESTERS = "protesters"              # PROTESTERS
+    RIOTERS = "rioters"                    # RIOTERS
+    NAMED_GROUP = "named group"            # an organisation NER names: "the Taliban"
+    STATE = "state"                        # a country acting: "Turkey had accepted"
+
+
+class ClaimantKind(StrEnum):
+    """Who makes a claim (``parsing.claims.Claim.kind``)."""
+
+    PERSON = "person"                      # a named person: "Mariam Sadat said"
+    GROUP = "group"                        # an organisation, a state or a body of people: "the Pentagon announced"
+    SOURCE = "source"                      # an anonymous source: "an army officer confirmed"
+
 
 # --- Dates ----------------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from dataclasses import replace
 import pytest
 
 from parsing.claims import Claim, find_claims
+from parsing.lexicon import ClaimantKind
 from parsing.nlp import load
 
 
@@ -45,6 +46,16 @@ def test_claims_a_quotation_over_sentences_belongs_to_its_speaker(nlp):
     text = ("“The road is open. Trucks are moving again,” said Ilyas Noori, the border guard commander.")
     found = find_claims(nlp(text))
     assert found and all(c.claimant == "Ilyas Noori" for c in found)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Mariam Sadat, a council member, said on Monday that the market had burned.", ClaimantKind.PERSON),
+    ("The Pentagon announced that the base had closed.", ClaimantKind.GROUP),
+    ("Speaking on condition of anonymity, a police officer confirmed the attack.", ClaimantKind.SOURCE),
+])
+def test_claims_who_makes_a_claim_is_a_claimant_kind(nlp, text, kind):
+    (c,) = find_claims(nlp(text))
+    assert c.kind is kind and c.anonymous is (kind is ClaimantKind.SOURCE)
 
 
 def test_claims_statement_offsets_point_into_the_text(nlp):

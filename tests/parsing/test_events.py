@@ -6,6 +6,7 @@ import pytest
 
 from parsing.events import (_DISTANCE_BEFORE, _FATAL, Actor, DistanceCue, EventMention, _undropped, distance_cues,
                             find_events)
+from parsing.lexicon import ActorKind
 from parsing.nlp import load
 from parsing.places import PlaceFinder, mentions
 
@@ -88,6 +89,7 @@ def test_events_actors_before_and_after_the_trigger(nlp):
                                    "Bangi and Khwaja Ghar in the northern Takhar Province from Taliban militants.")[0]
     assert (event.actor1.kind, event.actor1.adjective) == ("military", "Afghan")
     assert event.actor2.text == "Taliban"
+    assert event.actor1.kind is ActorKind.MILITARY and event.actor2.kind is ActorKind.NAMED_GROUP
     assert places == ["Bangi", "Khwaja Ghar", "Takhar Province"]
     assert event.date_text == "Monday"
 

@@ -11,8 +11,6 @@ from parsing import lexicon
 ELSEWHERE = {
     # the NLP driver's (another package's owner): abbreviations after which no sentence starts
     ("parsing.nlp", "_TITLES"), ("parsing.nlp", "_NUMBER_ABBREVIATIONS"),
-    # kinds of actor (Actor.kind values), not words of the text
-    ("parsing.events", "_FIGHTING_KINDS"),
 }
 
 
@@ -72,8 +70,16 @@ def test_lexicon_lists_that_differ_on_purpose_differ_as_their_names_say():
 
 
 def test_lexicon_kinds_are_the_gazetteers():
-    from geo.place import KINDS
+    from geo.place import KINDS, Kind
 
     hinted = {*lexicon.DESIGNATORS.values(), *lexicon.LIST_DESIGNATORS.values(), *lexicon.OF_CUES.values()}
     hinted.discard(None)
     assert hinted <= set(lexicon.PlaceKind) and set(lexicon.PlaceKind) <= set(KINDS)
+    # parsing does not import geo (a sibling): its kinds are geo's by value, each the same member
+    assert all(Kind(k) == k and Kind[k.name] == k for k in lexicon.PlaceKind)
+
+
+def test_lexicon_kinds_of_actor_and_claimant_are_the_strings_they_were():
+    assert [k.value for k in lexicon.ActorKind] == ["military", "police", "armed group", "civilians", "protesters",
+                                                    "rioters", "named group", "state"]
+    assert [k.value for k in lexicon.ClaimantKind] == ["person", "group", "source"]
