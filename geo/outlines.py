@@ -26,9 +26,11 @@ import gzip
 import json
 import math
 import tarfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
+
+import shapely
 
 from geo.exc import ImportFormatError, OutlinesMissingError
 
@@ -42,7 +44,7 @@ US_COUNTIES = Path(__file__).parent / "data" / "us_county_centroids.json.gz"
 CENTROIDS = Path(__file__).parent / "data" / "admin1_centroids.json.gz"
 #: Decimal places kept: 0.01 degree is about a kilometre, a few pixels at the zoom the map opens at.
 PRECISION = 2
-#: Points closer than this (degrees) to the line through their neighbours are dropped.
+#: Points closer than this (degrees) to the simplified line are dropped (see :func:`simplify`).
 TOLERANCE = 0.01
 
 Line = list[tuple[float, float]]
@@ -89,28 +91,12 @@ def _load_file(path: Path) -> dict:
 
 
 def simplify(line: list, *, tolerance: float = TOLERANCE) -> list:
-    """Douglas-Peucker: the line's points that stray more than ``tolerance`` from a straighter line."""
+    """Douglas-Peucker (GEOS's, through shapely): the line's points that stray more than ``tolerance``
+    from the segment between the points kept on either side, as [x, y] lists."""
     if len(line) < 3:
         return line
-    keep = [False] * len(line)
-    keep[0] = keep[-1] = True
-    stack = [(0, len(line) - 1)]
-    while stack:
-        first, last = stack.pop()
-        (x1, y1), (x2, y2) = line[first], line[last]
-        dx, dy = x2 - x1, y2 - y1
-        norm = (dx * dx + dy * dy) ** 0.5
-        far, far_at = -1.0, -1
-        for i in range(first + 1, last):
-            x, y = line[i]
-            # distance to the chord, or to its end point when the chord has no length (a closed ring)
-            d = abs(dy * (x - x1) - dx * (y - y1)) / norm if norm else ((x - x1) ** 2 + (y - y1) ** 2) ** 0.5
-            if d > far:
-                far, far_at = d, i
-        if far > tolerance:
-            keep[far_at] = True
-            stack += [(first, far_at), (far_at, last)]
-    return [p for p, k in zip(line, keep) if k]
+    return shapely.get_coordinates(shapely.simplify(shapely.linestrings(line), tolerance,
+                                                    preserve_topology=False)).tolist()
 
 
 def decode_topojson(topology: dict, *, precision: int = PRECISION,
@@ -162,34 +148,34 @@ def _ring(indexes: list[int], arcs: list) -> list[tuple[float, float]]:
     return points
 
 
+def ring_areas(rings: Sequence[Sequence[tuple[float, float]]]) -> list[tuple[float, float, float]]:
+    """(area, lat, lon) of each ring of (lon, lat) points as a polygon, its area in square degrees
+    and its centroid (GEOS's, through shapely); area 0 for a ring of fewer than three points."""
+    shapes = [shapely.Polygon(ring) if len(ring) >= 3 else shapely.Polygon() for ring in rings]
+    areas = shapely.area(shapes).tolist()
+    # a ring of no area has an empty centroid, whose coordinates GEOS refuses to give
+    centroids = iter(shapely.get_coordinates(shapely.centroid([s for s, a in zip(shapes, areas) if a])).tolist())
+    return [(area, *next(centroids)[::-1]) if area else (0.0, 0.0, 0.0) for area in areas]
+
+
 def area_centroid(polygons: list[list[list[tuple[float, float]]]]) -> tuple[float, float] | None:
     """The (lat, lon) centroid of polygons given as rings of (lon, lat) points, each
-    polygon's first ring its outline and the others its holes; areas are measured with
-    longitudes shrunk by the cosine of the shape's middle latitude."""
-    lats = [lat for poly in polygons for ring in poly for _, lat in ring]
-    if not lats:
-        return None
-    k = math.cos(math.radians((min(lats) + max(lats)) / 2)) or 1e-9
-    total = cx = cy = 0.0
-    for poly in polygons:
-        for n, ring in enumerate(poly):
-            area = rx = ry = 0.0
-            for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
-                x0, x1 = x0 * k, x1 * k
-                cross = x0 * y1 - x1 * y0
-                area += cross
-                rx += (x0 + x1) * cross
-                ry += (y0 + y1) * cross
-            if not area:
-                continue
-            sign = 1.0 if n == 0 else -1.0  # holes take their area away, whatever their winding
-            a = abs(area) / 2
-            total += sign * a
-            cx += sign * a * rx / (3 * area)
-            cy += sign * a * ry / (3 * area)
+    polygon's first ring its outline and the others its holes.
+
+    Each ring is measured on its own (:func:`ring_areas`) and a hole's area taken away whatever
+    its winding: Natural Earth's smallest islands are rings that cross themselves, which GEOS,
+    given the shape whole, reads as wound the wrong way and takes away (the Maldives' atolls
+    moved up to 19 km).
+    """
+    rings = [(n == 0, ring) for poly in polygons for n, ring in enumerate(poly)]
+    total = x = y = 0.0
+    for (outline, _), (area, lat, lon) in zip(rings, ring_areas([ring for _, ring in rings])):
+        if area:
+            weight = area if outline else -area
+            total, x, y = total + weight, x + weight * lon, y + weight * lat
     if total <= 0:
         return None
-    return cy / total, cx / total / k
+    return y / total, x / total
 
 
 def unit_centroids(topology: dict, *, objects: tuple[str, ...] | None = None,

