@@ -3,12 +3,12 @@ into the whole text (spaCy's Docs, Spans and Tokens stay in :mod:`parsing`).
 
 A text longer than ``piece_chars`` is read in pieces cut at paragraph or sentence ends (spaCy's
 memory grows with the length of one text); the records of a later piece are moved to the whole
-text's offsets and sentence numbers by :func:`shifted`.
+text's offsets and sentence numbers by their own ``shifted`` methods.
 """
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from parsing.claims import Claim, find_claims
 from parsing.events import DistanceCue, EventMention, distance_cues, find_events
@@ -44,13 +44,13 @@ def read(texts: Sequence[str], *, known: Known, piece_chars: int, nlp=None, batc
     for (i, off, _), doc in zip(flat, docs):
         before = len(sentences[i])  # sentence numbers run on across pieces
         ms = mentions(finder(doc))
-        found[i].extend(shifted(m, off, sentences=before) for m in ms)
+        found[i].extend(m.shifted(off, sentences=before) for m in ms)
         sentences[i].extend((s + off, e + off) for s, e in sentence_spans(doc))
         if with_events:
             # (the event rules read the piece's own mentions, at the piece's offsets)
-            claims[i].extend(shifted(c, off) for c in find_claims(doc))
-            events[i].extend(shifted(e, off) for e in find_events(doc, ms))
-            cues[i].extend(shifted(c, off) for c in distance_cues(doc, ms))
+            claims[i].extend(c.shifted(off) for c in find_claims(doc))
+            events[i].extend(e.shifted(off) for e in find_events(doc, ms))
+            cues[i].extend(c.shifted(off) for c in distance_cues(doc, ms))
     return [Reading(tuple(ms), tuple(ss), tuple(cl), tuple(ev), tuple(cu))
             for ms, ss, cl, ev, cu in zip(found, sentences, claims, events, cues)]
 
@@ -67,25 +67,3 @@ def pieces(text: str, *, size: int) -> Iterator[tuple[int, str]]:
         yield start, text[start:end]
         start = end
 
-
-# Each record's character offsets, (start, end) spans, tuples of spans and sentence numbers: every
-# field :func:`shifted` moves (tests/parsing/test_read.py checks that no offset field is left out).
-_OFFSETS = {PlaceMention: ("start", "end"), Claim: ("start", "end", "sentence_start", "sentence_end"),
-            EventMention: ("trigger_start", "sentence_start", "sentence_end"), DistanceCue: ("sentence_start",)}
-_SPAN = {DistanceCue: ("anchor",)}
-_SPANS = {EventMention: ("places", "near", "attributive")}
-_SENTENCE_NUMBERS = {PlaceMention: ("sentence",)}
-
-
-def shifted(record, offset: int, *, sentences: int = 0):
-    """The record (a place mention, claim, event mention or distance cue) with every character
-    offset moved by ``offset`` and its sentence number by ``sentences``: read from a piece that
-    starts ``offset`` characters and ``sentences`` sentences into its text."""
-    if not offset and not sentences:
-        return record
-    kind = type(record)
-    changes = {n: getattr(record, n) + offset for n in _OFFSETS[kind]}
-    changes |= {n: (getattr(record, n)[0] + offset, getattr(record, n)[1] + offset) for n in _SPAN.get(kind, ())}
-    changes |= {n: tuple((s + offset, e + offset) for s, e in getattr(record, n)) for n in _SPANS.get(kind, ())}
-    changes |= {n: getattr(record, n) + sentences for n in _SENTENCE_NUMBERS.get(kind, ())}
-    return replace(record, **changes)
