@@ -31,7 +31,7 @@ from datetime import date, timedelta
 
 from events.actors import actor_name
 from events.analysis import TextAnalysis, analyse_docs
-from events.schema import GEO_EXACT, GEO_NEAR, GEO_REGION, TIME_DAY, TIME_MONTH, Event
+from events.schema import GEO_EXACT, GEO_NEAR, GEO_REGION, TIME_DAY, TIME_MONTH, ClaimRow, Event, PlaceRow
 from geo.geocoder import distance_km
 from geo.geometry import BEARINGS, destination
 from geo.names import ADMIN1_WORDS, common_name, normalize, skeleton, split_designator
@@ -58,8 +58,8 @@ class Analysis:
 
     article: Article
     content_hash: str
-    places: list[dict] = field(default_factory=list)
-    claims: list[dict] = field(default_factory=list)
+    places: list[PlaceRow] = field(default_factory=list)
+    claims: list[ClaimRow] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
 
 
@@ -91,7 +91,7 @@ def window(start: int, end: int, at: int, *, limit: int = MAX_SENTENCE_CHARS) ->
     return first, first + limit
 
 
-def place_rows(article: Article, analysis: TextAnalysis) -> list[dict]:
+def place_rows(article: Article, analysis: TextAnalysis) -> list[PlaceRow]:
     """The places table's rows for one article."""
     rows = []
     sentences: dict[tuple[int, int], str] = {}  # one string per sentence, however many places it names
@@ -100,11 +100,10 @@ def place_rows(article: Article, analysis: TextAnalysis) -> list[dict]:
         sentence = sentences.get((s, e))
         if sentence is None:
             sentence = sentences[s, e] = article.text[s:e]
-        rows.append({"start": p.start, "end": p.end, "name": p.name, "resolved_name": p.resolved_name,
-                     "kind": p.kind, "lat": p.lat, "lon": p.lon, "geonameid": p.geonameid,
-                     "country_code": p.country_code, "admin1": p.admin1, "admin2": p.admin2,
-                     "confidence": round(p.confidence, 3), "runner_up": p.runner_up,
-                     "sentence": sentence})
+        rows.append(PlaceRow(article_id=article.id, start=p.start, end=p.end, name=p.name,
+                             resolved_name=p.resolved_name, kind=p.kind, lat=p.lat, lon=p.lon, geonameid=p.geonameid,
+                             country_code=p.country_code, admin1=p.admin1, admin2=p.admin2,
+                             confidence=round(p.confidence, 3), runner_up=p.runner_up, sentence=sentence))
     return rows
 
 
@@ -609,18 +608,19 @@ def _event(article: Article, d: _Draft, *, country_names, country_of, roles: Map
     )
 
 
-def claim_rows(article: Article, analysis: TextAnalysis) -> list[dict]:
+def claim_rows(article: Article, analysis: TextAnalysis) -> list[ClaimRow]:
     """The claims table's rows for one article."""
     rows = []
     for c in analysis.claims:
         when = resolve_date(c.date_text, article.published) if c.date_text else None
         day = when.day if when else article.published
-        rows.append({"claim_id": hashlib.sha1(f"{article.id}|{c.start}|{c.claimant}".encode(
-                         "utf-8", "surrogatepass")).hexdigest()[:16],
-                     "claimant": c.claimant or article.source, "role": c.role, "anonymous": int(c.anonymous),
-                     "verb": c.verb, "statement": c.statement[:MAX_SENTENCE_CHARS] if c.statement else c.statement,
-                     "sentence": article.text[slice(*window(c.sentence_start, c.sentence_end, c.start))],
-                     "start": c.start, "end": c.end, "date": day.isoformat() if day else None})
+        rows.append(ClaimRow(
+            claim_id=hashlib.sha1(f"{article.id}|{c.start}|{c.claimant}".encode("utf-8", "surrogatepass")
+                                  ).hexdigest()[:16],
+            article_id=article.id, claimant=c.claimant or article.source, role=c.role, anonymous=c.anonymous,
+            verb=c.verb, statement=c.statement[:MAX_SENTENCE_CHARS] if c.statement else c.statement,
+            sentence=article.text[slice(*window(c.sentence_start, c.sentence_end, c.start))],
+            start=c.start, end=c.end, date=day.isoformat() if day else None))
     return rows
 
 

@@ -2,12 +2,15 @@
 
 :class:`Event` is the events table: its fields, in order, are the columns,
 ACLED's first (its names, where ACLED has the column), then Sitrep's own.
-Each field's metadata gives its SQLite type and pandas dtype. The other
-tables (articles, places, claims) are declared as :class:`Column` tuples.
+Each field's metadata gives its SQLite type and pandas dtype. The places and claims tables are
+declared so too (:class:`PlaceRow`, :class:`ClaimRow`: the rows the pipeline makes), the articles
+and the ingest errors as :class:`Column` tuples.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+
+from geo.place import Kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,8 +21,24 @@ class Column:
     acled: bool = False
 
 
-def _col(sql: str, dtype: str, *, acled: bool = False, default=None):
-    return field(default=default, metadata={"sql": sql, "dtype": dtype, "acled": acled})
+def _col(sql: str, dtype: str, *, acled: bool = False, default=None, required: bool = False):
+    """A column's field: its SQLite type and pandas dtype; ``required`` fields have no default."""
+    metadata = {"sql": sql, "dtype": dtype, "acled": acled}
+    return field(metadata=metadata) if required else field(default=default, metadata=metadata)
+
+
+class _Row:
+    """A row of a table declared as a dataclass: its fields, in order, are the table's columns."""
+
+    __slots__ = ()
+
+    def as_dict(self) -> dict:
+        """The row as the store writes it: column name -> value."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def _columns(row: type) -> tuple[Column, ...]:
+    return tuple(Column(f.name, f.metadata["sql"], f.metadata["dtype"], f.metadata["acled"]) for f in fields(row))
 
 
 #: time_precision, as ACLED: 1 the day is known, 2 the week, 3 only the month (or less).
@@ -30,7 +49,7 @@ GEO_EXACT, GEO_NEAR, GEO_REGION = 1, 2, 3
 
 
 @dataclass(frozen=True, slots=True)
-class Event:
+class Event(_Row):
     """One event: what happened, where and when, who says so, and in which sentence."""
 
     event_id: str = _col("TEXT PRIMARY KEY", "string")
@@ -68,13 +87,52 @@ class Event:
     #: GeoNames' code of the province: one province, however the articles spell its name in ``admin1``.
     admin1_code: str | None = _col("TEXT", "string")
 
-    def as_dict(self) -> dict:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlaceRow(_Row):
+    """One place an article names (the places table): where in the text, and what it is read as."""
+
+    article_id: str = _col("TEXT NOT NULL", "string", required=True)
+    start: int = _col("INTEGER NOT NULL", "Int64", required=True)
+    end: int = _col("INTEGER NOT NULL", "Int64", required=True)
+    #: as the article writes it
+    name: str = _col("TEXT NOT NULL", "string", required=True)
+    #: the gazetteer's name of the place it is read as
+    resolved_name: str | None = _col("TEXT", "string")
+    kind: Kind = _col("TEXT NOT NULL", "string", required=True)
+    lat: float | None = _col("REAL", "Float64")
+    lon: float | None = _col("REAL", "Float64")
+    geonameid: int | None = _col("INTEGER", "Int64")
+    country_code: str | None = _col("TEXT", "string")
+    admin1: str | None = _col("TEXT", "string")
+    admin2: str | None = _col("TEXT", "string")
+    confidence: float | None = _col("REAL", "Float64")
+    #: the next likeliest reading: "Name (kind, country code)"
+    runner_up: str | None = _col("TEXT", "string")
+    #: the sentence it is named in (at most MAX_SENTENCE_CHARS of it)
+    sentence: str | None = _col("TEXT", "string")
 
 
-EVENT_COLUMNS = tuple(
-    Column(f.name, f.metadata["sql"], f.metadata["dtype"], f.metadata["acled"]) for f in fields(Event)
-)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimRow(_Row):
+    """One claim an article reports (the claims table): who says what, and when."""
+
+    claim_id: str = _col("TEXT PRIMARY KEY", "string", required=True)
+    article_id: str = _col("TEXT NOT NULL", "string", required=True)
+    #: the speaker, else the outlet
+    claimant: str | None = _col("TEXT", "string")
+    role: str | None = _col("TEXT", "string")
+    anonymous: bool | None = _col("INTEGER", "boolean")
+    verb: str | None = _col("TEXT", "string")
+    statement: str | None = _col("TEXT", "string")
+    sentence: str | None = _col("TEXT", "string")
+    start: int | None = _col("INTEGER", "Int64")
+    end: int | None = _col("INTEGER", "Int64")
+    #: the day the claim was made (ISO), else the publication date
+    date: str | None = _col("TEXT", "datetime64[s]")
+
+
+EVENT_COLUMNS = _columns(Event)
 #: ACLED's columns first, in ACLED's order, so that ACLED users' tools read the CSV.
 EVENT_EXPORT_ORDER = tuple(c.name for c in EVENT_COLUMNS if c.acled) + tuple(
     c.name for c in EVENT_COLUMNS if not c.acled)
@@ -92,37 +150,8 @@ ARTICLE_COLUMNS = (
     Column("ingested_at", "TEXT NOT NULL", "string"),
 )
 
-PLACE_COLUMNS = (
-    Column("article_id", "TEXT NOT NULL", "string"),
-    Column("start", "INTEGER NOT NULL", "Int64"),
-    Column("end", "INTEGER NOT NULL", "Int64"),
-    Column("name", "TEXT NOT NULL", "string"),
-    Column("resolved_name", "TEXT", "string"),
-    Column("kind", "TEXT NOT NULL", "string"),
-    Column("lat", "REAL", "Float64"),
-    Column("lon", "REAL", "Float64"),
-    Column("geonameid", "INTEGER", "Int64"),
-    Column("country_code", "TEXT", "string"),
-    Column("admin1", "TEXT", "string"),
-    Column("admin2", "TEXT", "string"),
-    Column("confidence", "REAL", "Float64"),
-    Column("runner_up", "TEXT", "string"),
-    Column("sentence", "TEXT", "string"),
-)
-
-CLAIM_COLUMNS = (
-    Column("claim_id", "TEXT PRIMARY KEY", "string"),
-    Column("article_id", "TEXT NOT NULL", "string"),
-    Column("claimant", "TEXT", "string"),
-    Column("role", "TEXT", "string"),
-    Column("anonymous", "INTEGER", "boolean"),
-    Column("verb", "TEXT", "string"),
-    Column("statement", "TEXT", "string"),
-    Column("sentence", "TEXT", "string"),
-    Column("start", "INTEGER", "Int64"),
-    Column("end", "INTEGER", "Int64"),
-    Column("date", "TEXT", "datetime64[s]"),
-)
+PLACE_COLUMNS = _columns(PlaceRow)
+CLAIM_COLUMNS = _columns(ClaimRow)
 
 ERROR_COLUMNS = (
     Column("input", "TEXT NOT NULL", "string"),

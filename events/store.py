@@ -21,7 +21,7 @@ from urllib.parse import quote
 import platformdirs
 
 from events.exc import StoreBusyError, StoreError
-from events.schema import TABLES, quoted, Event
+from events.schema import TABLES, ClaimRow, Event, PlaceRow, quoted
 from parsing.articles import Article
 
 ENV_PATH = "SITREP_DB"
@@ -158,8 +158,8 @@ class Store:
                                      (article_id,)).fetchone()
         return row[0] if row else None
 
-    def put(self, article: Article, *, content_hash: str, places: Iterable[dict] = (),
-            claims: Iterable[dict] = (), events: Iterable[Event] = ()) -> str:
+    def put(self, article: Article, *, content_hash: str, places: Iterable[PlaceRow] = (),
+            claims: Iterable[ClaimRow] = (), events: Iterable[Event] = ()) -> str:
         """Store an article with its rows in one transaction.
 
         Returns "stored" (new), "replaced" (its content changed) or "unchanged".
@@ -174,8 +174,8 @@ class Store:
             record = {**article.as_dict(), "content_hash": content_hash,
                       "words": len(article.text.split()), "ingested_at": _now()}
             self._insert("articles", [record], replace=True)
-            self._insert("places", [{**p, "article_id": article.id} for p in places])
-            self._insert("claims", [{**c, "article_id": article.id} for c in claims], replace=True)
+            self._insert("places", [{**p.as_dict(), "article_id": article.id} for p in places])
+            self._insert("claims", [{**c.as_dict(), "article_id": article.id} for c in claims], replace=True)
             self._insert("events", [e.as_dict() for e in events], replace=True)
             self._conn.execute("DELETE FROM ingest_errors WHERE article_id = ?", (article.id,))
         return "stored" if old is None else "replaced"

@@ -7,8 +7,9 @@ import pytest
 
 from events.exc import ExportError
 from events.export import export
-from events.schema import EVENT_EXPORT_ORDER, Event
+from events.schema import EVENT_EXPORT_ORDER, ClaimRow, Event, PlaceRow
 from events.store import Store
+from geo.place import Kind
 from parsing.articles import from_text
 
 ACLED_FIRST = ["event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
@@ -23,8 +24,8 @@ def store(tmp_path):
               events=[Event(event_id="e1", article_id="a1", event_date="2022-03-01", location="Kharkiv",
                             latitude=49.98, longitude=36.25, source_sentence='He said "<b>hit</b>", twice'),
                       Event(event_id="e2", article_id="a1", event_date="2022-03-02", location=None)],
-              places=[{"start": 13, "end": 20, "name": "Kharkiv", "kind": "populated place",
-                       "lat": 49.98, "lon": 36.25}])
+              places=[PlaceRow(article_id="a1", start=13, end=20, name="Kharkiv", kind=Kind.POPULATED_PLACE,
+                               lat=49.98, lon=36.25)])
         yield s
 
 
@@ -95,8 +96,10 @@ def test_export_csv_no_cell_starts_a_formula(tmp_path, table):
             s.put(from_text(f"{text} in Kunduz.", id=text, title=text, source=text), content_hash=str(i),
                   events=[Event(event_id=f"e{i}", article_id=text, location=text, actor1=text,
                                 source_sentence=text, latitude=-33.5, longitude=-70.25)],
-                  claims=[{"claim_id": f"c{i}", "claimant": text, "statement": text, "start": 0, "end": 1}],
-                  places=[{"start": 0, "end": 1, "name": text, "kind": "populated place", "lat": -33.5}])
+                  claims=[ClaimRow(claim_id=f"c{i}", article_id=text, claimant=text, statement=text, start=0,
+                                   end=1)],
+                  places=[PlaceRow(article_id=text, start=0, end=1, name=text, kind=Kind.POPULATED_PLACE,
+                                   lat=-33.5)])
         s.put(from_text("Kunduz.", id="-5", title="-12.5"), content_hash="n")  # numbers stay numbers
         out = tmp_path / "f.csv"
         export(s, table, "csv", out)

@@ -7,8 +7,9 @@ import textwrap
 import pytest
 
 from events.exc import StoreError
-from events.schema import Event
+from events.schema import Event, PlaceRow
 from events.store import MIGRATIONS, Store
+from geo.place import Kind
 from parsing.articles import from_text
 from tests.conftest import REPO
 
@@ -27,7 +28,8 @@ def store(tmp_path):
 def test_store_put_is_idempotent_and_a_changed_article_replaces_its_rows(store):
     a = from_text("Fighting in Kunduz.", id="a1")
     assert store.put(a, content_hash="h1", events=[_event("a1", 1), _event("a1", 2)],
-                     places=[{"start": 12, "end": 18, "name": "Kunduz", "kind": "populated place"}]) == "stored"
+                     places=[PlaceRow(article_id="a1", start=12, end=18, name="Kunduz", kind=Kind.POPULATED_PLACE)]
+                     ) == "stored"
     assert store.put(a, content_hash="h1", events=[_event("a1", 9)]) == "unchanged"
     assert store.counts()["events"] == 2
     assert store.put(a, content_hash="h2", events=[_event("a1", 3)]) == "replaced"
@@ -40,7 +42,8 @@ def test_store_a_failed_write_leaves_nothing_of_the_article(store):
     bad = _event("a1", 1)
     with pytest.raises(StoreError, match="NOT NULL constraint failed"):
         # A places row without a name breaks NOT NULL midway through the article.
-        store.put(a, content_hash="h1", events=[bad], places=[{"start": 0, "end": 1, "name": None}])
+        store.put(a, content_hash="h1", events=[bad],
+                  places=[PlaceRow(article_id="a1", start=0, end=1, name=None, kind=Kind.POPULATED_PLACE)])
     assert store.counts() == {"events": 0, "claims": 0, "places": 0, "articles": 0, "ingest_errors": 0}
 
 
