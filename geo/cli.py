@@ -204,7 +204,7 @@ def cmd_gazetteer(args) -> int:
     if args.action == "build":
         with _Stages() as progress:
             if args.force:
-                with gz._build_lock(path):
+                with gz.build_lock(path):
                     gz.build(path, progress=progress)
             else:
                 gz.ensure(path, progress=progress)

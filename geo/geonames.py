@@ -17,7 +17,8 @@ from pathlib import Path
 
 from geo import nameindex
 from geo.exc import ImportFormatError
-from geo.gazetteer import GazetteerWriter, Progress
+from geo.gazetteer.schema import Progress
+from geo.gazetteer.writer import GazetteerWriter
 from geo.names import is_latin, normalize
 from geo.place import Kind, Place
 from geo.sources import clean_alternates

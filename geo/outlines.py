@@ -23,6 +23,7 @@ countries (public domain), by :func:`import_world`::
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import math
 import tarfile
@@ -75,6 +76,20 @@ def admin1_centroids(*, path: Path | None = None) -> dict[str, dict[str, tuple[f
 def us_county_centroids(*, path: Path | None = None) -> dict[str, tuple[float, float]]:
     """US counties' area centroids by five-digit FIPS code (state and county)."""
     return {fips: (lat, lon) for fips, (lat, lon) in _load_file(path or US_COUNTIES)["counties"].items()}
+
+
+def centroid_digests() -> dict[str, str]:
+    """A digest of the content of each centroids file (:data:`CENTROIDS`, :data:`US_COUNTIES`) by
+    its name: the gazetteer takes its provinces' and counties' points from them, and is built
+    again when one changes (see :func:`geo.gazetteer.inputs_stamp`)."""
+    out = {}
+    for path in (CENTROIDS, US_COUNTIES):
+        try:
+            with gzip.open(path, "rb") as f:
+                out[path.name] = hashlib.sha256(f.read()).hexdigest()[:16]
+        except FileNotFoundError as e:
+            raise OutlinesMissingError(f"centroids not found at {path}; see geo/outlines.py to make them") from e
+    return out
 
 
 def _load(path: Path) -> dict[str, list]:

@@ -1,9 +1,12 @@
+import gzip
+import json
 import sqlite3
 
 import pytest
 
 from geo import gazetteer as gz
-from geo import sources
+from geo import outlines, sources
+from geo.gazetteer import builder
 from geo.exc import GazetteerMissingError
 from geo.place import Place
 
@@ -51,9 +54,25 @@ def test_gazetteer_ensure_rebuilds_when_inputs_change(tmp_path, monkeypatch, sma
     path = gz.ensure(tmp_path / "g.sqlite")
     first = path.stat().st_mtime_ns
     assert gz.ensure(path).stat().st_mtime_ns == first  # up to date: untouched
-    monkeypatch.setattr(gz, "inputs_stamp", lambda: '{"schema": -1}')
+    monkeypatch.setattr(builder, "inputs_stamp", lambda: '{"schema": -1}')
     assert gz.ensure(path).stat().st_mtime_ns != first
-    assert gz._file_stamp(path) == '{"schema": -1}'
+    assert builder._file_stamp(path) == '{"schema": -1}'
+
+
+def test_gazetteer_ensure_rebuilds_when_a_centroid_file_changes(tmp_path, monkeypatch, small_sources):
+    centroids = tmp_path / "admin1_centroids.json.gz"
+    centroids.write_bytes(outlines.CENTROIDS.read_bytes())
+    monkeypatch.setattr(outlines, "CENTROIDS", centroids)
+    path = gz.ensure(tmp_path / "g.sqlite")
+    first = path.stat().st_mtime_ns
+    content = gzip.decompress(centroids.read_bytes())
+    centroids.write_bytes(gzip.compress(content, mtime=1))  # the same content, compressed again
+    assert gz.ensure(path).stat().st_mtime_ns == first
+    with gzip.open(centroids, "wt", encoding="utf-8") as f:
+        json.dump({"source": "test", "centroids": {"AF": [["Kunduz", 36.7, 68.9]]}}, f)
+    assert gz.ensure(path).stat().st_mtime_ns != first
+    assert json.loads(builder._file_stamp(path))["admin1_centroids.json.gz"] == outlines.centroid_digests()[
+        "admin1_centroids.json.gz"]
 
 
 def test_gazetteer_rebuild_imports_again_and_keeps_the_packages_places(tmp_path, small_sources,

@@ -5,6 +5,7 @@ import sqlite3
 import pytest
 
 from geo import gazetteer as gz
+from geo.gazetteer.schema import MATCH_COLUMNS
 from geo import nameindex
 from geo.exc import ImportFormatError
 from geo.geonames import import_files
@@ -60,7 +61,7 @@ def test_nameindex_matches_the_sql_tables_on_the_real_gazetteer(gazetteer_path, 
                 assert g.fuzzy(key, min_town_population=floor) == sql.fuzzy(key, min_town_population=floor)
         ids = random.Random(1).sample(range(1, 300_000), 200)
         by_sql = {r[0]: gz.Match._make(r) for r in g._conn.execute(
-            f"SELECT {gz._MATCH_COLUMNS} FROM places WHERE id IN ({','.join('?' * len(ids))})", ids)}
+            f"SELECT {MATCH_COLUMNS} FROM places WHERE id IN ({','.join('?' * len(ids))})", ids)}
         assert g._index.rows(ids) == by_sql
 
 
