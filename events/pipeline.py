@@ -17,24 +17,32 @@ sentence) and are placed here with the resolved places (:mod:`geoparse`):
 * an article none of whose events can be placed still has them, without
   coordinates (in the table, not on the map), named by the place the
   gazetteer lacks if the sentence names one.
+
+Here the events are built and dated; the modules beside it hold the rest: :mod:`events.rows` (the
+places and claims tables' rows), :mod:`events.estimates` (points from distance cues),
+:mod:`events.placing` (where an event happened), :mod:`events.merging` (one event per happening)
+and :mod:`events.provinces` (the province as the article spells it).
 """
 from __future__ import annotations
 
 import bisect
 import hashlib
 import re
-from collections import Counter, defaultdict
 from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import lru_cache
-from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
 
 from events.actors import actor_name
 from events.analysis import TextAnalysis, analyse_docs
-from events.schema import GEO_EXACT, GEO_NEAR, GEO_REGION, TIME_DAY, TIME_MONTH, ClaimRow, Event, PlaceRow
-from geo.geocoder import distance_km
-from geo.geometry import BEARINGS, destination
-from geo.names import ADMIN1_WORDS, common_name, normalize, skeleton, split_designator
+from events.estimates import with_estimates
+from events.merging import Draft, merge
+from events.placing import TextIndex, event_places, previous_places, unresolved_places
+from events.provinces import bare, name_key, provinces_as_written
+from events.rows import claim_rows, place_rows, window
+from events.schema import GEO_REGION, TIME_DAY, TIME_MONTH, ClaimRow, Event, PlaceRow
+from geo.names import common_name, normalize, split_designator
+from geo.place import Kind
 from geo.sources import writes_in_latin_script
 from geoparse import ResolvedPlace, Resolver
 from parsing.articles import Article
@@ -44,12 +52,6 @@ from parsing.dates import resolve as resolve_date
 PIPELINE_VERSION = "15"
 
 NO_DATE_FLAG = "no publication date"
-
-# A region inside one country (Darfur, Donbas, an island such as Mindanao) is coded as a province is.
-_GEO_PRECISION = {"admin2": GEO_NEAR, "admin1": GEO_REGION, "world region": GEO_REGION, "country": GEO_REGION}
-# More specific kinds first: the place an event keeps when reports of it name several.
-_SPECIFIC = {"airport": 0, "port or crossing": 0, "landmark": 0, "populated place": 1, "estimated": 1,
-             "admin2": 2, "admin1": 3, "world region": 3, "country": 4}
 
 
 @dataclass(frozen=True)
@@ -70,248 +72,6 @@ def content_hash(article: Article) -> str:
                   article.published.isoformat() if article.published else None):
         h.update(b"\x1f" + (value or "").encode("utf-8", "surrogatepass"))
     return h.hexdigest()
-
-
-def _event_id(article_id: str, *parts) -> str:
-    return hashlib.sha1("|".join(map(str, (article_id, *parts))).encode("utf-8", "surrogatepass")
-                        ).hexdigest()[:16]
-
-
-#: A row keeps at most this much of its sentence (and a claim of its statement): the window
-#: around its mention. A "sentence" of 100,000 characters without a full stop is no sentence
-#: to show, and would be stored again on each of its rows.
-MAX_SENTENCE_CHARS = 1000
-
-
-def window(start: int, end: int, at: int, *, limit: int = MAX_SENTENCE_CHARS) -> tuple[int, int]:
-    """``(start, end)``, or the ``limit`` characters of it centred on offset ``at`` where longer."""
-    if end - start <= limit:
-        return start, end
-    first = max(start, min(at - limit // 2, end - limit))
-    return first, first + limit
-
-
-def place_rows(article: Article, analysis: TextAnalysis) -> list[PlaceRow]:
-    """The places table's rows for one article."""
-    rows = []
-    sentences: dict[tuple[int, int], str] = {}  # one string per sentence, however many places it names
-    for p in analysis.places:
-        s, e = window(*analysis.sentence_of(p), p.start)
-        sentence = sentences.get((s, e))
-        if sentence is None:
-            sentence = sentences[s, e] = article.text[s:e]
-        rows.append(PlaceRow(article_id=article.id, start=p.start, end=p.end, name=p.name,
-                             resolved_name=p.resolved_name, kind=p.kind, lat=p.lat, lon=p.lon, geonameid=p.geonameid,
-                             country_code=p.country_code, admin1=p.admin1, admin2=p.admin2,
-                             confidence=round(p.confidence, 3), runner_up=p.runner_up, sentence=sentence))
-    return rows
-
-
-@dataclass
-class _Draft:
-    """An event being assembled: merged drafts keep every claimant and date."""
-
-    mention: object                 # parsing.events.EventMention
-    place: ResolvedPlace | None
-    precision: int | None            # None: not placed
-    claimants: list[str]
-    dates: list[tuple[int, date, int]]   # (explicit: 0/1, day, precision)
-    sentence: tuple[int, int]
-    confidence: float
-
-
-def _estimates(article: Article, analysis: TextAnalysis, by_span) -> dict[str, ResolvedPlace]:
-    """Points for unresolved names from "N km (direction) from PLACE" in their sentence."""
-    out: dict[str, ResolvedPlace] = {}
-    # A name's point comes from the first cue (in order) that has one of its mentions before it in
-    # its sentence, and from the first such mention. Each name is read once: once it has a point,
-    # its mentions are skipped (``alive[i]``: the first mention from the i-th on whose name has
-    # none), not read again for every later cue.
-    unresolved = sorted((p for p in analysis.places if p.kind == "unresolved"), key=lambda p: p.start)
-    starts = [p.start for p in unresolved]
-    keys = [split_designator(normalize(p.name))[0] for p in unresolved]
-    at_key: dict[str, list[int]] = {}
-    for i, key in enumerate(keys):
-        at_key.setdefault(key, []).append(i)
-    alive = list(range(len(unresolved) + 1))
-
-    def next_alive(i: int) -> int:
-        root = i
-        while alive[root] != root:
-            root = alive[root]
-        while alive[i] != root:
-            alive[i], i = root, alive[i]
-        return root
-
-    for cue in analysis.cues:
-        anchor = by_span.get(cue.anchor)
-        if anchor is None or anchor.lat is None or cue.bearing not in BEARINGS:
-            continue
-        i = next_alive(bisect.bisect_left(starts, cue.sentence_start))
-        while i < len(unresolved) and starts[i] < cue.anchor[0]:
-            p = unresolved[i]
-            lat, lon = destination(anchor.lat, anchor.lon, BEARINGS[cue.bearing], cue.km)
-            out[keys[i]] = replace(
-                p, lat=lat, lon=lon, kind="estimated", country_code=anchor.country_code,
-                admin1=anchor.admin1, admin1_code=anchor.admin1_code, admin2=None, resolved_name=p.name,
-                confidence=0.5, estimated_from=anchor.resolved_name or anchor.name,
-                runner_up=f"{cue.km:g} km {cue.bearing} of {anchor.resolved_name}")
-            for k in at_key[keys[i]]:
-                alive[k] = k + 1
-            i = next_alive(i)
-    return out
-
-
-def _with_estimates(article: Article, analysis: TextAnalysis) -> TextAnalysis:
-    """The analysis with unresolved places put where the text's distance cues say they are."""
-    by_span = {(p.start, p.end): p for p in analysis.places}
-    estimates = _estimates(article, analysis, by_span)
-    if not estimates:
-        return analysis
-    places = []
-    for p in analysis.places:
-        est = estimates.get(split_designator(normalize(p.name))[0]) if p.kind == "unresolved" else None
-        places.append(replace(est, start=p.start, end=p.end, name=p.name, sentence=p.sentence)
-                      if est is not None else p)
-    return replace(analysis, places=places)
-
-
-_SITE_KINDS = ("airport", "port or crossing", "landmark")
-_SITE_KM = 25.0
-_REGION_KM = 400.0
-
-
-def _contains(unit: ResolvedPlace, place: ResolvedPlace) -> bool:
-    if unit.kind == "country":
-        return place.country_code == unit.country_code and place is not unit
-    if unit.kind == "admin1":
-        return place.kind != "admin1" and place.country_code == unit.country_code and place.admin1 == unit.admin1
-    if unit.kind == "admin2":
-        return place.kind not in ("admin1", "admin2", "country") and place.admin2 == unit.admin2 \
-            and place.admin1 == unit.admin1
-    if unit.kind == "world region" and unit.country_code:
-        # a region of one country (Darfur, Mindanao) holds that country's places nearby
-        return place is not unit and place.country_code == unit.country_code \
-            and place.kind not in ("country", "world region") and None not in (place.lat, unit.lat) \
-            and distance_km(unit.lat, unit.lon, place.lat, place.lon) <= _REGION_KM
-    if unit.kind == "populated place" and place.kind in _SITE_KINDS:
-        # a town holds the airport, port or landmark just outside it ("Kabul" and its airport)
-        return place.country_code == unit.country_code and None not in (place.lat, unit.lat) \
-            and distance_km(unit.lat, unit.lon, place.lat, place.lon) <= _SITE_KM
-    return False
-
-
-def _contains_another(places: list[ResolvedPlace]) -> list[bool]:
-    """For each of the places, whether it contains another of them (:func:`_contains`), found
-    through indexes of the others, not by trying every pair (quadratic in a sentence naming
-    thousands); the rules by distance are read once per distinct region or town."""
-    countries = Counter(q.country_code for q in places)
-    in_admin1 = {(q.country_code, q.admin1) for q in places if q.kind != "admin1"}
-    in_admin2 = {(q.admin2, q.admin1) for q in places if q.kind not in ("admin1", "admin2", "country")}
-    local, sites = defaultdict(list), defaultdict(list)
-    for q in places:
-        if q.lat is not None and q.kind not in ("country", "world region"):
-            local[q.country_code].append(q)
-        if q.lat is not None and q.kind in _SITE_KINDS:
-            sites[q.country_code].append(q)
-    near: dict[tuple, bool] = {}
-    out = []
-    for p in places:
-        if p.kind == "country":
-            found = countries[p.country_code] > 1  # (each place is in the list once)
-        elif p.kind == "admin1":
-            found = (p.country_code, p.admin1) in in_admin1
-        elif p.kind == "admin2":
-            found = (p.admin2, p.admin1) in in_admin2
-        elif p.kind == "world region" and p.country_code or p.kind == "populated place":
-            key = (p.kind, p.country_code, p.lat, p.lon)
-            if key not in near:
-                near[key] = p.lat is not None and any(
-                    _contains(p, q) for q in (sites if p.kind == "populated place" else local)[p.country_code])
-            found = near[key]
-        else:
-            found = False
-        out.append(found)
-    return out
-
-
-def _event_places(mention, by_span) -> list[tuple[ResolvedPlace, int]]:
-    """(place, geo_precision) for each place where the event happened.
-
-    A country named as a modifier ("US forces", "Saudi-led coalition") is where
-    the event happened only when the sentence names no other place, even one the
-    gazetteer lacks: a riot in an unknown village is not in the country of "the
-    US dollar" it was about.
-    """
-    attributive = {span for span in mention.attributive
-                   if getattr(by_span.get(span), "kind", None) == "country"}
-    others = tuple(s for s in mention.places if s not in attributive)
-    if attributive and others:
-        return _event_places(replace(mention, places=others, attributive=()), by_span)
-    near = set(mention.near)
-    located, unknown = [], []
-    for span in mention.places:
-        p = by_span.get(span)
-        if p is None or p.kind == "world region" and not p.country_code:
-            continue  # a continent, a sea or a region of many countries is no event's place
-        if p.kind == "estimated":
-            located.append((p, GEO_NEAR))
-            continue
-        if p.kind == "unresolved":
-            unknown.append(p)
-            continue
-        precision = GEO_NEAR if span in near and p.kind not in ("admin1", "country") else \
-            _GEO_PRECISION.get(p.kind, GEO_EXACT)
-        located.append((p, precision))
-    holds = _contains_another([p for p, _ in located])
-    specific = [(p, g) for (p, g), held in zip(located, holds) if not held]
-    if unknown and specific:
-        # A place the gazetteer lacks: coded to the nearest known place or containing unit
-        # the text names, never more precisely than "near it".
-        return [(p, max(g, GEO_NEAR)) for p, g in specific[:1]]
-    return specific
-
-
-@dataclass(frozen=True)
-class _Index:
-    """An analysis's sentences, events and places by offset, for the look-ups made per event
-    (reading the lists through for each event is quadratic in a long text)."""
-
-    sentence_ends: list[int]
-    first_event: dict[int, object]          # the first event of each sentence, by its start
-    places: list[ResolvedPlace]             # in text order
-    place_starts: list[int]
-
-    @classmethod
-    def of(cls, analysis: TextAnalysis) -> "_Index":
-        first: dict[int, object] = {}
-        for m in analysis.events:
-            first.setdefault(m.sentence_start, m)
-        places = sorted(analysis.places, key=lambda p: p.start)
-        return cls([e for _, e in analysis.sentences], first, places, [p.start for p in places])
-
-
-def _previous_places(article: Article, analysis: TextAnalysis, mention, by_span, index: _Index):
-    """The places of the sentence before, in the same paragraph, for an event that names none
-    ("Clashes broke out in X. Two soldiers were killed.")."""
-    k = bisect.bisect_right(index.sentence_ends, mention.sentence_start) - 1
-    if k < 0:
-        return []
-    s, e = analysis.sentences[k]
-    if "\n" in article.text[e:mention.sentence_start]:
-        return []
-    # The earlier sentence's own event, if it has one, says which of its places are where it
-    # happened ("an attack on Burundi troops in Buurane village": not Burundi).
-    reported = index.first_event.get(s)
-    if reported is not None:
-        return _event_places(replace(mention, places=reported.places, near=reported.near,
-                                     attributive=reported.attributive), by_span)
-    spans = tuple((p.start, p.end) for p in index.places[bisect.bisect_left(index.place_starts, s):
-                                                          bisect.bisect_left(index.place_starts, e)])
-    # With no event there to say which, a country beside other places is whose troops or
-    # money the sentence spoke of ("an attack on Burundi troops in Buurane village (Jowhar)"):
-    # every place may be a modifier, of which _event_places sets aside the countries.
-    return _event_places(replace(mention, places=spans, near=(), attributive=spans), by_span)
 
 
 # (The blanks before the number in one place: "\s+(?:the\s+)?(?:past)?\s*" reads a long run in every
@@ -368,13 +128,13 @@ def _claims_by_sentence(claims) -> tuple[list[int], list[list]] | None:
 def build_events(article: Article, analysis: TextAnalysis, *, country_names: Mapping[str, str],
                  country_of, admin1_name=None, unit_keys=None) -> list[Event]:
     """The events of one analysed article (see the module's docstring); unresolved places
-    with a distance cue are expected already estimated (:func:`_with_estimates`)."""
+    with a distance cue are expected already estimated (:func:`~events.estimates.with_estimates`)."""
     by_span = {(p.start, p.end): p for p in analysis.places}
     published = article.published
     outlet = article.source
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     roles: dict[str, str] = {}
-    index = _Index.of(analysis)
+    index = TextIndex.of(analysis)
     by_sentence = _claims_by_sentence(analysis.claims)
     for m in analysis.events:
         claim = _claim_for(m, analysis.claims, by_sentence)
@@ -390,23 +150,23 @@ def build_events(article: Article, analysis: TextAnalysis, *, country_names: Map
                 break
         if published:
             dates.append((0, published, TIME_DAY))
-        places = _event_places(m, by_span) or _previous_places(article, analysis, m, by_span, index) \
-            or [(p, None if p.lat is None else GEO_REGION) for p in _unresolved(m, by_span)[:1]] \
+        places = event_places(m, by_span) or previous_places(article, analysis, m, by_span, index) \
+            or [(p, None if p.lat is None else GEO_REGION) for p in unresolved_places(m, by_span)[:1]] \
             or [(None, None)]
         for place, precision in places:
-            drafts.append(_Draft(m, place, precision, [claimant] if claimant else [], dates,
-                                 (m.sentence_start, m.sentence_end),
-                                 place.confidence if place is not None else 0.3))
-    drafts = _merge(drafts, country_of)
+            drafts.append(Draft(m, place, precision, [claimant] if claimant else [], dates,
+                                (m.sentence_start, m.sentence_end),
+                                place.confidence if place is not None else 0.3))
+    drafts = merge(drafts, country_of)
     # An article none of whose events can be placed still reports them: they go in the table,
     # not on the map, named by the place the gazetteer lacks if the sentence has one.
     located = [d for d in drafts if d.place is not None and d.place.lat is not None]
-    written = _provinces_as_written(article.text, analysis, unit_keys) if unit_keys else {}
+    written = provinces_as_written(article.text, analysis, unit_keys) if unit_keys else {}
 
     def province(p: ResolvedPlace) -> str | None:
         canonical = admin1_name(p) if admin1_name else p.admin1
         spelt = written.get((p.country_code, p.admin1_code))
-        if spelt is None or canonical and _bare(spelt) == _bare(canonical):
+        if spelt is None or canonical and bare(spelt) == bare(canonical):
             return canonical  # "Al Anbar" for "Anbar": the same name, written in full
         return spelt
 
@@ -415,165 +175,23 @@ def build_events(article: Article, analysis: TextAnalysis, *, country_names: Map
             for d in located or drafts]
 
 
-def _name_key(name: str) -> str:
-    """A key that one name's spelling variants share: its skeleton, or all of it if short."""
-    key = normalize(name)
-    return skeleton(key) or key
-
-
-def _bare(name: str) -> list[str]:
-    """A name's words without articles ("Al Anbar" and "Anbar" are one name)."""
-    return [w for w in normalize(name).split() if w not in _ARTICLES]
-
-
-def _provinces_as_written(text: str, analysis: TextAnalysis, unit_keys) -> dict[tuple, str]:
-    """The provinces (admin1 units) the article names, by (country code, admin1 code), spelt as
-    the article spells them: an event in Kunduz reported by a text that writes "Kondoz province"
-    is coded to "Kondoz", as the reporting names it (and ACLED, whose coders write the province
-    as their own gazetteer does, and name it in their descriptions). The province's own mention
-    counts first; else a town named like the province that holds it ("Halab" for Aleppo
-    governorate), first where it is named as the unit another place lies in ("Tafas city, Dara",
-    "(Bab Ezzouar, Alger)"); ``unit_keys(cc, admin1_code)`` gives the province's names as
-    :func:`~geo.names.skeleton` keys. An all-capitals dateline is written in title case."""
-    own: dict[tuple, str] = {}
-    namesake: dict[tuple, str] = {}
-    as_unit: dict[tuple, str] = {}
-    for p in analysis.places:
-        if not p.admin1_code or not p.name or p.kind not in ("admin1", "admin2", "populated place"):
-            continue
-        name = _without_designator(p.name)
-        if not name:
-            continue
-        name = name.title() if name.isupper() else name
-        key = (p.country_code, p.admin1_code)
-        if p.kind == "admin1":
-            own.setdefault(key, name)
-        elif _name_key(name) in unit_keys(*key):
-            namesake.setdefault(key, name)
-            if text[max(0, p.start - 3):p.start].rstrip().endswith((",", "(")):
-                as_unit.setdefault(key, name)
-    return namesake | as_unit | own
-
-
-def _without_designator(name: str) -> str | None:
-    """ "Kandahar province" -> "Kandahar"; None for "the Province of Kandahar" (the gazetteer's
-    name serves)."""
-    words = name.split()
-    if len(words) > 2 and words[0].lower() in ADMIN1_WORDS and words[1].lower() == "of":
-        return None
-    if len(words) > 1 and words[-1].lower() in ADMIN1_WORDS:
-        words = words[:-1]
-    return " ".join(words)
-
-
-def _unresolved(mention, by_span) -> list[ResolvedPlace]:
-    """The places of the event's sentence that nothing in the gazetteer fits."""
-    return [p for span in mention.places if (p := by_span.get(span)) is not None and p.kind == "unresolved"]
-
-
-def _merge(drafts: list[_Draft], country_of) -> list[_Draft]:
-    """One draft per happening: same type and actor1, and the same place or none."""
-    groups: dict[tuple, list[_Draft]] = {}
-    anonymous: list[tuple[tuple, _Draft]] = []
-    for d in drafts:
-        kind = (d.mention.event_type, d.mention.sub_event_type)
-        # Named without the place's country: reports of one happening may place it differently.
-        actor = actor_name(d.mention.actor1, country=None, country_of=country_of)
-        if actor is None:
-            anonymous.append((kind, d))
-        else:
-            groups.setdefault((*kind, actor), []).append(d)
-    named: dict[tuple, list] = defaultdict(list)  # the groups' keys by kind of event
-    for k in groups:
-        named[k[:2]].append(k)
-    for kind, d in anonymous:
-        # No actor named ("Two soldiers were killed"): the same kind of event by the one
-        # actor the article names for it, if there is exactly one; else its own group.
-        key = named[kind][0] if len(named[kind]) == 1 else (*kind, None)
-        if key not in groups:
-            named[kind].append(key)
-        groups.setdefault(key, []).append(d)
-    out = []
-    for group in groups.values():
-        located = [d for d in group if d.place is not None and d.place.lat is not None]
-        spots = {}
-        for d in located:
-            spots.setdefault(_spot(d.place), d)
-        holds = _contains_another([d.place for d in spots.values()])
-        specific = [d for d, held in zip(spots.values(), holds) if not held]
-        if len(specific) == 1:
-            target = specific[0]
-            _absorb(target, [d for d in group if d is not target])
-            out.append(target)
-        else:
-            # (drafts are told apart by identity: no two are equal)
-            located_ids, specific_ids = {id(d) for d in located}, {id(d) for d in specific}
-            merged: dict = {}
-            absorbed: dict = defaultdict(list)
-            for d in group:
-                if id(d) in located_ids and id(d) not in specific_ids:
-                    continue
-                k = _spot(d.place)
-                if k in merged:
-                    absorbed[k].append(d)
-                else:
-                    merged[k] = d
-            for k, others in absorbed.items():
-                _absorb(merged[k], others)
-            out += list(merged.values())
-    out.sort(key=lambda d: (d.sentence[0], d.place.start if d.place else 0))
-    return out
-
-
-def _spot(p: ResolvedPlace | None) -> tuple:
-    if p is None:
-        return ("",)
-    # two unknown villages put at one rough point are still two places
-    return (p.geonameid, round(p.lat, 2), round(p.lon, 2)) if p.lat is not None and p.kind != "unresolved" \
-        else (p.name,)
-
-
-def _absorb(target: _Draft, others: list[_Draft]) -> None:
-    """Merge the drafts ``others`` into ``target``, in order: their claimants and dates, the
-    best confidence, the most specific place. (All at once: the claimants seen and the dates are
-    not read and copied again for each; a draft's list of dates is shared with its sentence's
-    other drafts, so it is replaced, never extended.)"""
-    if not others:
-        return
-    seen = set(target.claimants)
-    dates = list(target.dates)
-    for other in others:
-        for c in other.claimants:
-            if c not in seen:
-                seen.add(c)
-                target.claimants.append(c)
-        dates += other.dates
-        target.confidence = max(target.confidence, other.confidence)
-        if other.place is not None and target.place is not None and \
-                _SPECIFIC.get(other.place.kind, 5) < _SPECIFIC.get(target.place.kind, 5):
-            target.place, target.precision = other.place, other.precision
-    target.dates = dates
-
-
 def _location(p: ResolvedPlace, precision: int | None) -> str | None:
     """The place as the article spells it, unless it stands in for an unnamed one (a province
     for a village the gazetteer lacks: its resolved name)."""
     if precision is None:
         return p.name or None
-    if p.kind == "unresolved" and p.estimated_from:
+    if p.kind == Kind.UNRESOLVED and p.estimated_from:
         return p.estimated_from  # the known place the text's unknown one was put at
     if precision < GEO_REGION and p.name:
         return split_designator(p.name)[0]
     return p.resolved_name or p.name
 
 
-_ARTICLES = {"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "the"}
-
-_NOWHERE = ResolvedPlace(start=0, end=0, name="", lat=None, lon=None, geonameid=None, kind="unresolved",
+_NOWHERE = ResolvedPlace(start=0, end=0, name="", lat=None, lon=None, geonameid=None, kind=Kind.UNRESOLVED,
                          country_code=None, admin1=None, confidence=0.0)
 
 
-def _event(article: Article, d: _Draft, *, country_names, country_of, roles: Mapping[str, str],
+def _event(article: Article, d: Draft, *, country_names, country_of, roles: Mapping[str, str],
            admin1_name=None) -> Event:
     m, p = d.mention, d.place or _NOWHERE
     explicit = [x for x in d.dates if x[0] == 1]
@@ -595,8 +213,8 @@ def _event(article: Article, d: _Draft, *, country_names, country_of, roles: Map
         actor1=actor_name(m.actor1, country=country, country_of=country_of),
         actor2=actor_name(m.actor2, country=country, country_of=country_of),
         country=country, country_code=p.country_code,
-        admin1=(admin1_name(p) if admin1_name else p.admin1) if p.kind != "country" else None,
-        admin2=p.admin2, admin1_code=p.admin1_code if p.kind != "country" else None,
+        admin1=(admin1_name(p) if admin1_name else p.admin1) if p.kind != Kind.COUNTRY else None,
+        admin2=p.admin2, admin1_code=p.admin1_code if p.kind != Kind.COUNTRY else None,
         location=_location(p, d.precision), latitude=p.lat, longitude=p.lon, geonameid=p.geonameid,
         geo_precision=d.precision, source=article.source, notes=sentence,
         fatalities=m.fatalities, claimant="; ".join(claimants) or None,
@@ -606,22 +224,6 @@ def _event(article: Article, d: _Draft, *, country_names, country_of, roles: Map
         sentence_start=shown[0], sentence_end=shown[1], url=article.url, title=article.title,
         confidence=round(d.confidence, 3), corroborations=max(1, len(claimants)),
     )
-
-
-def claim_rows(article: Article, analysis: TextAnalysis) -> list[ClaimRow]:
-    """The claims table's rows for one article."""
-    rows = []
-    for c in analysis.claims:
-        when = resolve_date(c.date_text, article.published) if c.date_text else None
-        day = when.day if when else article.published
-        rows.append(ClaimRow(
-            claim_id=hashlib.sha1(f"{article.id}|{c.start}|{c.claimant}".encode("utf-8", "surrogatepass")
-                                  ).hexdigest()[:16],
-            article_id=article.id, claimant=c.claimant or article.source, role=c.role, anonymous=c.anonymous,
-            verb=c.verb, statement=c.statement[:MAX_SENTENCE_CHARS] if c.statement else c.statement,
-            sentence=article.text[slice(*window(c.sentence_start, c.sentence_end, c.start))],
-            start=c.start, end=c.end, date=day.isoformat() if day else None))
-    return rows
 
 
 def analyse(articles: list[Article], *, resolver: Resolver, nlp=None) -> list[Analysis]:
@@ -652,9 +254,9 @@ def analyse(articles: list[Article], *, resolver: Resolver, nlp=None) -> list[An
         names = (unit.name, *unit.alternate_names) if unit else ()
         # "Wellington Region", "Greater Wellington": the unit of the city of Wellington
         cores = [split_designator(normalize(n))[0].removeprefix("greater ") for n in names]
-        return frozenset(k for k in map(_name_key, (*names, *cores)) if k)
+        return frozenset(k for k in map(name_key, (*names, *cores)) if k)
 
-    results = [_with_estimates(a, r) for a, r in zip(articles, analyse_docs(
+    results = [with_estimates(a, r) for a, r in zip(articles, analyse_docs(
         [a.text for a in articles], resolver=resolver, nlp=nlp, with_events=True))]
     return [Analysis(article=a, content_hash=content_hash(a), places=place_rows(a, r),
                      claims=claim_rows(a, r),

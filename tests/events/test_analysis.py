@@ -1,13 +1,5 @@
 """The driver: texts read by parsing and resolved by geoparse (real spaCy model, real gazetteer)."""
-import pytest
-
 from events.analysis import analyse_docs, geoparse_docs
-from geoparse import Resolver
-
-
-@pytest.fixture(scope="module")
-def resolver(geocoder):
-    return Resolver(geocoder)
 
 
 def places(resolver, text):
