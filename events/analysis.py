@@ -2,11 +2,9 @@
 resolved by :mod:`geoparse`, for the pipeline and the geoparser's command line."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from events.guard import PIECE_CHARS
-from geo.geocoder import GazetteerGeocoder
 from geoparse import ResolvedPlace, Resolver
 from parsing.read import read
 
@@ -50,17 +48,3 @@ def geoparse_docs(texts: list[str], *, resolver: Resolver, nlp=None,
     """Resolved places of each text, in order; long texts are read in pieces."""
     return [sorted(a.places + a.named_after, key=lambda p: p.start)
             for a in analyse_docs(texts, resolver=resolver, nlp=nlp, batch_size=batch_size)]
-
-
-def geoparse(texts: Iterable[str], *, geocoder: GazetteerGeocoder | None = None,
-             batch_size: int = 32) -> Iterator[list[ResolvedPlace]]:
-    """Resolved places of each text, in order, streaming in batches of ``batch_size``."""
-    resolver = Resolver(geocoder or GazetteerGeocoder())
-    batch: list[str] = []
-    for text in texts:
-        batch.append(text)
-        if len(batch) >= batch_size:
-            yield from geoparse_docs(batch, resolver=resolver, batch_size=batch_size)
-            batch = []
-    if batch:
-        yield from geoparse_docs(batch, resolver=resolver, batch_size=batch_size)

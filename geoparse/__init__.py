@@ -25,8 +25,7 @@ kept with kind "unresolved", at a rough point where the text gives one
 mentions; reading the text is :mod:`parsing`'s, and running both over articles is
 :mod:`events.analysis`'s.
 """
-from geoparse.ranking import MIN_SCORE
 from geoparse.records import ResolvedPlace
 from geoparse.resolver import Resolver
 
-__all__ = ["MIN_SCORE", "ResolvedPlace", "Resolver"]
+__all__ = ["ResolvedPlace", "Resolver"]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -166,18 +165,6 @@ def from_record(record: dict, *, where: str = "line") -> Article:
     published = plausible_published(parse_date(opt("published")), where=where)
     return from_text(text, id=rid if isinstance(rid, (str, int)) else None, title=opt("title"),
                      url=opt("url"), published=published, source=opt("source"))
-
-
-def read_jsonl(lines: Iterable[str], *, name: str = "input") -> Iterator[tuple[int, Article | ArticleError]]:
-    """(line number, article or the error for that line) for each non-blank line."""
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{name}:{number}"
-        try:
-            yield number, from_record(json_record(line), where=where)
-        except ArticleError as exc:
-            yield number, exc if str(exc).startswith(where) else ArticleError(f"{where}: {exc}")
 
 
 def with_published(article: Article, published: date | None) -> Article:

@@ -11,9 +11,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from parsing.claims import Claim, find_claims
+from parsing.doc import sentence_spans
 from parsing.events import DistanceCue, EventMention, distance_cues, find_events
 from parsing.nlp import load
-from parsing.places import Known, PlaceFinder, PlaceMention, mentions, sentence_spans
+from parsing.places import Known, PlaceFinder, PlaceMention, mentions
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,14 +20,10 @@ and reading limits), :mod:`~parsing.places.rules` (which rule found a span) and
 :mod:`~parsing.places.mentions` (the records). The word lists are in :mod:`parsing.lexicon`.
 """
 # The names other packages import from parsing.places (the Doc helpers are parsing.doc's).
-from parsing.doc import (capital_starts, entities_in, entity_at, sentence_spans, sentence_starts, text_of,
-                         trimmed)
-from parsing.places.finder import PlaceFinder, find_places
-from parsing.places.limits import (COUNTRY_SCORE, MAX_NAME_CHARS, STRONG_CUE_SCORE, WEAK_CUE_SCORE, WINDOW,
-                                   Known)
+from parsing.places.finder import PlaceFinder
+from parsing.places.limits import MAX_NAME_CHARS, WINDOW, Known
 from parsing.places.mentions import LIST_JOIN, PlaceMention, Role, mentions
 from parsing.places.rules import Reason, Rule, Source
 
-__all__ = ["COUNTRY_SCORE", "LIST_JOIN", "MAX_NAME_CHARS", "STRONG_CUE_SCORE", "WEAK_CUE_SCORE", "WINDOW", "Known",
-           "PlaceFinder", "PlaceMention", "Reason", "Role", "Rule", "Source", "capital_starts", "entities_in",
-           "entity_at", "find_places", "mentions", "sentence_spans", "sentence_starts", "text_of", "trimmed"]
+__all__ = ["LIST_JOIN", "MAX_NAME_CHARS", "WINDOW", "Known", "PlaceFinder", "PlaceMention", "Reason", "Role", "Rule",
+           "Source", "mentions"]

@@ -1,8 +1,6 @@
 """The place finder: a spaCy component that runs the passes over a Doc, in their order."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-
 from spacy.tokens import Doc
 
 from parsing.places.conventions import comma_chains, datelines, diseases_to_context, party_homes, units_in_brackets
@@ -10,7 +8,6 @@ from parsing.places.cues import coordinated, uncovered_runs
 from parsing.places.entities import joined_names, other_entities, place_entities, propagated
 from parsing.places.found import Found
 from parsing.places.limits import MAX_NAME_CHARS, Known
-from parsing.places.mentions import PlaceMention, mentions
 from parsing.places.names import bracket_pieces
 from parsing.places.people import maybe_places, people_named
 
@@ -50,14 +47,3 @@ class PlaceFinder:
         doc.spans["place_maybe"] = maybe_places(found)
         doc.spans["place_context"] = sorted(found.context, key=lambda s: s.start)
         return doc
-
-
-def find_places(texts: Iterable[str], *, known: Known, nlp=None,
-                batch_size: int = 32) -> Iterator[list[PlaceMention]]:
-    """Place mentions of each text, in order (``nlp.pipe`` in batches)."""
-    from parsing.nlp import load
-
-    nlp = nlp or load()
-    finder = PlaceFinder(known)
-    for doc in nlp.pipe(texts, batch_size=batch_size):
-        yield mentions(finder(doc))

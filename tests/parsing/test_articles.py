@@ -1,6 +1,6 @@
 import pytest
 
-from parsing.articles import content_id, decode, from_html, from_text, read_jsonl
+from parsing.articles import content_id, decode, from_html, from_record, from_text, json_record
 from parsing.exc import ArticleError
 
 
@@ -22,17 +22,23 @@ def test_articles_decode_refuses_non_text(data, message):
         decode(data, name="f.txt")
 
 
-def test_articles_jsonl_reports_bad_lines_and_keeps_the_rest():
-    lines = ['{"id": "1", "text": "Fighting in Kunduz.", "published": "2021-06-22"}', "{broken",
-             "", '{"id": "2"}', "[1]", '{"text": "No id here."}']
-    out = list(read_jsonl(lines, name="in.jsonl"))
-    assert [n for n, _ in out] == [1, 2, 4, 5, 6]
-    first = out[0][1]
+def test_articles_a_json_line_is_an_article_or_the_reason_it_is_none():
+    # numbering the lines and naming them in messages is the reader's (events.jsonl); each line's
+    # record is read here
+    def article(line):
+        try:
+            return from_record(json_record(line), where="in.jsonl:1")
+        except ArticleError as exc:
+            return exc
+
+    out = [article(line) for line in ['{"id": "1", "text": "Fighting in Kunduz.", "published": "2021-06-22"}',
+                                      "{broken", '{"id": "2"}', "[1]", '{"text": "No id here."}']]
+    first = out[0]
     assert (first.id, first.published.isoformat()) == ("1", "2021-06-22")
-    assert "in.jsonl:2: not valid JSON" in str(out[1][1])
-    assert "no text (id 2)" in str(out[2][1])
-    assert "not a JSON object" in str(out[3][1])
-    assert out[4][1].id == content_id("No id here.")
+    assert "not valid JSON" in str(out[1])
+    assert "no text (id 2)" in str(out[2]) and str(out[2]).startswith("in.jsonl:1")
+    assert "not a JSON object" in str(out[3])
+    assert out[4].id == content_id("No id here.")
 
 
 def test_articles_content_id_is_stable_over_whitespace():
