@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from events.guard import PIECE_CHARS
 from geoparse import ResolvedPlace, Resolver
+from parsing.places import Role
 from parsing.read import read
 
 
@@ -38,8 +39,8 @@ def analyse_docs(texts: list[str], *, resolver: Resolver, nlp=None, batch_size: 
     out = []
     for text, r in zip(texts, readings):
         resolved = resolver.resolve(text, r.mentions)
-        out.append(TextAnalysis([p for p in resolved if p.role == "place"], list(r.sentences), list(r.claims),
-                                list(r.events), list(r.cues), [p for p in resolved if p.role != "place"]))
+        out.append(TextAnalysis([p for p in resolved if p.role == Role.PLACE], list(r.sentences), list(r.claims),
+                                list(r.events), list(r.cues), [p for p in resolved if p.role != Role.PLACE]))
     return out
 
 

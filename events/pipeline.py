@@ -78,6 +78,8 @@ def content_hash(article: Article) -> str:
 # way of splitting it between two quantifiers.)
 _OVER_PAST = re.compile(r"\b(?:over|in|during|within)\s+(?:the\s+)?(?:(?:past|last|previous)\s*)?"
                         r"(24|48|72)\s+hours|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(\w+)\s+days", re.I)
+# The days of "over the last N days", in words or digits (parsing.lexicon's NUMBER_WORDS count the
+# dead, in words only).
 _DAY_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 
 
